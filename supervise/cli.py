@@ -1,0 +1,198 @@
+"""The ``supervise`` command: start the app, check content, print prompts, list sessions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from supervise import __version__
+from supervise.content import ContentError, Library, check_content, load_library
+
+SESSIONS_ENV = "SUPERVISE_SESSIONS_DIR"
+"""Environment variable naming the folder that holds session files."""
+
+
+def sessions_dir(option: str | None) -> Path:
+    """The sessions folder: --sessions-dir, else SUPERVISE_SESSIONS_DIR, else ./sessions."""
+    chosen = option or os.environ.get(SESSIONS_ENV) or "sessions"
+    return Path(chosen).expanduser()
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Sub-commands accept the same options; SUPPRESS keeps their absence from hiding the
+    # value given before the sub-command name.
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--content",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        default=[] if top else argparse.SUPPRESS,
+        help="also load frameworks and models from DIR (repeatable; also $SUPERVISE_CONTENT)",
+    )
+    parser.add_argument(
+        "--sessions-dir",
+        type=str,
+        metavar="DIR",
+        default=default,
+        help="where session files live (default: $SUPERVISE_SESSIONS_DIR or ./sessions)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="supervise",
+        description="Guided reflective supervision. With no command, starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"supervise {__version__}")
+    _common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    content = commands.add_parser("content", help="work with competence content")
+    content_commands = content.add_subparsers(dest="content_command", metavar="ACTION")
+    check = content_commands.add_parser("check", help="validate the content and any given files")
+    _common(check, top=False)
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
+    prompts = commands.add_parser("prompts", help="print the generated reflection prompts")
+    _common(prompts, top=False)
+    prompts.add_argument("--framework", metavar="ID", help="only this framework")
+    prompts.add_argument("--model", metavar="ID", help="reflective model (default: driscoll)")
+    prompts.add_argument("--json", action="store_true", help="print JSON")
+
+    listing = commands.add_parser("list", help="list the sessions in the sessions folder")
+    _common(listing, top=False)
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "content":
+            if args.content_command != "check":
+                print("usage: supervise content check [PATH ...]", file=sys.stderr)
+                return 2
+            return _content_check([*args.content, *args.paths])
+        if args.command == "prompts":
+            return _prompts(load_library(args.content), args.framework, args.model, args.json)
+        if args.command == "list":
+            return _list(sessions_dir(args.sessions_dir), args.json)
+        return _run_app(load_library(args.content), sessions_dir(args.sessions_dir))
+    except ContentError as error:
+        print("The content could not be loaded:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Fix the file named above, or run 'supervise content check'.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _content_check(paths: list[Path]) -> int:
+    problems = check_content(paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    library = load_library(paths)
+    items = sum(len(f.items()) for f in library.frameworks.values())
+    print(
+        f"ok: {len(library.frameworks)} frameworks, {items} items, "
+        f"{len(library.models)} reflective models"
+    )
+    return 0
+
+
+def _prompts(library: Library, framework_id: str | None, model_id: str | None, as_json: bool) -> int:
+    from supervise.prompts import prompts_for_framework
+
+    if framework_id and framework_id not in library.frameworks:
+        known = ", ".join(library.frameworks)
+        print(f"unknown framework '{framework_id}' (known: {known})", file=sys.stderr)
+        return 2
+    if model_id and model_id not in library.models:
+        known = ", ".join(library.models)
+        print(f"unknown model '{model_id}' (known: {known})", file=sys.stderr)
+        return 2
+    model = library.model(model_id)
+    frameworks = [library.frameworks[framework_id]] if framework_id else library.frameworks.values()
+    records: list[dict[str, Any]] = []
+    for framework in frameworks:
+        for item_prompts in prompts_for_framework(framework, model):
+            item = item_prompts.item
+            records.append(
+                {
+                    "framework": framework.id,
+                    "item": item.ref,
+                    "kind": item.kind.value,
+                    "statement": item.text,
+                    "points": [point.text for point in item.points],
+                    "prompts": [
+                        {"stage": p.stage, "role": p.role.value, "text": p.text}
+                        for p in item_prompts.prompts
+                    ],
+                }
+            )
+    if as_json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"Reflective model: {model.title}\n")
+    for record in records:
+        print(f"{record['item']}  ({record['kind']})")
+        print(f"  {record['statement']}")
+        for point in record["points"]:
+            print(f"    - {point}")
+        for prompt in record["prompts"]:
+            print(f"  [{prompt['stage']} · {prompt['role']}] {prompt['text']}")
+        print()
+    return 0
+
+
+def _list(folder: Path, as_json: bool) -> int:
+    from supervise.store import StoreError, list_sessions
+
+    try:
+        summaries = list_sessions(folder) if folder.exists() else []
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if as_json:
+        rows = [
+            {
+                "id": s.id,
+                "file": s.file,
+                "mode": s.mode,
+                "practitioner": s.practitioner,
+                "supervisor": s.supervisor,
+                "date": s.date,
+                "status": s.status,
+                "answered": s.answered,
+                "total": s.total,
+            }
+            for s in summaries
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not summaries:
+        print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
+    for s in summaries:
+        people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
+        print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+    return 0
+
+
+def _run_app(library: Library, folder: Path) -> int:
+    # Imported here so the non-interactive commands never pay for loading Textual.
+    from supervise.app import run
+
+    return run(library, folder)

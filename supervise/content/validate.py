@@ -1,0 +1,256 @@
+"""Turn located YAML into frameworks and reflective models, collecting every problem found."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from supervise.content.errors import ContentProblem
+from supervise.content.model import (
+    Framework,
+    Item,
+    Point,
+    ReflectiveModel,
+    Section,
+    SectionKind,
+    Stage,
+    StagePrompts,
+)
+from supervise.content.yamlnodes import Located
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+"""Ids are lowercase so references such as ``h3-25/k/c`` are easy to type and never ambiguous."""
+
+SLOTS = {"practice": "action", "knowledge": "topic"}
+"""The placeholder each form of template must use."""
+
+T = TypeVar("T")
+
+
+class Checker:
+    """Walks one file's YAML, recording problems instead of stopping at the first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[ContentProblem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        """Record a problem at ``line``."""
+        self.problems.append(ContentProblem(self.path, line, message))
+
+    def mapping(
+        self, node: Located, where: str, required: set[str], optional: set[str]
+    ) -> dict[str, Located] | None:
+        """The node as a mapping with exactly the allowed keys, or None (problem recorded)."""
+        if not isinstance(node.value, dict):
+            self.problem(node.line, f"{where} should be a mapping of keys to values")
+            return None
+        for key, value in node.value.items():
+            if key not in required | optional:
+                allowed = ", ".join(sorted(required | optional))
+                self.problem(value.line, f"unknown key '{key}' in {where} (allowed: {allowed})")
+        for key in sorted(required - node.value.keys()):
+            self.problem(node.line, f"{where} is missing '{key}'")
+        return node.value
+
+    def text(self, node: Located | None, where: str) -> str | None:
+        """A non-empty single string, or None (problem recorded if present but wrong)."""
+        if node is None:
+            return None
+        if not isinstance(node.value, str):
+            self.problem(node.line, f"{where} should be text")
+            return None
+        cleaned = " ".join(node.value.split())
+        if not cleaned:
+            self.problem(node.line, f"{where} is empty")
+            return None
+        return cleaned
+
+    def ident(self, node: Located | None, where: str) -> str | None:
+        """A lowercase id (numbers are accepted and read as text)."""
+        if node is None:
+            return None
+        value = node.value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(
+                node.line,
+                f"{where} should be a lowercase id (letters, digits, '.', '-', '_'), not {value!r}",
+            )
+            return None
+        return value
+
+    def items_of(
+        self, node: Located | None, where: str, build: Callable[[Located], T | None]
+    ) -> list[T]:
+        """Build each entry of a non-empty list, skipping the ones with problems."""
+        if node is None:
+            return []
+        if not isinstance(node.value, list) or not node.value:
+            self.problem(node.line, f"{where} should be a non-empty list")
+            return []
+        built = (build(child) for child in node.value)
+        return [entry for entry in built if entry is not None]
+
+    def unique(self, entries: list[tuple[str, int]], what: str) -> None:
+        """Record a problem for every id used more than once."""
+        seen: set[str] = set()
+        for ident, line in entries:
+            if ident in seen:
+                self.problem(line, f"duplicate {what} '{ident}'")
+            seen.add(ident)
+
+
+def build_framework(checker: Checker, root: Located) -> Framework | None:
+    """A Framework from a competence file's YAML, or None when it has problems."""
+    top = checker.mapping(
+        root, "the framework", {"id", "title", "source", "sections"}, {"summary", "note"}
+    )
+    if top is None:
+        return None
+    framework_id = checker.ident(top.get("id"), "the framework id")
+    title = checker.text(top.get("title"), "the framework title")
+    source = checker.text(top.get("source"), "the framework source")
+    summary = checker.text(top.get("summary"), "the summary")
+    note = checker.text(top.get("note"), "the note")
+    prefix = framework_id or "?"
+    section_ids: list[tuple[str, int]] = []
+
+    def build_point(node: Located) -> Point | None:
+        if isinstance(node.value, dict):
+            fields = checker.mapping(node, "a point", {"text"}, {"truncated"})
+            if fields is None:
+                return None
+            text = checker.text(fields.get("text"), "a point's text")
+            truncated = fields.get("truncated")
+            if truncated is not None and not isinstance(truncated.value, bool):
+                checker.problem(truncated.line, "'truncated' should be true or false")
+                return None
+            flag = bool(truncated.value) if truncated is not None else False
+            return Point(text, flag) if text else None
+        text = checker.text(node, "a point")
+        return Point(text) if text else None
+
+    def build_section(node: Located) -> Section | None:
+        fields = checker.mapping(node, "a section", {"id", "title", "kind", "items"}, set())
+        if fields is None:
+            return None
+        section_id = checker.ident(fields.get("id"), "the section id")
+        section_title = checker.text(fields.get("title"), "the section title")
+        kind = _kind(checker, fields.get("kind"))
+        ids: list[tuple[str, int]] = []
+
+        def build_item(item_node: Located) -> Item | None:
+            item_fields = checker.mapping(item_node, "an item", {"id", "text"}, {"points", "note"})
+            if item_fields is None:
+                return None
+            item_id = checker.ident(item_fields.get("id"), "the item id")
+            text = checker.text(item_fields.get("text"), "the item text")
+            points = checker.items_of(item_fields.get("points"), "points", build_point)
+            item_note = checker.text(item_fields.get("note"), "the item note")
+            if item_id is None or text is None or kind is None:
+                return None
+            ids.append((item_id, item_node.line))
+            ref = f"{prefix}/{section_id}/{item_id}"
+            return Item(ref, item_id, text, kind, tuple(points), item_note)
+
+        items = checker.items_of(fields.get("items"), "items", build_item)
+        checker.unique(ids, f"item id in section '{section_id}'")
+        if section_id is None or section_title is None or kind is None:
+            return None
+        section_ids.append((section_id, node.line))
+        return Section(f"{prefix}/{section_id}", section_id, section_title, kind, tuple(items))
+
+    sections = checker.items_of(top.get("sections"), "sections", build_section)
+    checker.unique(section_ids, "section id")
+    if checker.problems or framework_id is None or title is None or source is None:
+        return None
+    return Framework(framework_id, title, source, tuple(sections), summary, note, checker.path)
+
+
+def _kind(checker: Checker, node: Located | None) -> SectionKind | None:
+    if node is None:
+        return None
+    try:
+        return SectionKind(node.value)
+    except ValueError:
+        allowed = ", ".join(kind.value for kind in SectionKind)
+        checker.problem(node.line, f"unknown kind {node.value!r} (use one of: {allowed})")
+        return None
+
+
+def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
+    """A ReflectiveModel from a model file's YAML, or None when it has problems."""
+    top = checker.mapping(
+        root, "the reflective model", {"id", "title", "source", "stages", "points"}, {"summary"}
+    )
+    if top is None:
+        return None
+    model_id = checker.ident(top.get("id"), "the model id")
+    stage_ids: list[tuple[str, int]] = []
+    title = checker.text(top.get("title"), "the model title")
+    source = checker.text(top.get("source"), "the model source")
+    summary = checker.text(top.get("summary"), "the summary")
+
+    def templates(node: Located | None, form: str, where: str) -> StagePrompts | None:
+        if node is None:
+            return None
+        fields = checker.mapping(node, where, {"practitioner", "supervisor"}, set())
+        if fields is None:
+            return None
+        texts = {}
+        for role in ("practitioner", "supervisor"):
+            role_node = fields.get(role)
+            text = checker.text(role_node, f"the {role} template")
+            if text is None or role_node is None:
+                continue
+            if _check_slots(checker, role_node.line, text, SLOTS[form]):
+                texts[role] = text
+        if len(texts) != 2:
+            return None
+        return StagePrompts(texts["practitioner"], texts["supervisor"])
+
+    def build_stage(node: Located, fixed: tuple[str, str] | None = None) -> Stage | None:
+        required = {"practice", "knowledge"} | (set() if fixed else {"id", "title"})
+        fields = checker.mapping(node, "a stage", required, set())
+        if fields is None:
+            return None
+        if fixed:
+            stage_id, stage_title = fixed
+        else:
+            stage_id = checker.ident(fields.get("id"), "the stage id") or ""
+            stage_title = checker.text(fields.get("title"), "the stage title") or ""
+        practice = templates(fields.get("practice"), "practice", "practice templates")
+        knowledge = templates(fields.get("knowledge"), "knowledge", "knowledge templates")
+        if not stage_id or not stage_title or practice is None or knowledge is None:
+            return None
+        if not fixed:
+            stage_ids.append((stage_id, node.line))
+        return Stage(stage_id, stage_title, practice, knowledge)
+
+    stages = checker.items_of(top.get("stages"), "stages", build_stage)
+    checker.unique(stage_ids, "stage id")
+    points_node = top.get("points")
+    points = build_stage(points_node, ("points", "Which points apply")) if points_node else None
+    if checker.problems or not model_id or not title or not source or points is None:
+        return None
+    return ReflectiveModel(model_id, title, source, tuple(stages), points, summary, checker.path)
+
+
+def _check_slots(checker: Checker, line: int, template: str, slot: str) -> bool:
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as error:
+        checker.problem(line, f"template has unbalanced braces ({error})")
+        return False
+    if fields != {slot}:
+        found = ", ".join(sorted("{" + name + "}" for name in fields)) or "none"
+        checker.problem(
+            line, f"template must use {{{slot}}} exactly and nothing else (found {found})"
+        )
+        return False
+    return True

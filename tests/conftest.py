@@ -1,0 +1,25 @@
+"""Shared fixtures: every test gets its own sessions folder and no stray environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from supervise.content import Library, load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Keep the developer's own settings and sessions out of every test."""
+    monkeypatch.delenv("SUPERVISE_CONTENT", raising=False)
+    monkeypatch.setenv("SUPERVISE_SESSIONS_DIR", str(tmp_path / "sessions"))
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The shipped content, loaded once."""
+    return load_library(include_env=False)
