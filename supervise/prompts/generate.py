@@ -1,0 +1,101 @@
+"""Fill a reflective model's templates with a statement's phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from supervise.content.model import Form, Framework, Item, ReflectiveModel, Role
+from supervise.prompts.phrasing import ACTION, TOPIC, Phrasing, phrase
+from supervise.prompts.tidy import finish, splice
+
+POINTS_STAGE = "points"
+"""The stage id given to the prompts that ask which sub-points apply."""
+
+_ROLES = (Role.PRACTITIONER, Role.SUPERVISOR)
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question or instruction for one stage, addressed to one role."""
+
+    stage: str
+    stage_title: str
+    role: Role
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemPrompts:
+    """Every prompt a reflective model offers for one competence statement."""
+
+    item: Item
+    form: Form
+    prompts: tuple[Prompt, ...]
+    """Stage prompts in model order (practitioner, then supervisor), then any points prompts."""
+
+    def for_stage(self, stage_id: str, role: Role) -> Prompt | None:
+        """The prompt for ``stage_id`` addressed to ``role``, or None if there is none."""
+        for prompt in self.prompts:
+            if prompt.stage == stage_id and prompt.role is role:
+                return prompt
+        return None
+
+
+def template_problems(template: str, form: Form) -> list[str]:
+    """What is wrong with ``template`` as a template for statements of ``form`` (empty if fine)."""
+    slot = ACTION if form is Form.PRACTICE else TOPIC
+    names = _PLACEHOLDER.findall(template)
+    problems = [f"unknown placeholder {{{name}}}; use {{{slot}}}" for name in names if name != slot]
+    if slot not in names:
+        problems.append(f"has no {{{slot}}} placeholder")
+    stray = _PLACEHOLDER.sub("", template)
+    if "{" in stray or "}" in stray:
+        problems.append("has an unmatched brace")
+    return problems
+
+
+def fill(template: str, phrasing: Phrasing, role: Role) -> str:
+    """``template`` with its slot filled by ``phrasing`` for ``role``, tidied into a sentence."""
+    problems = template_problems(template, phrasing.form)
+    if problems:
+        raise ValueError(f"template {template!r}: {'; '.join(problems)}")
+    words = phrasing.for_role(role)
+    pieces = template.split("{" + phrasing.slot + "}")
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text = splice(splice(text, words), piece)
+    return finish(text)
+
+
+def prompts_for(item: Item, model: ReflectiveModel) -> ItemPrompts:
+    """Every prompt ``model`` gives for ``item``."""
+    phrasing = phrase(item)
+    prompts = [
+        Prompt(
+            stage.id,
+            stage.title,
+            role,
+            fill(stage.for_form(phrasing.form).for_role(role), phrasing, role),
+        )
+        for stage in model.stages
+        for role in _ROLES
+    ]
+    if item.points:
+        templates = model.points.for_form(phrasing.form)
+        prompts.extend(
+            Prompt(
+                POINTS_STAGE,
+                model.points.title,
+                role,
+                fill(templates.for_role(role), phrasing, role),
+            )
+            for role in _ROLES
+        )
+    return ItemPrompts(item=item, form=phrasing.form, prompts=tuple(prompts))
+
+
+def prompts_for_framework(framework: Framework, model: ReflectiveModel) -> list[ItemPrompts]:
+    """The prompts for every item of ``framework``, in document order."""
+    return [prompts_for(item, model) for item in framework.items()]
