@@ -111,7 +111,9 @@ def _content_check(paths: list[Path]) -> int:
     return 0
 
 
-def _prompts(library: Library, framework_id: str | None, model_id: str | None, as_json: bool) -> int:
+def _prompts(
+    library: Library, framework_id: str | None, model_id: str | None, as_json: bool
+) -> int:
     from supervise.prompts import prompts_for_framework
 
     if framework_id and framework_id not in library.frameworks:

@@ -1,0 +1,218 @@
+"""The supervise application: routes between screens and owns the open session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from supervise.app.commands import palette_entries
+from supervise.app.live import LiveSession, SaveState
+from supervise.app.messages import (
+    GoToStep,
+    LeaveSession,
+    OpenSession,
+    SaveStateChanged,
+    StartNewSession,
+)
+from supervise.app.screens.base import SessionScreen
+from supervise.app.screens.closing import ClosingScreen
+from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.home import HomeScreen
+from supervise.app.screens.new_session import NewSessionRequest, NewSessionScreen
+from supervise.app.screens.opening import OpeningScreen
+from supervise.app.screens.walk import WalkScreen
+from supervise.content import Library
+from supervise.prompts import ItemPrompts, prompts_for
+from supervise.store import SessionFile, SessionLocked, StoreError
+
+
+class SuperviseApp(App[None]):
+    """Guided reflective supervision: a session list, a new-session form and the session itself."""
+
+    CSS_PATH = "supervise.tcss"
+    TITLE = "supervise"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, library: Library, sessions_dir: Path) -> None:
+        super().__init__()
+        self.library = library
+        """The loaded content."""
+        self.sessions_dir = sessions_dir
+        """Where session files live."""
+        self.live: LiveSession | None = None
+        """The open session, if any."""
+        self._prompts: dict[str, ItemPrompts] = {}
+        self._last_item = ""
+
+    def on_mount(self) -> None:
+        """Start on the session list."""
+        self.push_screen(HomeScreen(self.sessions_dir))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers the current screen's commands beside Textual's own."""
+        yield from palette_entries(screen, getattr(screen, "COMMAND_LIST", ()))
+        yield from super().get_system_commands(screen)
+
+    @on(StartNewSession)
+    def _new_session(self) -> None:
+        self.push_screen(NewSessionScreen(self.library), self._create_session)
+
+    def _create_session(self, request: NewSessionRequest | None) -> None:
+        if request is None:
+            return
+        try:
+            session = SessionFile.create(
+                self.sessions_dir,
+                mode=request.mode,
+                practitioner=request.practitioner,
+                supervisor=request.supervisor,
+                date=request.date,
+                planned_minutes=request.planned_minutes,
+                model=request.model,
+                scope=request.scope,
+                agenda=request.agenda,
+            )
+        except (StoreError, OSError) as error:
+            self._explain("The session could not be created", error)
+            return
+        self._enter(session)
+
+    @on(OpenSession)
+    def _open_session(self, message: OpenSession) -> None:
+        try:
+            session = SessionFile.open(message.path, read_only=message.read_only)
+        except SessionLocked as error:
+            self.push_screen(
+                Choice(
+                    "Open in another window",
+                    f"{error.message}\n\nYou can read it here without changing anything.",
+                    [("read", "Open read only"), ("cancel", "Cancel")],
+                ),
+                lambda choice: self._open_after_lock(message.path, choice),
+            )
+            return
+        except (StoreError, OSError) as error:
+            self._explain("The session could not be opened", error)
+            return
+        self._enter(session)
+
+    def _open_after_lock(self, path: Path, choice: str | None) -> None:
+        if choice == "read":
+            self.post_message(OpenSession(path, read_only=True))
+
+    def _explain(self, title: str, error: Exception) -> None:
+        self.notify(str(error), title=title, severity="error", timeout=15)
+
+    def _enter(self, session: SessionFile) -> None:
+        record = session.record
+        try:
+            model = self.library.model(record.model)
+        except KeyError:
+            model = self.library.model(None)
+            self.notify(
+                f"The reflective model '{record.model}' is not loaded; showing {model.title}.",
+                severity="warning",
+            )
+        missing = [ref for ref in record.scope if not self.library.has_item(ref)]
+        if missing:
+            self.notify(
+                f"{len(missing)} item(s) of this session are not in the loaded content and are "
+                "left out. Load that content with --content to see them.",
+                severity="warning",
+                timeout=10,
+            )
+        self._prompts = {
+            ref: prompts_for(self.library.item(ref), model)
+            for ref in record.scope
+            if self.library.has_item(ref)
+        }
+        if not self._prompts:
+            session.close()
+            self.notify(
+                "None of this session's items are in the loaded content, so it cannot be shown.",
+                severity="error",
+            )
+            return
+        self.live = LiveSession(session, lambda state: self.post_message(SaveStateChanged(state)))
+        step = record.current_item or "opening"
+        self._last_item = step if step in self._prompts else next(iter(self._prompts))
+        if record.status == "signed" and step != "closing":
+            step = "closing"
+        self._show(step, replace=False)
+
+    def _show(self, step: str, *, replace: bool = True) -> None:
+        live = self.live
+        if live is None:
+            return
+        screen: SessionScreen
+        if step == "opening":
+            screen = OpeningScreen(live, self.library)
+        elif step == "closing":
+            screen = ClosingScreen(live, self.library)
+        else:
+            if step in self._prompts:
+                self._last_item = step
+            screen = WalkScreen(live, self.library, self._prompts, self._last_item)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @on(GoToStep)
+    def _go(self, message: GoToStep) -> None:
+        if isinstance(self.screen, WalkScreen):
+            self._last_item = self.screen.current
+        self._show(message.step)
+
+    @on(SaveStateChanged)
+    def _save_state(self, message: SaveStateChanged) -> None:
+        if isinstance(message.state, SaveState) and isinstance(self.screen, SessionScreen):
+            self.screen.show_save_state(message.state)
+
+    @on(LeaveSession)
+    def _leave(self) -> None:
+        self._close_session(self._back_home)
+
+    def _back_home(self) -> None:
+        self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_sessions()
+
+    def _close_session(self, then: Callable[[], object]) -> None:
+        """Save and close the open session, then call ``then`` (unless the user stays)."""
+        live = self.live
+        if live is None:
+            then()
+            return
+        if isinstance(self.screen, SessionScreen):
+            self.screen.save_all()
+
+        def close(choice: str | None = "leave") -> None:
+            if choice != "leave" or self.live is None:
+                return
+            self.live.close()
+            self.live = None
+            then()
+
+        if live.flush():
+            close()
+            return
+        self.push_screen(
+            Choice(
+                "Your latest changes are not saved",
+                f"{live.state.error}\n\nIf you leave now, what you typed since the last save is "
+                "lost. Stay, copy your text somewhere safe, or fix the problem and press ctrl+s.",
+                [("stay", "Stay"), ("leave", "Leave anyway")],
+            ),
+            close,
+        )
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Save everything, close the session and quit."""
+        self._close_session(self.exit)

@@ -1,0 +1,51 @@
+"""Every user action declared once: its key, its footer label and its command-palette entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class Command:
+    """A user action: the footer, the key bindings and the palette are all built from these."""
+
+    action: str
+    """The Textual action name (``next_item`` runs ``action_next_item``)."""
+    key: str
+    """The key (or comma-separated keys) that run it."""
+    title: str
+    """Short label, shown in the footer and the palette."""
+    help: str
+    """One sentence for the palette: what it does."""
+    footer: bool = True
+    """Whether the footer shows it."""
+    priority: bool = False
+    """Whether it wins over a focused widget's own use of the key."""
+
+    def binding(self) -> Binding:
+        """The Textual binding for this command."""
+        return Binding(self.key, self.action, self.title, show=self.footer, priority=self.priority)
+
+
+def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
+    """Bindings for a screen's ``BINDINGS`` built from its commands."""
+    return [command.binding() for command in commands]
+
+
+def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[SystemCommand]:
+    """Palette entries for the commands that ``node`` can run right now."""
+    for command in commands:
+        if node.check_action(command.action, ()) is False:
+            continue
+        key = command.key.split(",")[0]
+        yield SystemCommand(
+            command.title,
+            f"{command.help} ({key})",
+            partial(node.run_action, command.action),
+        )

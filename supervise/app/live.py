@@ -1,0 +1,81 @@
+"""The open session: reads straight from the store, writes through a background writer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from supervise.store import BackgroundWriter, SessionFile, StoreError
+
+
+@dataclass(frozen=True)
+class SaveState:
+    """What the save indicator shows."""
+
+    saved_at: datetime | None = None
+    """When the last write reached the disk."""
+    pending: bool = False
+    """Whether changes are waiting to be written."""
+    error: str | None = None
+    """Why the last write failed, in plain words (cleared by the next success)."""
+
+    def describe(self) -> str:
+        """The indicator's text, e.g. ``Saved 14:03``."""
+        if self.error:
+            return f"⚠ Not saved: {self.error} (retrying — your text is still here)"
+        if self.pending:
+            return "Saving…"
+        if self.saved_at is None:
+            return "Nothing to save yet"
+        return f"✔ Saved {self.saved_at:%H:%M:%S}"
+
+
+class LiveSession:
+    """One open session file plus its writer; the screens' only door to the store.
+
+    Reads go straight to the session (it is thread-safe and keeps its data in memory); writes are
+    queued so typing never waits on the disk.
+    """
+
+    def __init__(self, session: SessionFile, on_state: Callable[[SaveState], object]) -> None:
+        self.session = session
+        """The store's session file."""
+        self._on_state = on_state
+        self.state = SaveState()
+        """The latest save state."""
+        self._writer = BackgroundWriter(on_saved=self._saved, on_error=self._failed)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing may be changed (signed, or opened read-only)."""
+        return self.session.read_only
+
+    def write(self, operation: Callable[[], object], key: str | None = None) -> None:
+        """Queue ``operation``; a later operation with the same ``key`` replaces a queued one."""
+        if self.read_only:
+            return
+        self._set(SaveState(self.state.saved_at, True, self.state.error))
+        self._writer.submit(operation, key=key)
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until everything queued is on disk; False when it could not be written."""
+        return self._writer.flush(timeout) and self.state.error is None
+
+    def close(self) -> None:
+        """Write what is queued, stop the writer and release the session."""
+        try:
+            self._writer.close()
+        finally:
+            self.session.close()
+
+    def _saved(self, when: datetime) -> None:
+        self._set(SaveState(when, False, None))
+
+    def _failed(self, error: Exception) -> None:
+        message = error.message if isinstance(error, StoreError) else str(error)
+        self._set(SaveState(self.state.saved_at, True, message))
+
+    def _set(self, state: SaveState) -> None:
+        self.state = state
+        self._on_state(state)

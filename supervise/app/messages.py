@@ -1,0 +1,44 @@
+"""Messages screens send to the app, so screens never reach into the app's internals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.message import Message
+
+
+class OpenSession(Message):
+    """Open or resume the session stored at ``path``."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = path
+        """The session file."""
+        self.read_only = read_only
+        """Open without taking the lock or changing anything."""
+
+
+class StartNewSession(Message):
+    """Show the new-session form."""
+
+
+class GoToStep(Message):
+    """Move the open session to a step: ``opening``, an item reference, or ``closing``."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+        """Where to go."""
+
+
+class LeaveSession(Message):
+    """Save, close the open session and go back to the session list."""
+
+
+class SaveStateChanged(Message):
+    """The open session's save state changed (posted from the writer thread too)."""
+
+    def __init__(self, state: object) -> None:
+        super().__init__()
+        self.state = state
+        """The new SaveState."""

@@ -1,0 +1,93 @@
+"""What every screen of an open session shares: the live session, the save indicator, leaving."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from supervise.app.commands import Command
+from supervise.app.live import LiveSession, SaveState
+from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.widgets.save_status import SaveStatus
+from supervise.content import Library
+
+SESSION_COMMANDS: tuple[Command, ...] = (
+    Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
+    Command("leave", "escape", "Sessions", "Save and go back to the list of sessions"),
+)
+"""Commands every session screen offers."""
+
+
+class SessionScreen(Screen[None]):
+    """Base for the opening, walk and closing screens of one open session."""
+
+    COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
+
+    def __init__(self, live: LiveSession, library: Library) -> None:
+        super().__init__()
+        self.live = live
+        """The open session."""
+        self.library = library
+        """The loaded content."""
+
+    @property
+    def supervision(self) -> bool:
+        """Whether this is a supervision session (rather than self-reflection)."""
+        return self.live.session.record.mode == "supervision"
+
+    def compose_frame_top(self) -> ComposeResult:
+        """The header every session screen starts with."""
+        yield Header(show_clock=True)
+
+    def compose_frame_bottom(self) -> ComposeResult:
+        """The save indicator and footer every session screen ends with."""
+        status = SaveStatus(self.live.state.describe(), id="save-status")
+        yield status
+        yield Footer()
+
+    @on(events.Mount)
+    def _title_after_session(self) -> None:
+        """Title the screen after the session (Textual calls this before subclasses' on_mount)."""
+        record = self.live.session.record
+        people = record.practitioner
+        if record.supervisor:
+            people += f" with {record.supervisor}"
+        kind = "Supervision" if self.supervision else "Self-reflection"
+        self.title = f"{kind}: {people}"
+        self.sub_title = record.date + ("  (read only)" if self.live.read_only else "")
+
+    def show_save_state(self, state: SaveState) -> None:
+        """Update the save indicator."""
+        for status in self.query(SaveStatus):
+            status.show(state)
+
+    def save_all(self) -> None:
+        """Hand everything typed on this screen to the store (subclasses add their fields)."""
+
+    def action_save_now(self) -> None:
+        """Save everything and wait for the disk."""
+        self.save_all()
+        if self.live.read_only:
+            self.notify("This session is read only: nothing to save.")
+        elif self.live.flush():
+            self.notify("Everything is saved.")
+        else:
+            self.notify(
+                f"Could not save: {self.live.state.error}. Your text is still on screen.",
+                severity="error",
+                timeout=10,
+            )
+
+    def action_leave(self) -> None:
+        """Save and go back to the list of sessions."""
+        self.save_all()
+        self.post_message(LeaveSession())
+
+    def go(self, step: str) -> None:
+        """Save and move the session to ``step`` (opening, an item reference or closing)."""
+        self.save_all()
+        self.post_message(GoToStep(step))

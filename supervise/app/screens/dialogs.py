@@ -1,0 +1,48 @@
+"""Small modal questions: a message with a choice of buttons."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class Choice(ModalScreen[str]):
+    """Asks one question; dismisses with the id of the chosen button (escape chooses the last)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.heading = title
+        """The dialog's title."""
+        self.message = message
+        """What happened and what the choices mean."""
+        self.choices = choices
+        """(id, label) pairs, the first being the suggested one."""
+
+    def compose(self) -> ComposeResult:
+        """The message above a row of buttons."""
+        with Vertical(id="dialog"):
+            yield Static(f"[b]{self.heading}[/b]", classes="heading")
+            yield Static(self.message, id="dialog-message")
+            with Horizontal(classes="buttons"):
+                for index, (choice_id, label) in enumerate(self.choices):
+                    yield Button(
+                        label, id=choice_id, variant="primary" if index == 0 else "default"
+                    )
+
+    def on_mount(self) -> None:
+        """Focus the suggested choice."""
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "")
+
+    def action_cancel(self) -> None:
+        """Escape chooses the last (safest) option."""
+        self.dismiss(self.choices[-1][0])

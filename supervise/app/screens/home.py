@@ -1,0 +1,151 @@
+"""The home screen: every session in the store, newest first, and a way to start a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from supervise.app.commands import Command, bindings
+from supervise.app.messages import OpenSession, StartNewSession
+from supervise.store import SessionSummary, StoreError, list_sessions
+
+WELCOME = """\
+[b]Welcome to supervise.[/b]
+
+supervise walks you through reflective supervision, one competence statement at a time, and \
+keeps every word you type in a session file on this computer.
+
+  • [b]Supervision[/b]: a supervisor and a practitioner sit together at this screen.
+  • [b]Self-reflection[/b]: a practitioner reflects alone, offline.
+
+There are no sessions here yet. Press [b]n[/b] (or click [b]New session[/b] in the footer) to \
+start your first one. Everything is saved as you type; you can stop at any point and pick up \
+where you left off.
+"""
+
+
+class HomeScreen(Screen[None]):
+    """Lists the sessions in the sessions folder."""
+
+    COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
+        Command("new_session", "n", "New session", "Start a new supervision or self-reflection"),
+        Command("open_session", "o", "Open", "Open or resume the highlighted session"),
+        Command(
+            "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
+        ),
+        Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
+    )
+    BINDINGS = bindings(COMMAND_LIST)
+
+    def __init__(self, sessions_dir: Path) -> None:
+        super().__init__()
+        self.sessions_dir = sessions_dir
+        """The folder the app keeps sessions in."""
+
+    def compose(self) -> ComposeResult:
+        """A header, the session table (or a welcome for a first run) and the footer."""
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(WELCOME, id="welcome")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="folder")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table from the sessions folder."""
+        self.title = "supervise"
+        self.sub_title = "Sessions"
+        table = self.query_one("#sessions", DataTable)
+        table.add_column("Date", key="date")
+        table.add_column("Practitioner", key="practitioner")
+        table.add_column("Supervisor", key="supervisor")
+        table.add_column("Mode", key="mode")
+        table.add_column("Status", key="status")
+        table.add_column("Progress", key="progress")
+        self.refresh_sessions()
+
+    def refresh_sessions(self, select: Path | None = None) -> None:
+        """Read the folder again and redraw the table, keeping ``select`` highlighted."""
+        table = self.query_one("#sessions", DataTable)
+        try:
+            summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
+        except StoreError as error:
+            summaries = []
+            self.notify(str(error), title="Sessions folder", severity="error", timeout=10)
+        table.clear()
+        for summary in summaries:
+            table.add_row(*self._cells(summary), key=str(summary.path))
+        empty = not summaries
+        self.set_class(empty, "-empty")
+        self.query_one("#folder", Static).update(
+            f"{len(summaries)} session{'s' if len(summaries) != 1 else ''} in {self.sessions_dir}"
+        )
+        if select is not None and str(select) in {str(s.path) for s in summaries}:
+            table.move_cursor(row=table.get_row_index(str(select)))
+        if not empty:
+            table.focus()
+
+    @staticmethod
+    def _cells(summary: SessionSummary) -> tuple[str, ...]:
+        mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
+        status = summary.status.capitalize()
+        if summary.status == "signed":
+            status = "✔ Signed"
+        elif summary.status == "unreadable":
+            status = "⚠ Unreadable"
+        progress = f"{summary.answered}/{summary.total} items"
+        return (
+            summary.date,
+            summary.practitioner,
+            summary.supervisor or "—",
+            mode,
+            status,
+            progress,
+        )
+
+    def _highlighted(self) -> Path | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return Path(key) if key else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Open actions only make sense when a session is highlighted."""
+        if action in ("open_session", "open_read_only"):
+            return self._highlighted() is not None
+        return True
+
+    def action_new_session(self) -> None:
+        """Start the new-session form."""
+        self.post_message(StartNewSession())
+
+    def action_open_session(self) -> None:
+        """Open (or resume) the highlighted session."""
+        path = self._highlighted()
+        if path is not None:
+            self.post_message(OpenSession(path))
+
+    def action_open_read_only(self) -> None:
+        """Open the highlighted session read-only."""
+        path = self._highlighted()
+        if path is not None:
+            self.post_message(OpenSession(path, read_only=True))
+
+    def action_refresh(self) -> None:
+        """Read the sessions folder again."""
+        self.refresh_sessions(self._highlighted())
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_chosen(self) -> None:
+        self.action_open_session()
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_moved(self) -> None:
+        self.refresh_bindings()

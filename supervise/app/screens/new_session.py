@@ -1,0 +1,187 @@
+"""The new-session form: who, when, how long, which reflective model, and what to cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
+
+from supervise.app.commands import Command, bindings
+from supervise.app.widgets.scope_tree import ScopeTree
+from supervise.content import DEFAULT_MODEL, Library
+
+
+@dataclass(frozen=True)
+class NewSessionRequest:
+    """What the form collected, ready for the store."""
+
+    mode: str
+    practitioner: str
+    supervisor: str
+    date: str
+    planned_minutes: int
+    model: str
+    scope: tuple[str, ...]
+    agenda: str
+
+
+class NewSessionScreen(Screen[NewSessionRequest | None]):
+    """Collects what a new session needs; dismisses with the request, or None when cancelled."""
+
+    COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
+        Command("start", "ctrl+s", "Start session", "Create the session and begin", priority=True),
+        Command("cancel", "escape", "Cancel", "Go back to the session list without creating"),
+    )
+    BINDINGS = bindings(COMMAND_LIST)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        """The loaded content to choose from."""
+
+    def compose(self) -> ComposeResult:
+        """The form, top to bottom in the order people think about it."""
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static("[b]New session[/b]", classes="heading")
+            yield Label("Kind of session")
+            with RadioSet(id="mode"):
+                yield RadioButton("Supervision (supervisor and practitioner)", value=True)
+                yield RadioButton("Self-reflection (practitioner alone)")
+            yield Static(
+                "Names are free text and stay inside the session file. Pseudonyms or initials "
+                "are welcome.",
+                classes="hint",
+            )
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Practitioner")
+                    yield Input(placeholder="e.g. Sam or S.K.", id="practitioner")
+                with Vertical(id="supervisor-box"):
+                    yield Label("Supervisor")
+                    yield Input(placeholder="e.g. Alex", id="supervisor")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Date (YYYY-MM-DD)")
+                    yield Input(date.today().isoformat(), id="date")
+                with Vertical():
+                    yield Label("Planned length (minutes)")
+                    yield Input("60", id="minutes", type="integer")
+                with Vertical():
+                    yield Label("Reflective model")
+                    yield Select(
+                        [(model.title, model.id) for model in self.library.models.values()],
+                        value=DEFAULT_MODEL,
+                        allow_blank=False,
+                        id="model",
+                    )
+            yield Label("What to cover — Enter or click ticks a framework, section or item")
+            yield Input(placeholder="Filter: type words to find statements", id="filter")
+            yield ScopeTree(self.library, id="scope")
+            yield Static("Nothing ticked yet.", id="scope-count", classes="hint")
+            yield Label("Agenda or purpose (optional)")
+            yield TextArea(id="agenda")
+            yield Static("", id="problems")
+            with Horizontal(classes="buttons"):
+                yield Button("Start session", id="start", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Put the cursor where people start: the practitioner's name."""
+        self.sub_title = "New session"
+        self.query_one("#practitioner", Input).focus()
+
+    @property
+    def supervision(self) -> bool:
+        """Whether the supervision mode (rather than self-reflection) is chosen."""
+        return self.query_one("#mode", RadioSet).pressed_index != 1
+
+    @on(RadioSet.Changed, "#mode")
+    def _mode_changed(self) -> None:
+        self.query_one("#supervisor-box").display = self.supervision
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(ScopeTree).set_filter(event.value)
+
+    @on(ScopeTree.Changed)
+    def _scope_changed(self, event: ScopeTree.Changed) -> None:
+        count = len(event.tree.ticked)
+        text = (
+            f"{count} item{'s' if count != 1 else ''} ticked." if count else "Nothing ticked yet."
+        )
+        self.query_one("#scope-count", Static).update(text)
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        """Check the form and, when it is complete, create the session."""
+        request, problems = self._collect()
+        self.query_one("#problems", Static).update(
+            "\n".join(f"⚠ {problem}" for problem in problems)
+        )
+        if request is not None:
+            self.dismiss(request)
+        else:
+            self.notify(problems[0], title="Not started yet", severity="warning")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Leave without creating anything."""
+        self.dismiss(None)
+
+    def _collect(self) -> tuple[NewSessionRequest | None, list[str]]:
+        problems: list[str] = []
+        practitioner = " ".join(self.query_one("#practitioner", Input).value.split())
+        supervisor = " ".join(self.query_one("#supervisor", Input).value.split())
+        if not self.supervision:
+            supervisor = ""
+        if not practitioner:
+            problems.append("Type the practitioner's name (a pseudonym is fine).")
+        if self.supervision and not supervisor:
+            problems.append("Type the supervisor's name, or choose self-reflection.")
+        when = self.query_one("#date", Input).value.strip()
+        try:
+            date.fromisoformat(when)
+        except ValueError:
+            problems.append(f"The date '{when}' is not a date like {date.today().isoformat()}.")
+        minutes_text = self.query_one("#minutes", Input).value.strip()
+        minutes = int(minutes_text) if minutes_text.isdigit() else 0
+        if not 1 <= minutes <= 600:
+            problems.append("The planned length should be a number of minutes, e.g. 60.")
+        scope = tuple(self.query_one(ScopeTree).ticked)
+        if not scope:
+            problems.append("Tick at least one framework, section or item to cover.")
+        if problems:
+            return None, problems
+        model = self.query_one("#model", Select).value
+        return (
+            NewSessionRequest(
+                mode="supervision" if self.supervision else "self-reflection",
+                practitioner=practitioner,
+                supervisor=supervisor,
+                date=when,
+                planned_minutes=minutes,
+                model=str(model),
+                scope=scope,
+                agenda=self.query_one("#agenda", TextArea).text.strip(),
+            ),
+            [],
+        )

@@ -1,0 +1,93 @@
+"""The opening: a check-in and the agreed purpose, or what prompted a self-reflection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
+
+from supervise.app.commands import Command, bindings
+from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.prompt_field import PromptField
+
+SUPERVISION_OPENING = (
+    ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
+    ("urgent", "Anything urgent", "Is there anything urgent that needs to come first today?"),
+    ("purpose", "Purpose", "What have you agreed this session is for?"),
+)
+SELF_REFLECTION_OPENING = (
+    ("prompted_by", "What prompted this", "What prompted this reflection? What happened?"),
+)
+
+OPENING_COMMANDS: tuple[Command, ...] = (
+    Command("begin", "ctrl+n", "Begin", "Save and go on to the first item", priority=True),
+)
+
+
+class OpeningScreen(SessionScreen):
+    """Asks the opening questions for the session's mode and saves the answers as typed."""
+
+    COMMAND_LIST: ClassVar[tuple[Command, ...]] = OPENING_COMMANDS + SESSION_COMMANDS
+    BINDINGS = bindings(COMMAND_LIST)
+
+    def compose(self) -> ComposeResult:
+        """The opening questions, then a button to begin."""
+        yield from self.compose_frame_top()
+        record = self.live.session.record
+        questions = SUPERVISION_OPENING if self.supervision else SELF_REFLECTION_OPENING
+        with VerticalScroll(id="opening"):
+            yield Static("[b]Opening[/b]", classes="heading")
+            if record.agenda:
+                yield Static(f"Agenda: {record.agenda}", classes="hint")
+            for key, heading, prompt in questions:
+                initial = record.opening.get(key, "")
+                if key == "purpose" and not initial:
+                    initial = record.agenda
+                yield PromptField(
+                    prompt,
+                    initial,
+                    self._saver(key),
+                    heading=heading,
+                    read_only=self.live.read_only,
+                )
+            yield Button("Begin the items  (ctrl+n)", id="begin", variant="primary")
+        yield from self.compose_frame_bottom()
+
+    def on_mount(self) -> None:
+        """Put the cursor in the first answer."""
+        fields = self.query(PromptField)
+        if fields:
+            fields.first().query_one("TextArea").focus()
+        session = self.live.session
+        self.live.write(lambda: session.set_current_item("opening"), key="current")
+
+    def _saver(self, key: str) -> Callable[[str], None]:
+        """A save callback for the opening answer ``key``."""
+        session = self.live.session
+
+        def save(text: str) -> None:
+            def write() -> None:
+                opening = dict(session.record.opening)
+                opening[key] = text
+                session.update_record(opening=opening)
+
+            self.live.write(write, key=f"opening|{key}")
+
+        return save
+
+    def save_all(self) -> None:
+        """Save every opening answer now."""
+        for field in self.query(PromptField):
+            field.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The Begin button."""
+        if event.button.id == "begin":
+            self.action_begin()
+
+    def action_begin(self) -> None:
+        """Go on to the items, where the session was left (or the first)."""
+        self.go("items")

@@ -1,0 +1,202 @@
+"""The walk: one competence item at a time, with prompts, answers, ticks and a rating."""
+
+from __future__ import annotations
+
+from time import monotonic
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import OptionList, ProgressBar, Static
+
+from supervise.app.commands import Command, bindings
+from supervise.app.live import LiveSession
+from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.item_list import ItemList
+from supervise.app.widgets.item_view import ItemView
+from supervise.content import Library
+from supervise.prompts import ItemPrompts
+
+WALK_COMMANDS: tuple[Command, ...] = (
+    Command("next_item", "ctrl+n", "Next", "Save and go to the next item", priority=True),
+    Command("previous_item", "ctrl+b", "Previous", "Save and go back one item", priority=True),
+    Command("skip_item", "ctrl+l", "Skip", "Leave this item for later and go on", priority=True),
+    Command("choose_item", "ctrl+g", "Go to item", "Pick any item from the list", priority=True),
+    Command("opening", "ctrl+o", "Opening", "Back to the opening check-in", priority=True),
+    Command("closing", "ctrl+t", "Finish", "Summary, actions and sign-off", priority=True),
+)
+
+
+class WalkScreen(SessionScreen):
+    """Shows one item at a time; every answer, tick and rating is saved as it happens."""
+
+    COMMAND_LIST: ClassVar[tuple[Command, ...]] = WALK_COMMANDS + SESSION_COMMANDS
+    BINDINGS = bindings(COMMAND_LIST)
+
+    def __init__(
+        self, live: LiveSession, library: Library, prompts: dict[str, ItemPrompts], start: str
+    ) -> None:
+        super().__init__(live, library)
+        self.item_prompts = prompts
+        """Generated prompts for every item in scope, by reference."""
+        self.refs = [ref for ref in live.session.record.scope if ref in prompts]
+        """The items in scope that the loaded content still has, in order."""
+        self.current = start if start in prompts else self.refs[0]
+        """The reference of the item on screen."""
+        self._answers: dict[str, dict[tuple[str, str], str]] = {}
+        for response in live.session.responses():
+            self._answers.setdefault(response.item, {})[(response.stage, response.role)] = (
+                response.text
+            )
+        self._clock = monotonic()
+
+    def compose(self) -> ComposeResult:
+        """Item list on the left, the current item on the right."""
+        yield from self.compose_frame_top()
+        with Horizontal(id="walk"):
+            yield ItemList(self.library, self.refs, id="items")
+            with Vertical(id="walk-main"):
+                yield Static("", id="where")
+                with Horizontal(id="progress-row"):
+                    yield Static("", id="position")
+                    yield ProgressBar(
+                        total=len(self.refs), show_eta=False, show_percentage=False, id="progress"
+                    )
+                    yield Static("", id="time")
+        yield from self.compose_frame_bottom()
+
+    async def on_mount(self) -> None:
+        """Show the item the session was left on."""
+        self.query_one(ItemList).mark(self.answered())
+        await self._show(self.current)
+        self.set_interval(15, self._update_time)
+
+    def answered(self) -> set[str]:
+        """Items with at least one non-blank answer."""
+        return {
+            ref for ref, texts in self._answers.items() if any(t.strip() for t in texts.values())
+        }
+
+    async def _show(self, ref: str) -> None:
+        for old in self.query(ItemView):
+            old.save_all()
+            await old.remove()
+        self.current = ref
+        session = self.live.session
+        rating = session.rating(ref)
+        view = ItemView(
+            self.item_prompts[ref],
+            answers=dict(self._answers.get(ref, {})),
+            ticked=session.ticked_points(ref),
+            confidence=rating.confidence,
+            bring=rating.bring_to_supervision,
+            supervision=self.supervision,
+            read_only=self.live.read_only,
+            on_answer=self._answer,
+            on_point=lambda item, index, on: self.live.write(
+                lambda: session.set_point(item, index, on)
+            ),
+            on_confidence=lambda item, value: self.live.write(
+                lambda: session.set_confidence(item, value), key=f"confidence|{item}"
+            ),
+            on_bring=lambda item, flag: self.live.write(
+                lambda: session.set_bring_to_supervision(item, flag), key=f"bring|{item}"
+            ),
+        )
+        await self.query_one("#walk-main").mount(view)
+        self.live.write(lambda: session.set_current_item(ref), key="current")
+        self.query_one(ItemList).show_current(ref)
+        self._update_labels()
+        self.call_after_refresh(view.focus_first_answer)
+
+    def _answer(self, item: str, stage: str, role: str, text: str) -> None:
+        before = item in self.answered()
+        self._answers.setdefault(item, {})[(stage, role)] = text
+        session = self.live.session
+        self.live.write(
+            lambda: session.set_response(item, stage, role, text), key=f"{item}|{stage}|{role}"
+        )
+        if (item in self.answered()) != before:
+            self.query_one(ItemList).mark(self.answered())
+            self._update_labels()
+
+    def _update_labels(self) -> None:
+        item = self.library.item(self.current)
+        framework = self.library.framework_of(item)
+        section = self.library.section_of(item)
+        self.query_one("#where", Static).update(
+            f"{framework.id.upper()} › {section.title} › {item.id}"
+        )
+        position = self.refs.index(self.current) + 1
+        answered = len(self.answered() & set(self.refs))
+        self.query_one("#position", Static).update(
+            f"Item {position} of {len(self.refs)} · {answered} answered"
+        )
+        self.query_one(ProgressBar).update(progress=answered)
+        self._update_time()
+
+    def _update_time(self) -> None:
+        record = self.live.session.record
+        used = (record.elapsed_seconds + monotonic() - self._clock) / 60
+        planned = record.planned_minutes
+        over = f" ({used - planned:.0f} over)" if used > planned else ""
+        self.query_one("#time", Static).update(f"{used:.0f} of {planned} min{over}")
+
+    def save_all(self) -> None:
+        """Save the answers on screen and the time spent since the last save."""
+        for view in self.query(ItemView):
+            view.save_all()
+        # Whole seconds only; the remainder stays on the clock for next time.
+        seconds = int(monotonic() - self._clock)
+        self._clock += seconds
+        if seconds > 0:
+            session = self.live.session
+            self.live.write(lambda: session.add_elapsed(seconds))
+
+    async def _move(self, offset: int) -> None:
+        index = self.refs.index(self.current) + offset
+        if index >= len(self.refs):
+            self.notify("That was the last item. Press ctrl+t to finish, or pick any item.")
+            return
+        if index < 0:
+            self.go("opening")
+            return
+        self.save_all()
+        await self._show(self.refs[index])
+
+    async def action_next_item(self) -> None:
+        """Save and go to the next item."""
+        await self._move(1)
+
+    async def action_previous_item(self) -> None:
+        """Save and go back one item (from the first item, back to the opening)."""
+        await self._move(-1)
+
+    async def action_skip_item(self) -> None:
+        """Note that this item was skipped and go on."""
+        session, ref = self.live.session, self.current
+        self.live.write(lambda: session.log("skipped", ref))
+        await self._move(1)
+
+    def action_choose_item(self) -> None:
+        """Show and focus the item list."""
+        items = self.query_one(ItemList)
+        items.add_class("-shown")
+        items.focus()
+
+    def action_opening(self) -> None:
+        """Back to the opening check-in."""
+        self.go("opening")
+
+    def action_closing(self) -> None:
+        """On to the closing summary, actions and sign-off."""
+        self.go("closing")
+
+    @on(OptionList.OptionSelected, "#items")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.option_list.remove_class("-shown")
+        ref = event.option.id
+        if ref and ref != self.current:
+            self.save_all()
+            await self._show(ref)

@@ -1,0 +1,47 @@
+"""The side list of a session's items, marking which have answers and which is current."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from supervise.content import Library
+
+ANSWERED, SKIPPED, OPEN = "✔", "–", "○"
+
+
+class ItemList(OptionList):
+    """One line per item in scope: a mark (✔ answered, ○ not yet), its reference and words."""
+
+    def __init__(self, library: Library, refs: Sequence[str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        """Where item texts come from."""
+        self.refs = list(refs)
+        """The items in scope, in order."""
+        self._answered: set[str] = set()
+
+    def on_mount(self) -> None:
+        """Fill the list."""
+        self.add_options(Option(self._line(ref), id=ref) for ref in self.refs)
+
+    def _line(self, ref: str) -> str:
+        mark = ANSWERED if ref in self._answered else OPEN
+        words = self.library.item(ref).text if self.library.has_item(ref) else "(no longer loaded)"
+        short = ref.split("/", 1)[1]
+        return f"{mark} {short}  {words[:60]}"
+
+    def mark(self, answered: set[str]) -> None:
+        """Redraw the marks for a new set of answered items."""
+        changed = answered ^ self._answered
+        self._answered = set(answered)
+        for ref in changed:
+            if ref in self.refs:
+                self.replace_option_prompt(ref, self._line(ref))
+
+    def show_current(self, ref: str) -> None:
+        """Highlight the current item."""
+        if ref in self.refs:
+            self.highlighted = self.refs.index(ref)

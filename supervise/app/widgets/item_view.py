@@ -1,0 +1,142 @@
+"""One competence item in the walk: the statement, its points, the prompts and the answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from supervise.app.widgets.prompt_field import PromptField
+from supervise.content import Item, Role
+from supervise.prompts import POINTS_STAGE, ItemPrompts
+
+CONFIDENCE_LABELS = ("1 Not yet", "2 A little", "3 Fairly", "4 Mostly", "5 Very")
+"""How the 1–5 confidence scale reads on screen: number and words, never colour alone."""
+
+SaveAnswer = Callable[[str, str, str, str], None]
+"""Called with (item, stage, role, text) when an answer should be stored."""
+
+
+class ItemView(VerticalScroll):
+    """Everything to reflect on for one item; reports every change through callbacks."""
+
+    def __init__(
+        self,
+        prompts: ItemPrompts,
+        *,
+        answers: dict[tuple[str, str], str],
+        ticked: frozenset[int],
+        confidence: int | None,
+        bring: bool,
+        supervision: bool,
+        read_only: bool,
+        on_answer: SaveAnswer,
+        on_point: Callable[[str, int, bool], None],
+        on_confidence: Callable[[str, int | None], None],
+        on_bring: Callable[[str, bool], None],
+    ) -> None:
+        super().__init__(id="item-view")
+        self.prompts = prompts
+        """The item and its generated prompts."""
+        self.item: Item = prompts.item
+        """The item shown."""
+        self._answers = answers
+        self._ticked = ticked
+        self._confidence = confidence
+        self._bring = bring
+        self._supervision = supervision
+        self._read_only = read_only
+        self._on_answer = on_answer
+        self._on_point = on_point
+        self._on_confidence = on_confidence
+        self._on_bring = on_bring
+
+    def compose(self) -> ComposeResult:
+        """Statement first, then points, then each stage's prompts, then the rating."""
+        yield Static(self.item.text, id="statement")
+        if self.item.note:
+            yield Static(f"Note: {self.item.note}", classes="hint")
+        if self.item.points:
+            yield from self._points()
+        stage_titles: dict[str, str] = {}
+        for prompt in self.prompts.prompts:
+            if prompt.stage == POINTS_STAGE:
+                continue
+            stage_titles.setdefault(prompt.stage, prompt.stage_title)
+        for stage, title in stage_titles.items():
+            yield from self._fields(stage, title)
+        yield Label("How confident do you feel in this area?", classes="prompt")
+        with RadioSet(id="confidence", disabled=self._read_only):
+            for value, label in enumerate(CONFIDENCE_LABELS, start=1):
+                yield RadioButton(label, value=self._confidence == value)
+        if not self._supervision:
+            yield Checkbox(
+                "Bring this to supervision", self._bring, id="bring", disabled=self._read_only
+            )
+
+    def _points(self) -> ComposeResult:
+        ticks = SelectionList[int](
+            *(
+                Selection(
+                    point.text + ("  [cut off in the source]" if point.truncated else ""),
+                    index,
+                    index in self._ticked,
+                )
+                for index, point in enumerate(self.item.points)
+            ),
+            id="points",
+            disabled=self._read_only,
+        )
+        ticks.border_title = "Which of these apply? Space or click ticks."
+        yield ticks
+        yield from self._fields(POINTS_STAGE, "Points")
+
+    def _fields(self, stage: str, title: str) -> ComposeResult:
+        ref = self.item.ref
+        for role in (Role.PRACTITIONER, Role.SUPERVISOR):
+            if role is Role.SUPERVISOR and not self._supervision:
+                continue
+            prompt = self.prompts.for_stage(stage, role)
+            if prompt is None:
+                continue
+            heading = title if role is Role.PRACTITIONER else "Supervisor"
+
+            def save(text: str, stage: str = stage, role: Role = role) -> None:
+                self._on_answer(ref, stage, role.value, text)
+
+            yield PromptField(
+                prompt.text,
+                self._answers.get((stage, role.value), ""),
+                save,
+                heading=heading,
+                read_only=self._read_only,
+                classes=role.value,
+            )
+
+    def save_all(self) -> None:
+        """Hand every changed answer to the store now (before moving or leaving)."""
+        for field in self.query(PromptField):
+            field.save()
+
+    def focus_first_answer(self) -> None:
+        """Put the cursor in the first answer area."""
+        fields = self.query(PromptField)
+        if fields:
+            fields.first().query_one("TextArea").focus()
+
+    @on(SelectionList.SelectionToggled, "#points")
+    def _point_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        index = event.selection.value
+        self._on_point(self.item.ref, index, index in event.selection_list.selected)
+
+    @on(RadioSet.Changed, "#confidence")
+    def _confidence_changed(self, event: RadioSet.Changed) -> None:
+        self._on_confidence(self.item.ref, event.index + 1)
+
+    @on(Checkbox.Changed, "#bring")
+    def _bring_changed(self, event: Checkbox.Changed) -> None:
+        self._on_bring(self.item.ref, event.value)

@@ -1,0 +1,135 @@
+"""The list of sessions in a folder, kept fast by a small index that can always be rebuilt."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from supervise.store import codec
+from supervise.store.atomic import encode, load_tables, write_atomic
+from supervise.store.errors import SessionUnreadable, StoreError
+from supervise.store.folder import find_session, is_session_file_name, sessions_folder
+from supervise.store.records import SessionSummary, iso_from_ns
+
+__all__ = ["INDEX_NAME", "find_session", "list_sessions", "read_summary", "sessions_folder"]
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = ".index.json"
+"""The catalogue index inside a sessions folder (hidden, so it is never taken for a session)."""
+INDEX_VERSION = 1
+"""Bumped when the index layout changes; an index of another version is rebuilt."""
+UNREADABLE = "unreadable"
+"""The status listed for a file that could not be read."""
+
+_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<id>.+)\.json")
+
+
+def unreadable_summary(path: Path, updated: str) -> SessionSummary:
+    """A listing for a file that could not be read, with what its name tells."""
+    match = _NAME.fullmatch(path.name)
+    return SessionSummary(
+        id=match["id"] if match else path.stem,
+        file=path.name,
+        path=path,
+        mode="",
+        practitioner="",
+        supervisor="",
+        date=match["date"] if match else "",
+        status=UNREADABLE,
+        answered=0,
+        total=0,
+        created="",
+        updated=updated,
+    )
+
+
+def read_summary(path: Path) -> SessionSummary:
+    """Summarise one session file from its JSON (no lock needed: files are replaced whole)."""
+    try:
+        updated = iso_from_ns(os.stat(path).st_mtime_ns)
+    except OSError:
+        updated = ""
+    try:
+        tables = load_tables(path)
+        if tables is None:
+            raise SessionUnreadable(path, "the file has gone")
+        docs = list(tables.get("session", {}).values())
+        if len(docs) != 1:
+            raise SessionUnreadable(path, f"{len(docs)} session documents, expected 1")
+        record = codec.record_from_doc(docs[0])
+        return codec.summarise(record, tables.get("responses", {}).values(), path, updated)
+    except (StoreError, OSError, TypeError, ValueError) as exc:
+        log.info("listing %s as unreadable: %s", path, exc)
+        return unreadable_summary(path, updated)
+
+
+def _load_index(folder: Path) -> dict[str, Any]:
+    try:
+        index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
+        return {}
+    files = index.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _save_index(folder: Path, files: dict[str, Any]) -> None:
+    _, raw = encode({"version": INDEX_VERSION, "files": files})
+    try:
+        write_atomic(folder / INDEX_NAME, raw)
+    except OSError as exc:
+        # The index only saves time; a folder we cannot write to can still be listed.
+        log.info("could not save the session index in %s: %s", folder, exc)
+
+
+def _cached(entry: Any, stamp: list[int], path: Path) -> SessionSummary | None:
+    if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+        return None
+    summary = entry.get("summary")
+    if not isinstance(summary, dict):
+        return None
+    try:
+        return codec.summary_from_doc(summary, path)
+    except (TypeError, ValueError):
+        return None
+
+
+def list_sessions(folder: Path) -> list[SessionSummary]:
+    """Every session in ``folder``, newest first; only new or changed files are read."""
+    folder = Path(folder)
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    index = _load_index(folder)
+    files: dict[str, Any] = {}
+    summaries: list[SessionSummary] = []
+    changed = False
+    for entry in entries:
+        if not is_session_file_name(entry.name):
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            stat = entry.stat()
+        except FileNotFoundError:
+            continue
+        path = folder / entry.name
+        # A save replaces the file, so the inode changes even if size and time do not.
+        stamp = [stat.st_mtime_ns, stat.st_size, stat.st_ino]
+        summary = _cached(index.get(entry.name), stamp, path)
+        if summary is None:
+            summary = read_summary(path)
+            changed = True
+        files[entry.name] = {"stamp": stamp, "summary": codec.summary_to_doc(summary)}
+        summaries.append(summary)
+    if changed or files.keys() != index.keys():
+        _save_index(folder, files)
+    summaries.sort(key=lambda s: (s.date, s.created, s.file), reverse=True)
+    return summaries

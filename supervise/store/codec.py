@@ -1,0 +1,207 @@
+"""Turn stored JSON documents into records and back, and summarise a whole session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from supervise.store.records import (
+    DEFAULT_MODEL,
+    DEFAULT_PLANNED_MINUTES,
+    Action,
+    Event,
+    Rating,
+    Response,
+    SessionRecord,
+    SessionSummary,
+    Signature,
+    check_confidence,
+)
+
+FORMAT = 1
+"""The session file format this code writes; stored in the session document."""
+
+Doc = Mapping[str, Any]
+"""A stored document as it comes out of JSON."""
+
+
+def _text(doc: Doc, key: str, default: str = "") -> str:
+    value = doc.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text, not {type(value).__name__}")
+    return value
+
+
+def record_to_doc(record: SessionRecord) -> dict[str, Any]:
+    """The session document that stores ``record``."""
+    return {
+        "format": FORMAT,
+        "id": record.id,
+        "created": record.created,
+        "mode": record.mode,
+        "practitioner": record.practitioner,
+        "supervisor": record.supervisor,
+        "date": record.date,
+        "planned_minutes": record.planned_minutes,
+        "model": record.model,
+        "scope": list(record.scope),
+        "agenda": record.agenda,
+        "opening": dict(record.opening),
+        "summary": record.summary,
+        "next_date": record.next_date,
+        "status": record.status,
+        "current_item": record.current_item,
+        "elapsed_seconds": record.elapsed_seconds,
+        "signatures": [{"role": s.role, "name": s.name, "at": s.at} for s in record.signatures],
+    }
+
+
+def record_from_doc(doc: Doc) -> SessionRecord:
+    """The record stored in a session document; raises ValueError or TypeError if malformed."""
+    # Missing optional keys take their defaults so an older or hand-trimmed file still opens;
+    # values of the wrong type are refused by SessionRecord itself.
+    signatures = doc.get("signatures", [])
+    if not isinstance(signatures, list) or not all(isinstance(s, dict) for s in signatures):
+        raise TypeError("signatures must be a list of objects")
+    opening = doc.get("opening", {})
+    if not isinstance(opening, dict):
+        raise TypeError("opening must be an object")
+    scope = doc.get("scope", [])
+    if not isinstance(scope, list):
+        raise TypeError("scope must be a list")
+    return SessionRecord(
+        id=_text(doc, "id"),
+        created=_text(doc, "created"),
+        mode=_text(doc, "mode"),
+        practitioner=_text(doc, "practitioner"),
+        supervisor=_text(doc, "supervisor"),
+        date=_text(doc, "date"),
+        planned_minutes=doc.get("planned_minutes", DEFAULT_PLANNED_MINUTES),
+        model=_text(doc, "model", DEFAULT_MODEL),
+        scope=tuple(scope),
+        agenda=_text(doc, "agenda"),
+        opening=opening,
+        summary=_text(doc, "summary"),
+        next_date=_text(doc, "next_date"),
+        status=_text(doc, "status", "in progress"),
+        current_item=_text(doc, "current_item"),
+        elapsed_seconds=doc.get("elapsed_seconds", 0),
+        signatures=tuple(
+            Signature(_text(s, "role"), _text(s, "name"), _text(s, "at")) for s in signatures
+        ),
+    )
+
+
+def response_from_doc(doc: Doc) -> Response:
+    """The response stored in ``doc``."""
+    return Response(
+        item=_text(doc, "item"),
+        stage=_text(doc, "stage"),
+        role=_text(doc, "role"),
+        text=_text(doc, "text"),
+        updated=_text(doc, "updated"),
+    )
+
+
+def rating_from_doc(doc: Doc) -> Rating:
+    """The rating stored in ``doc``."""
+    confidence = doc.get("confidence")
+    check_confidence(confidence)
+    bring = doc.get("bring_to_supervision", False)
+    if not isinstance(bring, bool):
+        raise TypeError("bring_to_supervision must be true or false")
+    return Rating(item=_text(doc, "item"), confidence=confidence, bring_to_supervision=bring)
+
+
+def point_from_doc(doc: Doc) -> tuple[str, int]:
+    """The item and sub-point index of a ticked point."""
+    index = doc.get("index")
+    if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+        raise TypeError("a point's index must be a whole number from 0")
+    return _text(doc, "item"), index
+
+
+def action_from_doc(doc: Doc) -> Action:
+    """The action stored in ``doc``."""
+    return Action(
+        id=_text(doc, "id"),
+        what=_text(doc, "what"),
+        who=_text(doc, "who"),
+        by_when=_text(doc, "by_when"),
+        created=_text(doc, "created"),
+    )
+
+
+def event_from_doc(doc: Doc) -> Event:
+    """The event stored in ``doc``."""
+    return Event(kind=_text(doc, "kind"), at=_text(doc, "at"), detail=_text(doc, "detail"))
+
+
+def answered_items(responses: Iterable[Doc]) -> set[str]:
+    """Items with at least one answer that is not blank."""
+    return {
+        doc["item"]
+        for doc in responses
+        if isinstance(doc.get("item"), str)
+        and isinstance(doc.get("text"), str)
+        and doc["text"].strip()
+    }
+
+
+def summarise(
+    record: SessionRecord, responses: Iterable[Doc], path: Path, updated: str
+) -> SessionSummary:
+    """The catalogue line for a session."""
+    answered = answered_items(responses)
+    return SessionSummary(
+        id=record.id,
+        file=path.name,
+        path=path,
+        mode=record.mode,
+        practitioner=record.practitioner,
+        supervisor=record.supervisor,
+        date=record.date,
+        status=record.status,
+        answered=sum(1 for ref in dict.fromkeys(record.scope) if ref in answered),
+        total=len(record.scope),
+        created=record.created,
+        updated=updated,
+    )
+
+
+def summary_to_doc(summary: SessionSummary) -> dict[str, Any]:
+    """A summary as JSON for the catalogue index (the path is left out: it is rebuilt)."""
+    return {
+        "id": summary.id,
+        "mode": summary.mode,
+        "practitioner": summary.practitioner,
+        "supervisor": summary.supervisor,
+        "date": summary.date,
+        "status": summary.status,
+        "answered": summary.answered,
+        "total": summary.total,
+        "created": summary.created,
+        "updated": summary.updated,
+    }
+
+
+def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
+    """A summary read back from the catalogue index; raises TypeError if malformed."""
+    answered, total = doc.get("answered"), doc.get("total")
+    if not isinstance(answered, int) or not isinstance(total, int):
+        raise TypeError("answered and total must be whole numbers")
+    return SessionSummary(
+        id=_text(doc, "id"),
+        file=path.name,
+        path=path,
+        mode=_text(doc, "mode"),
+        practitioner=_text(doc, "practitioner"),
+        supervisor=_text(doc, "supervisor"),
+        date=_text(doc, "date"),
+        status=_text(doc, "status"),
+        answered=answered,
+        total=total,
+        created=_text(doc, "created"),
+        updated=_text(doc, "updated"),
+    )

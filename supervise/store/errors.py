@@ -1,0 +1,106 @@
+"""Errors the store raises, each worded for the person at the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A problem with session files, with a plain-words message and a hint of what to do next."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.message = message
+        """What went wrong, in plain words."""
+        self.hint = hint
+        """What the person can do about it."""
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class SessionLocked(StoreError):
+    """The session is open for writing in another window (another live process holds its lock)."""
+
+    def __init__(self, path: Path, pid: int | None) -> None:
+        where = f" (process {pid})" if pid is not None else ""
+        super().__init__(
+            f"This session is open in another window{where}.",
+            "Close it there, or open this one read-only.",
+        )
+        self.path = path
+        """The session file."""
+        self.pid = pid
+        """The process holding the lock, if it could be read from the lock file."""
+
+
+class SessionUnreadable(StoreError):
+    """A file is not a valid session file (not JSON, or not the shape a session has)."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            f"The session file {path.name} could not be read: it is not a valid session file.",
+            "It has been left untouched; open another session, or ask for help to recover it.",
+        )
+        self.path = path
+        """The file that could not be read."""
+        self.detail = detail
+        """A technical reason, for logs."""
+
+
+class SessionReadOnly(StoreError):
+    """Something tried to change a signed session, or one opened read-only."""
+
+    def __init__(self, path: Path, *, signed: bool) -> None:
+        if signed:
+            message = "This session has been signed, so it can no longer be changed."
+            hint = "Start a new session to add to it."
+        else:
+            message = "This session is open read-only, so changes cannot be saved."
+            hint = "Close it in any other window and open it again to make changes."
+        super().__init__(message, hint)
+        self.path = path
+        """The session file."""
+        self.signed = signed
+        """True if the session is read-only because it is signed."""
+
+
+class StoreUnwritable(StoreError):
+    """The sessions folder cannot be created or written to."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        reason = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Sessions cannot be saved in {path}{reason}.",
+            "Choose another folder with --sessions-dir.",
+        )
+        self.path = path
+        """The folder (or file) that could not be written."""
+        self.detail = detail
+        """A technical reason, for logs."""
+
+
+class SessionNotFound(StoreError):
+    """No session in the folder matches the id or file name asked for."""
+
+    def __init__(self, folder: Path, wanted: str) -> None:
+        super().__init__(
+            f"There is no session {wanted!r} in {folder}.",
+            "Check the id or file name against the list of sessions.",
+        )
+        self.folder = folder
+        """The folder searched."""
+        self.wanted = wanted
+        """The id or file name asked for."""
+
+
+class SessionClosed(StoreError):
+    """Something tried to change a session after it was closed (its lock is gone)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "This session has been closed, so changes cannot be saved.",
+            "Open it again to make changes.",
+        )
+        self.path = path
+        """The session file."""

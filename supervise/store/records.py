@@ -1,0 +1,219 @@
+"""Plain, frozen records the store hands out: nothing of TinyDB leaks past this package."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
+
+MODES = ("supervision", "self-reflection")
+"""The kinds of session."""
+STATUSES = ("in progress", "completed", "signed")
+"""The life of a session, in order."""
+ROLES = ("practitioner", "supervisor")
+"""Who can answer prompts and sign."""
+OPENING_KEYS = ("check_in", "urgent", "purpose", "prompted_by")
+"""The opening texts the app asks for (other keys are kept, not rejected)."""
+CONFIDENCE_RANGE = range(1, 6)
+"""Allowed confidence ratings."""
+DEFAULT_PLANNED_MINUTES = 60
+"""How long a session is planned to take unless said otherwise."""
+DEFAULT_MODEL = "driscoll"
+"""The reflective model used unless another is chosen."""
+
+
+def now_iso() -> str:
+    """The local time now, to the second, with its UTC offset."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def iso_from_ns(timestamp_ns: int) -> str:
+    """A file timestamp (nanoseconds since the epoch) as local time, like now_iso()."""
+    moment = datetime.fromtimestamp(timestamp_ns / 1_000_000_000).astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    """A short random id: 8 hex characters."""
+    return secrets.token_hex(4)
+
+
+def is_iso_date(text: str) -> bool:
+    """True if ``text`` is a date written exactly ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def _check_str(owner: object, *names: str) -> None:
+    for name in names:
+        value = getattr(owner, name)
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be text, not {type(value).__name__}")
+
+
+def _check_count(value: object, name: str) -> None:
+    # bool is an int subclass; True minutes would be nonsense that JSON happily keeps.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a whole number, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} cannot be negative")
+
+
+def check_role(role: str) -> None:
+    """Raise ValueError unless ``role`` is one of ROLES."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+
+
+def check_confidence(value: int | None) -> None:
+    """Raise ValueError unless ``value`` is None or a whole number from 1 to 5."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value not in CONFIDENCE_RANGE:
+        raise ValueError(f"confidence must be 1 to 5 or unset, not {value!r}")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One person's signature on a session."""
+
+    role: str
+    name: str
+    at: str
+
+    def __post_init__(self) -> None:
+        _check_str(self, "role", "name", "at")
+        check_role(self.role)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionRecord:
+    """The session's own details: who, when, what is in scope, how far it has got."""
+
+    id: str
+    created: str
+    mode: str
+    practitioner: str
+    supervisor: str = ""
+    date: str
+    planned_minutes: int = DEFAULT_PLANNED_MINUTES
+    model: str = DEFAULT_MODEL
+    scope: tuple[str, ...] = ()
+    agenda: str = ""
+    opening: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    summary: str = ""
+    next_date: str = ""
+    status: str = "in progress"
+    current_item: str = ""
+    elapsed_seconds: int = 0
+    signatures: tuple[Signature, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_str(self, "id", "created", "mode", "practitioner", "supervisor", "date")
+        _check_str(self, "model", "agenda", "summary", "next_date", "status", "current_item")
+        if not self.id:
+            raise ValueError("id cannot be empty")
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {self.status!r}")
+        if not is_iso_date(self.date):
+            raise ValueError(f"date must be written YYYY-MM-DD, not {self.date!r}")
+        _check_count(self.planned_minutes, "planned_minutes")
+        _check_count(self.elapsed_seconds, "elapsed_seconds")
+        # Lists arrive from JSON and from callers; freeze them so a record never changes under
+        # the person holding it.
+        scope = tuple(self.scope)
+        if not all(isinstance(ref, str) for ref in scope):
+            raise TypeError("scope must hold item references (text)")
+        object.__setattr__(self, "scope", scope)
+        opening = dict(self.opening)
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in opening.items()):
+            raise TypeError("opening must map text to text")
+        object.__setattr__(self, "opening", MappingProxyType(opening))
+        signatures = tuple(self.signatures)
+        if not all(isinstance(s, Signature) for s in signatures):
+            raise TypeError("signatures must be Signature records")
+        object.__setattr__(self, "signatures", signatures)
+
+    @property
+    def required_roles(self) -> tuple[str, ...]:
+        """The roles that must sign: both in supervision, the practitioner alone otherwise."""
+        return ROLES if self.mode == "supervision" else ("practitioner",)
+
+    @property
+    def signed_roles(self) -> frozenset[str]:
+        """The roles that have signed so far."""
+        return frozenset(s.role for s in self.signatures)
+
+    def name_for(self, role: str) -> str:
+        """The name recorded for ``role``."""
+        check_role(role)
+        return self.practitioner if role == "practitioner" else self.supervisor
+
+
+@dataclass(frozen=True)
+class Response:
+    """One answer to one prompt: an item, a stage of the model, and who answered."""
+
+    item: str
+    stage: str
+    role: str
+    text: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    """How confident the practitioner feels about an item, and whether to bring it up."""
+
+    item: str
+    confidence: int | None = None
+    bring_to_supervision: bool = False
+
+
+@dataclass(frozen=True)
+class Action:
+    """An agreed action: what, who does it, and by when."""
+
+    id: str
+    what: str
+    who: str
+    by_when: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to the session (created, resumed, signed, ...)."""
+
+    kind: str
+    at: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What the list of sessions shows for one file."""
+
+    id: str
+    file: str
+    path: Path
+    mode: str
+    practitioner: str
+    supervisor: str
+    date: str
+    status: str
+    """One of STATUSES, or "unreadable" for a file that could not be read."""
+    answered: int
+    """How many items in scope have at least one non-blank answer."""
+    total: int
+    """How many items are in scope."""
+    created: str
+    updated: str
+    """When the file was last written."""

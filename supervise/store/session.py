@@ -1,0 +1,511 @@
+"""One session, one TinyDB file: its record, answers, ratings, ticked points, actions, events."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date as Date
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from tinydb import TinyDB, where
+from tinydb.queries import QueryLike
+from tinydb.table import Document, Table
+
+from supervise.store import codec
+from supervise.store.atomic import AtomicJSONStorage, remove_stale_temps
+from supervise.store.errors import (
+    SessionClosed,
+    SessionNotFound,
+    SessionReadOnly,
+    SessionUnreadable,
+    StoreUnwritable,
+)
+from supervise.store.folder import session_file_name, sessions_folder
+from supervise.store.lock import SessionLock
+from supervise.store.records import (
+    DEFAULT_MODEL,
+    DEFAULT_PLANNED_MINUTES,
+    Action,
+    Event,
+    Rating,
+    Response,
+    SessionRecord,
+    SessionSummary,
+    Signature,
+    check_confidence,
+    check_role,
+    iso_from_ns,
+    new_id,
+    now_iso,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EDITABLE_FIELDS = frozenset(
+    f.name
+    for f in dataclasses.fields(SessionRecord)
+    if f.name not in {"id", "created", "signatures"}
+)
+"""Record fields update_record() accepts (id, created and signatures are the store's own)."""
+ACTION_FIELDS = frozenset({"what", "who", "by_when"})
+"""Action fields update_action() accepts."""
+
+
+def _same_name(typed: str, recorded: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(recorded.split()).casefold()
+
+
+def _check_text(**values: object) -> None:
+    for name, value in values.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be text, not {type(value).__name__}")
+
+
+def _reading(
+    method: Callable[Concatenate[SessionFile, P], R],
+) -> Callable[Concatenate[SessionFile, P], R]:
+    @functools.wraps(method)
+    def locked(self: SessionFile, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._mutex:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+def _writing(
+    method: Callable[Concatenate[SessionFile, P], R],
+) -> Callable[Concatenate[SessionFile, P], R]:
+    @functools.wraps(method)
+    def locked(self: SessionFile, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._mutex:
+            self._check_writable()
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+class SessionFile:
+    """An open session file. Every change is written to disk, atomically, before it returns.
+
+    Safe to use from several threads; writable only by the one process holding its lock.
+    """
+
+    def __init__(self, path: Path, storage: AtomicJSONStorage, lock: SessionLock | None) -> None:
+        """Wrap an already-loaded storage; use create() or open() instead."""
+        self._path = path
+        self._storage = storage
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._db = TinyDB(storage=lambda: storage)
+        self._session = self._db.table("session")
+        self._responses = self._db.table("responses")
+        self._ratings = self._db.table("ratings")
+        self._points = self._db.table("points")
+        self._actions = self._db.table("actions")
+        self._events = self._db.table("events")
+        self._doc_id, self._record = self._load()
+
+    def _load(self) -> tuple[int, SessionRecord]:
+        docs = self._session.all()
+        if len(docs) != 1:
+            raise SessionUnreadable(self._path, f"{len(docs)} session documents, expected 1")
+        # Check every document now, so a damaged file is refused at the door rather than
+        # failing halfway through someone's session.
+        try:
+            record = codec.record_from_doc(docs[0])
+            checks: list[tuple[Table, Callable[[codec.Doc], object]]] = [
+                (self._responses, codec.response_from_doc),
+                (self._ratings, codec.rating_from_doc),
+                (self._points, codec.point_from_doc),
+                (self._actions, codec.action_from_doc),
+                (self._events, codec.event_from_doc),
+            ]
+            for table, check in checks:
+                for doc in table.all():
+                    check(doc)
+        except (TypeError, ValueError) as exc:
+            raise SessionUnreadable(self._path, str(exc)) from exc
+        return docs[0].doc_id, record
+
+    # -- opening and closing --------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        *,
+        mode: str,
+        practitioner: str,
+        supervisor: str = "",
+        date: str | None = None,
+        planned_minutes: int = DEFAULT_PLANNED_MINUTES,
+        model: str = DEFAULT_MODEL,
+        scope: Sequence[str] = (),
+        agenda: str = "",
+        opening: Mapping[str, str] | None = None,
+        next_date: str = "",
+    ) -> SessionFile:
+        """Start a new session file in ``folder`` (created if missing) and hold its lock."""
+        record = SessionRecord(
+            id=new_id(),
+            created=now_iso(),
+            mode=mode,
+            practitioner=practitioner,
+            supervisor=supervisor,
+            date=date if date is not None else Date.today().isoformat(),
+            planned_minutes=planned_minutes,
+            model=model,
+            scope=tuple(scope),
+            agenda=agenda,
+            opening=dict(opening or {}),
+            next_date=next_date,
+        )
+        folder = sessions_folder(folder)
+        while True:
+            path = folder / session_file_name(record.date, record.id)
+            if not any(folder.glob(f"*-{record.id}.json")):
+                lock = SessionLock(path).acquire()
+                if not path.exists():
+                    break
+                lock.release()
+            record = dataclasses.replace(record, id=new_id())
+        try:
+            storage = AtomicJSONStorage(path)
+            created = {"kind": "created", "at": record.created, "detail": ""}
+            # One write holds the record and its first event: the file appears whole or not at all.
+            try:
+                storage.write(
+                    {"session": {"1": codec.record_to_doc(record)}, "events": {"1": created}}
+                )
+            except OSError as exc:
+                raise StoreUnwritable(folder, exc.strerror or str(exc)) from exc
+            return cls(path, storage, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> SessionFile:
+        """Open an existing session; writable (and locked) unless ``read_only`` or signed."""
+        path = Path(path)
+        if not path.is_file():
+            raise SessionNotFound(path.parent, path.name)
+        lock = None if read_only else SessionLock(path).acquire()
+        try:
+            session = cls(path, AtomicJSONStorage(path, read_only=lock is None), lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if lock is None:
+            return session
+        if session.record.status == "signed":
+            # Nothing can change a signed session, so there is nothing to guard: let others in.
+            session._storage.read_only = True
+            session._lock = None
+            lock.release()
+            return session
+        try:
+            remove_stale_temps(path)
+            if lock.took_over_from is not None:
+                session.log("recovered", f"left open by process {lock.took_over_from}")
+            session.log("resumed")
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> SessionFile:
+        """Open a session for reading only, without taking its lock."""
+        return cls.open(path, read_only=True)
+
+    def close(self) -> None:
+        """Release the lock; later changes raise SessionClosed. Safe to call twice."""
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            self._db.close()
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> SessionFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _check_writable(self) -> None:
+        if self._closed:
+            raise SessionClosed(self._path)
+        if self._record.status == "signed":
+            raise SessionReadOnly(self._path, signed=True)
+        if self._lock is None:
+            raise SessionReadOnly(self._path, signed=False)
+
+    # -- the record -----------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """The session file."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """True if this session cannot be changed: opened read-only, or signed."""
+        with self._mutex:
+            return self._lock is None or self._record.status == "signed"
+
+    @property
+    def recovered_from(self) -> int | None:
+        """The pid of a crashed window whose stale lock this session took over, if any."""
+        return None if self._lock is None else self._lock.took_over_from
+
+    @property
+    def record(self) -> SessionRecord:
+        """The session's details as they are now."""
+        with self._mutex:
+            return self._record
+
+    def _save_record(self, record: SessionRecord) -> None:
+        if record != self._record:
+            self._session.update(codec.record_to_doc(record), doc_ids=[self._doc_id])
+            self._record = record
+
+    @_writing
+    def update_record(self, /, **fields: Any) -> SessionRecord:
+        """Change some of the record's fields (see EDITABLE_FIELDS); return the new record."""
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
+        if fields.get("status") == "signed":
+            raise ValueError("A session becomes signed only when everyone has signed it.")
+        old = self._record
+        self._save_record(dataclasses.replace(old, **fields))
+        if self._record.status != old.status:
+            reopened = self._record.status == "in progress"
+            self._append_event("reopened" if reopened else self._record.status)
+        return self._record
+
+    def set_current_item(self, ref: str) -> None:
+        """Remember the item the walk is on, so a resumed session starts there."""
+        self.update_record(current_item=ref)
+
+    @_writing
+    def add_elapsed(self, seconds: int) -> None:
+        """Add time spent in the walk, so "time used" survives a resume."""
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 0:
+            raise ValueError(f"seconds must be a whole number from 0, not {seconds!r}")
+        if seconds:
+            elapsed = self._record.elapsed_seconds + seconds
+            self._save_record(dataclasses.replace(self._record, elapsed_seconds=elapsed))
+
+    # -- responses ------------------------------------------------------------------------
+
+    @staticmethod
+    def _response_query(item: str, stage: str, role: str) -> QueryLike:
+        query: QueryLike = (
+            (where("item") == item) & (where("stage") == stage) & (where("role") == role)
+        )
+        return query
+
+    @_reading
+    def response(self, item: str, stage: str, role: str) -> str:
+        """The text answered for one prompt, or "" if none."""
+        docs = self._responses.search(self._response_query(item, stage, role))
+        return str(docs[0]["text"]) if docs else ""
+
+    @_reading
+    def responses(self) -> list[Response]:
+        """Every response, in the order first answered."""
+        return [codec.response_from_doc(doc) for doc in self._responses.all()]
+
+    @_writing
+    def set_response(self, item: str, stage: str, role: str, text: str) -> None:
+        """Save the answer to one prompt; an emptied answer is kept as "" (it was deliberate)."""
+        _check_text(item=item, stage=stage, text=text)
+        check_role(role)
+        docs = self._responses.search(self._response_query(item, stage, role))
+        if docs:
+            if docs[0]["text"] != text:
+                self._responses.update(
+                    {"text": text, "updated": now_iso()}, doc_ids=[docs[0].doc_id]
+                )
+        elif text:
+            self._responses.insert(
+                {"item": item, "stage": stage, "role": role, "text": text, "updated": now_iso()}
+            )
+
+    @_reading
+    def answered_items(self) -> set[str]:
+        """Items with at least one answer that is not blank."""
+        return codec.answered_items(self._responses.all())
+
+    # -- ratings and ticked points --------------------------------------------------------
+
+    def _rating_doc(self, item: str) -> Document | None:
+        docs = self._ratings.search(where("item") == item)
+        return docs[0] if docs else None
+
+    @_reading
+    def rating(self, item: str) -> Rating:
+        """How the practitioner rated ``item`` (unrated if never set)."""
+        doc = self._rating_doc(item)
+        return Rating(item) if doc is None else codec.rating_from_doc(doc)
+
+    @_reading
+    def ratings(self) -> list[Rating]:
+        """Every item's rating that has been set."""
+        return [codec.rating_from_doc(doc) for doc in self._ratings.all()]
+
+    def _set_rating(self, item: str, **fields: Any) -> None:
+        _check_text(item=item)
+        doc = self._rating_doc(item)
+        if doc is None:
+            base = {"item": item, "confidence": None, "bring_to_supervision": False}
+            self._ratings.insert({**base, **fields})
+        elif any(doc.get(k) != v for k, v in fields.items()):
+            self._ratings.update(fields, doc_ids=[doc.doc_id])
+
+    @_writing
+    def set_confidence(self, item: str, value: int | None) -> None:
+        """Rate confidence in ``item`` from 1 to 5, or clear it with None."""
+        check_confidence(value)
+        self._set_rating(item, confidence=value)
+
+    @_writing
+    def set_bring_to_supervision(self, item: str, flag: bool) -> None:
+        """Mark ``item`` (or unmark it) as one to bring to supervision."""
+        if not isinstance(flag, bool):
+            raise TypeError("flag must be True or False")
+        self._set_rating(item, bring_to_supervision=flag)
+
+    @_reading
+    def ticked_points(self, item: str) -> frozenset[int]:
+        """The indexes of ``item``'s sub-points that are ticked."""
+        return frozenset(int(doc["index"]) for doc in self._points.search(where("item") == item))
+
+    @_writing
+    def set_point(self, item: str, index: int, ticked: bool) -> None:
+        """Tick or untick sub-point ``index`` of ``item``."""
+        _check_text(item=item)
+        if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+            raise ValueError(f"index must be a whole number from 0, not {index!r}")
+        docs = self._points.search((where("item") == item) & (where("index") == index))
+        if ticked and not docs:
+            self._points.insert({"item": item, "index": index})
+        elif not ticked and docs:
+            self._points.remove(doc_ids=[doc.doc_id for doc in docs])
+
+    # -- actions --------------------------------------------------------------------------
+
+    @_reading
+    def actions(self) -> list[Action]:
+        """Agreed actions, in the order added."""
+        return [codec.action_from_doc(doc) for doc in self._actions.all()]
+
+    def _action_doc(self, action_id: str) -> Document:
+        docs = self._actions.search(where("id") == action_id)
+        if not docs:
+            raise KeyError(f"no action with id {action_id!r}")
+        return docs[0]
+
+    @_writing
+    def add_action(self, what: str, who: str = "", by_when: str = "") -> Action:
+        """Record an agreed action and return it."""
+        _check_text(what=what, who=who, by_when=by_when)
+        taken = {doc["id"] for doc in self._actions.all()}
+        action_id = new_id()
+        while action_id in taken:
+            action_id = new_id()
+        action = Action(id=action_id, what=what, who=who, by_when=by_when, created=now_iso())
+        self._actions.insert(dataclasses.asdict(action))
+        return action
+
+    @_writing
+    def update_action(self, /, action_id: str, **fields: str) -> Action:
+        """Change an action's what, who or by_when; KeyError if there is no such action."""
+        unknown = set(fields) - ACTION_FIELDS
+        if unknown:
+            raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
+        _check_text(**fields)
+        doc = self._action_doc(action_id)
+        if any(doc.get(k) != v for k, v in fields.items()):
+            self._actions.update(dict(fields), doc_ids=[doc.doc_id])
+        return codec.action_from_doc({**doc, **fields})
+
+    @_writing
+    def remove_action(self, action_id: str) -> None:
+        """Delete an action; KeyError if there is no such action."""
+        self._actions.remove(doc_ids=[self._action_doc(action_id).doc_id])
+
+    # -- events ---------------------------------------------------------------------------
+
+    @_reading
+    def events(self) -> list[Event]:
+        """What has happened to the session, oldest first."""
+        return [codec.event_from_doc(doc) for doc in self._events.all()]
+
+    def _append_event(self, kind: str, detail: str = "") -> None:
+        self._events.insert({"kind": kind, "at": now_iso(), "detail": detail})
+
+    @_writing
+    def log(self, kind: str, detail: str = "") -> None:
+        """Add an event to the session's log."""
+        _check_text(kind=kind, detail=detail)
+        self._append_event(kind, detail)
+
+    # -- finishing ------------------------------------------------------------------------
+
+    @_writing
+    def complete(self) -> None:
+        """Mark the session completed (it can still be changed until it is signed)."""
+        self.update_record(status="completed")
+
+    @_writing
+    def sign(self, role: str, name: str) -> None:
+        """Sign as ``role``; once everyone required has signed, the session is read-only.
+
+        ``name`` must match the name recorded for that role (case and spacing aside). Signing
+        again for a role that has already signed does nothing, so a retried save is harmless.
+        """
+        check_role(role)
+        _check_text(name=name)
+        record = self._record
+        if role not in record.required_roles:
+            raise ValueError("A self-reflection session is signed by the practitioner alone.")
+        if role in record.signed_roles:
+            return
+        expected = record.name_for(role)
+        if not expected.strip():
+            raise ValueError(f"Add the {role}'s name to the session before signing.")
+        if not _same_name(name, expected):
+            raise ValueError(f"That name does not match the {role} named for this session.")
+        signature = Signature(role, " ".join(name.split()), now_iso())
+        signatures = (*record.signatures, signature)
+        done = set(record.required_roles) <= {s.role for s in signatures}
+        status = "signed" if done else record.status
+        self._save_record(dataclasses.replace(record, signatures=signatures, status=status))
+        # Written after the signature, past the read-only check: the record is what matters.
+        self._append_event("signed", role)
+
+    # -- the catalogue line ---------------------------------------------------------------
+
+    @_reading
+    def summary(self) -> SessionSummary:
+        """The line the list of sessions shows for this session."""
+        updated = iso_from_ns(os.stat(self._path).st_mtime_ns)
+        return codec.summarise(self._record, self._responses.all(), self._path, updated)

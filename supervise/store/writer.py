@@ -1,0 +1,172 @@
+"""Saving off the UI thread: one daemon thread applies queued writes in order."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable, Hashable
+from datetime import datetime
+from typing import TypeVar
+
+from supervise.store.errors import StoreError, StoreUnwritable
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+Operation = Callable[[], object]
+"""A write to apply, e.g. ``lambda: session.set_response(...)`` (its result is ignored)."""
+SavedCallback = Callable[[datetime], None]
+"""Told when everything queued so far has been saved."""
+ErrorCallback = Callable[[StoreError | OSError], None]
+"""Told when a write failed."""
+
+TRANSIENT = (OSError, StoreUnwritable)
+"""Failures worth retrying (a full disk, a missing drive): the operation is kept."""
+
+
+def _bug_error(exc: Exception) -> StoreError:
+    return StoreError(
+        f"A change could not be saved because of a fault in supervise ({exc}).",
+        "Your other changes are still being saved; please report this.",
+    )
+
+
+class BackgroundWriter:
+    """Applies submitted writes one at a time, in order, on its own thread.
+
+    Queued writes that share a key are coalesced: only the latest runs, in the place it was
+    submitted. A write that fails for a reason worth retrying (a full disk, say) is kept, and
+    tried again on the next submit() or flush(); nothing is dropped. A write that fails because
+    it can never succeed (the session was signed meanwhile, or a bug) is reported and skipped,
+    so it cannot hold up the writes behind it. Callbacks run on the writer's thread.
+    """
+
+    def __init__(
+        self,
+        on_saved: SavedCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        *,
+        name: str = "supervise-writer",
+    ) -> None:
+        self._on_saved = on_saved
+        self._on_error = on_error
+        self._cond = threading.Condition()
+        # Insertion-ordered: re-inserting a key moves it to the end, which is what coalescing
+        # needs. Unkeyed writes get a unique token so they never coalesce.
+        self._queue: dict[Hashable, Operation] = {}
+        self._tokens = itertools.count()
+        self._running = False
+        self._stalled = False
+        self._failures = 0
+        self._closing = False
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def pending(self) -> int:
+        """How many writes are waiting (including one that failed and awaits a retry)."""
+        with self._cond:
+            return len(self._queue) + (1 if self._running else 0)
+
+    @property
+    def stalled(self) -> bool:
+        """True after a write failed, until a retry succeeds."""
+        with self._cond:
+            return self._stalled
+
+    def submit(self, fn: Operation, key: str | None = None) -> None:
+        """Queue ``fn``; a queued write with the same ``key`` is replaced by this one."""
+        with self._cond:
+            if self._closed or self._closing:
+                raise RuntimeError("the writer has been closed")
+            slot: Hashable = ("key", key) if key is not None else ("op", next(self._tokens))
+            self._queue.pop(slot, None)
+            self._queue[slot] = fn
+            self._stalled = False
+            self._cond.notify_all()
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every queued write is saved; False if one failed or time ran out."""
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("flush() called from the writer thread would wait for itself")
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            failures = self._failures
+            self._stalled = False
+            self._cond.notify_all()
+            while self._queue or self._running:
+                remaining = deadline - time.monotonic()
+                if self._failures != failures or remaining <= 0 or self._closed:
+                    return False
+                self._cond.wait(remaining)
+            return self._failures == failures
+
+    def close(self, timeout: float = 5.0) -> bool:
+        """Flush, then stop the thread; False if some writes could not be saved."""
+        saved = self.flush(timeout)
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._thread.join(timeout)
+        return saved
+
+    def _next(self) -> tuple[Hashable, Operation] | None:
+        with self._cond:
+            while not self._closing and (not self._queue or self._stalled):
+                self._cond.wait()
+            if self._closing:
+                self._closed = True
+                self._cond.notify_all()
+                return None
+            slot = next(iter(self._queue))
+            self._running = True
+            return slot, self._queue.pop(slot)
+
+    def _run(self) -> None:
+        while (job := self._next()) is not None:
+            slot, fn = job
+            try:
+                fn()
+            except TRANSIENT as exc:
+                with self._cond:
+                    # Back to the front, unless a newer write for the same key has arrived.
+                    if slot not in self._queue:
+                        self._queue = {slot: fn, **self._queue}
+                    self._finish(failed=True, stall=True)
+                self._notify(self._on_error, exc)
+            except StoreError as exc:
+                with self._cond:
+                    self._finish(failed=True, stall=False)
+                self._notify(self._on_error, exc)
+            except Exception as exc:
+                log.exception("a queued write failed")
+                with self._cond:
+                    self._finish(failed=True, stall=False)
+                self._notify(self._on_error, _bug_error(exc))
+            else:
+                with self._cond:
+                    self._finish(failed=False, stall=False)
+                    batch_done = not self._queue
+                if batch_done:
+                    self._notify(self._on_saved, datetime.now().astimezone())
+
+    def _finish(self, *, failed: bool, stall: bool) -> None:
+        # Called with self._cond held.
+        self._running = False
+        if failed:
+            self._failures += 1
+        self._stalled = stall
+        self._cond.notify_all()
+
+    @staticmethod
+    def _notify(callback: Callable[[T], None] | None, value: T) -> None:
+        if callback is None:
+            return
+        try:
+            callback(value)
+        except Exception:
+            log.exception("a writer callback failed")

@@ -1,0 +1,162 @@
+"""The walk: answering, moving, ticking, rating, skipping, jumping — on screen and on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.widgets import SelectionList, TextArea
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.walk import WalkScreen
+from supervise.app.widgets.item_list import ItemList
+from supervise.app.widgets.prompt_field import SAVE_DELAY
+from tests.app.conftest import SCOPE, stored
+
+AFTER_SAVE = SAVE_DELAY + 0.4
+
+
+async def _open_walk(pilot: object, app: SuperviseApp) -> WalkScreen:
+    """From the home screen, open the first session and go to its items."""
+    await pilot.press("o")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    if not isinstance(app.screen, WalkScreen):
+        await pilot.press("ctrl+n")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, WalkScreen)
+    return app.screen
+
+
+async def test_typing_an_answer_is_on_disk_within_a_second(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        assert walk.current == SCOPE[0]
+        area = walk.query(TextArea).first()
+        assert area.has_focus
+        await pilot.press(*"Ceri shouted; I stayed calm ")
+        # Pilot types key names, so non-ASCII text arrives the way a terminal sends it: a paste.
+        app.post_message(events.Paste("— ŵ ł 😊 مرحبا"))
+        await pilot.pause(AFTER_SAVE)
+        text = stored(path).response(SCOPE[0], "what", "practitioner")
+        assert text == "Ceri shouted; I stayed calm — ŵ ł 😊 مرحبا"
+        assert "Saved" in str(app.screen.query_one("#save-status").render())
+
+
+async def test_next_previous_and_resume_return_to_the_same_item(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert walk.current == SCOPE[1]
+        assert "Item 2 of 3" in str(walk.query_one("#position").render())
+        await pilot.press(*"about limits")
+        await pilot.press("ctrl+q")
+    # Quitting saves at once, even inside the save delay.
+    session = stored(path)
+    assert session.record.current_item == SCOPE[1]
+    assert session.response(SCOPE[1], "what", "practitioner") == "about limits"
+
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, again)
+        assert walk.current == SCOPE[1]
+        assert walk.query(TextArea).first().text == "about limits"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert walk.current == SCOPE[0]
+
+
+async def test_points_rating_and_jump_from_the_list(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        items = walk.query_one(ItemList)
+        await pilot.press("ctrl+g")
+        assert items.has_focus
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert walk.current == SCOPE[2]
+        points = walk.query_one("#points", SelectionList)
+        points.focus()
+        await pilot.press("space", "down", "down", "space")
+        walk.query_one("#confidence").focus()
+        await pilot.press("right", "right", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = stored(path)
+        assert session.ticked_points(SCOPE[2]) == frozenset({0, 2})
+        assert session.rating(SCOPE[2]).confidence == 3
+
+
+async def test_skip_moves_on_and_is_logged(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert walk.current == SCOPE[1]
+        await pilot.press("ctrl+s")
+    assert any(e.kind == "skipped" and e.detail == SCOPE[0] for e in stored(path).events())
+
+
+async def test_an_emptied_answer_is_stored_empty_and_the_item_unmarked(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        await pilot.press(*"draft")
+        await pilot.pause(AFTER_SAVE)
+        assert SCOPE[0] in walk.answered()
+        await pilot.press(*["backspace"] * 5)
+        await pilot.pause(AFTER_SAVE)
+        assert SCOPE[0] not in walk.answered()
+        assert stored(path).response(SCOPE[0], "what", "practitioner") == ""
+
+
+async def test_a_huge_paste_is_kept_whole(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    huge = ("Notes from a long visit, with ŵ and 😊. " * 5000).strip()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        walk.query(TextArea).first().insert(huge)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert stored(path).response(SCOPE[0], "what", "practitioner") == huge
+
+
+async def test_supervisor_notes_are_kept_apart_from_answers(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _open_walk(pilot, app)
+        areas = list(walk.query(TextArea))
+        areas[1].focus()
+        await pilot.press(*"observe tone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = stored(path)
+        assert session.response(SCOPE[0], "what", "supervisor") == "observe tone"
+        assert session.response(SCOPE[0], "what", "practitioner") == ""

@@ -1,0 +1,72 @@
+"""The house's layers stay apart: content → prompts → store → app → cli."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "supervise"
+
+LAYERS = ["content", "prompts", "store", "app", "cli"]
+"""Lowest first: a layer may import the ones before it, never the ones after."""
+
+
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[0] != "supervise" or len(parts) < 2:
+        return None
+    return parts[1] if parts[1] in LAYERS else None
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _modules() -> list[tuple[Path, str]]:
+    modules = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        modules.append((path, ".".join(relative.parts)))
+    return modules
+
+
+@pytest.mark.parametrize(("path", "module"), _modules(), ids=lambda v: str(v))
+def test_no_module_imports_a_higher_layer(path: Path, module: str) -> None:
+    own = _layer(module)
+    if own is None:
+        return
+    for imported in _imports(path):
+        other = _layer(imported)
+        if other is not None:
+            assert LAYERS.index(other) <= LAYERS.index(own), f"{module} imports {imported}"
+
+
+def test_only_the_app_imports_textual_and_only_the_store_imports_tinydb() -> None:
+    for path, module in _modules():
+        roots = {name.split(".")[0] for name in _imports(path)}
+        if "textual" in roots:
+            assert module.startswith("supervise.app"), f"{module} imports textual"
+        if "tinydb" in roots:
+            assert module.startswith("supervise.store"), f"{module} imports tinydb"
+
+
+def test_lower_layers_load_without_textual() -> None:
+    code = (
+        "import sys, supervise.content, supervise.prompts, supervise.store, supervise.cli\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
+        "print(bad)\n"
+        "raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
