@@ -152,10 +152,6 @@ class AtomicJSONStorage(Storage):
         text, raw = encode(data)
         if text == self._text:
             return
-        with open(self.path, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-        self._text = text
-        return
         replace_atomic(self.path, raw)
         # The rename has happened: from here the file holds ``text`` even if syncing the folder
         # fails, so the cache must say so too.

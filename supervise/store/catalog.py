@@ -123,11 +123,13 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
         path = folder / entry.name
         # A save replaces the file, so the inode changes even if size and time do not.
         stamp = [stat.st_mtime_ns, stat.st_size, stat.st_ino]
-        summary = _cached(index.get(entry.name), stamp, path)
+        cached = index.get(entry.name)
+        summary = _cached(cached, stamp, path)
         if summary is None:
             summary = read_summary(path)
+            cached = {"stamp": stamp, "summary": codec.summary_to_doc(summary)}
             changed = True
-        files[entry.name] = {"stamp": stamp, "summary": codec.summary_to_doc(summary)}
+        files[entry.name] = cached
         summaries.append(summary)
     if changed or files.keys() != index.keys():
         _save_index(folder, files)

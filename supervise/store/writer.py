@@ -90,7 +90,10 @@ class BackgroundWriter:
             self._cond.notify_all()
 
     def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until every queued write is saved; False if one failed or time ran out."""
+        """Wait until the queue is drained; False if a write failed or time ran out.
+
+        A write waiting for a retry is retried first.
+        """
         if threading.current_thread() is self._thread:
             raise RuntimeError("flush() called from the writer thread would wait for itself")
         deadline = time.monotonic() + timeout
@@ -100,7 +103,9 @@ class BackgroundWriter:
             self._cond.notify_all()
             while self._queue or self._running:
                 remaining = deadline - time.monotonic()
-                if self._failures != failures or remaining <= 0 or self._closed:
+                # A write that failed and waits for a retry cannot drain; one that failed for
+                # good was skipped, so keep waiting for the rest and report it at the end.
+                if self._stalled or remaining <= 0 or self._closed:
                     return False
                 self._cond.wait(remaining)
             return self._failures == failures

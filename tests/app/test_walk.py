@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
-from textual.widgets import SelectionList, TextArea
+from textual.widgets import TextArea
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.walk import WalkScreen
@@ -88,9 +88,8 @@ async def test_points_rating_and_jump_from_the_list(
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert walk.current == SCOPE[2]
-        points = walk.query_one("#points", SelectionList)
-        points.focus()
-        await pilot.press("space", "down", "down", "space")
+        walk.query_one("#point-0").focus()
+        await pilot.press("space", "tab", "tab", "space")
         walk.query_one("#confidence").focus()
         await pilot.press("right", "right", "enter")
         await pilot.pause()

@@ -78,7 +78,9 @@ class ClosingScreen(SessionScreen):
                         f"{ROLE_TITLES[role]}: type your name, {record.name_for(role)}, to sign"
                     )
                     with Horizontal(classes="row"):
-                        yield Input(placeholder=record.name_for(role), id=f"sign-{role}")
+                        yield Input(
+                            placeholder=f"type {record.name_for(role)} here", id=f"sign-{role}"
+                        )
                         yield Button(f"Sign as {ROLE_TITLES[role].lower()}", id=f"button-{role}")
 
     def _status_text(self) -> str:

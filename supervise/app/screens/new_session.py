@@ -16,7 +16,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -24,6 +23,7 @@ from textual.widgets import (
 )
 
 from supervise.app.commands import Command, bindings
+from supervise.app.widgets.marks import MarkedRadioButton
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import DEFAULT_MODEL, Library
 
@@ -63,8 +63,8 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             yield Static("[b]New session[/b]", classes="heading")
             yield Label("Kind of session")
             with RadioSet(id="mode"):
-                yield RadioButton("Supervision (supervisor and practitioner)", value=True)
-                yield RadioButton("Self-reflection (practitioner alone)")
+                yield MarkedRadioButton("Supervision (supervisor and practitioner)", value=True)
+                yield MarkedRadioButton("Self-reflection (practitioner alone)")
             yield Static(
                 "Names are free text and stay inside the session file. Pseudonyms or initials "
                 "are welcome.",

@@ -60,7 +60,7 @@ class OpeningScreen(SessionScreen):
         """Put the cursor in the first answer."""
         fields = self.query(PromptField)
         if fields:
-            fields.first().query_one("TextArea").focus()
+            fields.first().query_one("TextArea").focus(scroll_visible=False)
         session = self.live.session
         self.live.write(lambda: session.set_current_item("opening"), key="current")
 

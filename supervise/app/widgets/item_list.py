@@ -9,7 +9,9 @@ from textual.widgets.option_list import Option
 
 from supervise.content import Library
 
-ANSWERED, SKIPPED, OPEN = "✔", "–", "○"
+ANSWERED, OPEN, CURRENT = "✔", "○", "▶"
+WORDS = 22
+"""How many characters of the statement each line shows: enough to recognise it."""
 
 
 class ItemList(OptionList):
@@ -22,6 +24,7 @@ class ItemList(OptionList):
         self.refs = list(refs)
         """The items in scope, in order."""
         self._answered: set[str] = set()
+        self._current = ""
 
     def on_mount(self) -> None:
         """Fill the list."""
@@ -29,9 +32,12 @@ class ItemList(OptionList):
 
     def _line(self, ref: str) -> str:
         mark = ANSWERED if ref in self._answered else OPEN
-        words = self.library.item(ref).text if self.library.has_item(ref) else "(no longer loaded)"
+        pointer = CURRENT if ref == self._current else " "
+        words = self.library.item(ref).text if self.library.has_item(ref) else "(not loaded)"
+        if len(words) > WORDS:
+            words = words[:WORDS].rsplit(" ", 1)[0] + "…"
         short = ref.split("/", 1)[1]
-        return f"{mark} {short}  {words[:60]}"
+        return f"{pointer}{mark} {short} {words}"
 
     def mark(self, answered: set[str]) -> None:
         """Redraw the marks for a new set of answered items."""
@@ -42,6 +48,9 @@ class ItemList(OptionList):
                 self.replace_option_prompt(ref, self._line(ref))
 
     def show_current(self, ref: str) -> None:
-        """Highlight the current item."""
+        """Point at and highlight the current item."""
+        previous, self._current = self._current, ref
+        for changed in {previous, ref} & set(self.refs):
+            self.replace_option_prompt(changed, self._line(changed))
         if ref in self.refs:
             self.highlighted = self.refs.index(ref)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Label, RadioButton, RadioSet, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Label, RadioSet, Static
+
+from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
 
 from supervise.app.widgets.prompt_field import PromptField
 from supervise.content import Item, Role
@@ -72,27 +74,24 @@ class ItemView(VerticalScroll):
         yield Label("How confident do you feel in this area?", classes="prompt")
         with RadioSet(id="confidence", disabled=self._read_only):
             for value, label in enumerate(CONFIDENCE_LABELS, start=1):
-                yield RadioButton(label, value=self._confidence == value)
+                yield MarkedRadioButton(label, value=self._confidence == value)
         if not self._supervision:
-            yield Checkbox(
+            yield MarkedCheckbox(
                 "Bring this to supervision", self._bring, id="bring", disabled=self._read_only
             )
 
     def _points(self) -> ComposeResult:
-        ticks = SelectionList[int](
-            *(
-                Selection(
-                    point.text + ("  [cut off in the source]" if point.truncated else ""),
-                    index,
+        with Vertical(id="points") as box:
+            box.border_title = "Which of these apply? Space or a click ticks."
+            for index, point in enumerate(self.item.points):
+                cut = "  (cut off here in the source)" if point.truncated else ""
+                yield MarkedCheckbox(
+                    point.text + cut,
                     index in self._ticked,
+                    id=f"point-{index}",
+                    classes="point",
+                    disabled=self._read_only,
                 )
-                for index, point in enumerate(self.item.points)
-            ),
-            id="points",
-            disabled=self._read_only,
-        )
-        ticks.border_title = "Which of these apply? Space or click ticks."
-        yield ticks
         yield from self._fields(POINTS_STAGE, "Points")
 
     def _fields(self, stage: str, title: str) -> ComposeResult:
@@ -126,12 +125,13 @@ class ItemView(VerticalScroll):
         """Put the cursor in the first answer area."""
         fields = self.query(PromptField)
         if fields:
-            fields.first().query_one("TextArea").focus()
+            # Without scroll_visible=False the view would scroll past the statement and prompt.
+            fields.first().query_one("TextArea").focus(scroll_visible=False)
 
-    @on(SelectionList.SelectionToggled, "#points")
-    def _point_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
-        index = event.selection.value
-        self._on_point(self.item.ref, index, index in event.selection_list.selected)
+    @on(Checkbox.Changed, ".point")
+    def _point_toggled(self, event: Checkbox.Changed) -> None:
+        index = int((event.checkbox.id or "point-0").rsplit("-", 1)[1])
+        self._on_point(self.item.ref, index, event.value)
 
     @on(RadioSet.Changed, "#confidence")
     def _confidence_changed(self, event: RadioSet.Changed) -> None:

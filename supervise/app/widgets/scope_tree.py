@@ -66,6 +66,8 @@ class ScopeTree(Tree[str]):
             if words and not framework_node.children:
                 framework_node.remove()
         self._relabel()
+        # Clearing the tree leaves no cursor, and Enter would then tick nothing.
+        self.cursor_line = 0
 
     def _items_under(self, node: TreeNode[str]) -> list[str]:
         if not node.children:

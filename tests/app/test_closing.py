@@ -1,0 +1,91 @@
+"""Closing: summary, actions, next date, completion and sign-off into a read-only record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.closing import ClosingScreen
+from supervise.store import SessionFile
+from tests.app.conftest import stored
+
+
+async def _open_closing(pilot: object, app: SuperviseApp) -> ClosingScreen:
+    await pilot.press("o")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ClosingScreen)
+    return app.screen
+
+
+async def test_summary_actions_completion_and_sign_off(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await _open_closing(pilot, app)
+        closing.query(TextArea).first().focus()
+        await pilot.press(*"Agreed to plan visits in pairs.")
+        closing.query_one("#action-what", Input).focus()
+        await pilot.press(*"Book a visit with a colleague", "tab", *"Sam", "tab", *"2026-12-01")
+        await pilot.press("enter")
+        await pilot.pause()
+        actions = stored(path).actions()
+        assert [(a.what, a.who, a.by_when) for a in actions] == [
+            ("Book a visit with a colleague", "Sam", "2026-12-01")
+        ]
+        closing.query_one("#next-date", Input).focus()
+        await pilot.press(*"2026-12-14")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert stored(path).record.status == "completed"
+        assert stored(path).record.summary == "Agreed to plan visits in pairs."
+        assert stored(path).record.next_date == "2026-12-14"
+
+        # A wrong name does not sign; the right one (any case, stray spaces) does.
+        closing.query_one("#sign-practitioner", Input).focus()
+        await pilot.press(*"Alex", "enter")
+        await pilot.pause()
+        assert stored(path).record.signatures == ()
+        closing.query_one("#sign-practitioner", Input).value = ""
+        await pilot.press(*" sam ", "enter")
+        await pilot.pause()
+        assert [s.role for s in stored(path).record.signatures] == ["practitioner"]
+        app.screen.query_one("#sign-supervisor", Input).focus()
+        await pilot.press(*"Alex", "enter")
+        await pilot.pause()
+        record = stored(path).record
+        assert record.status == "signed"
+        assert {s.role for s in record.signatures} == {"practitioner", "supervisor"}
+        assert "signed and read only" in str(app.screen.query_one("#status").render())
+        assert all(area.read_only for area in app.screen.query(TextArea))
+        assert not app.screen.query("#action-what")
+
+
+async def test_a_signed_record_opens_read_only(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(mode="self-reflection", supervisor="")
+    with SessionFile.open(path) as session:
+        session.set_response("h3-25/pc/5", "what", "practitioner", "kept")
+        session.complete()
+        session.sign("practitioner", "Sam")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await _open_closing(pilot, app)
+        assert closing.live.read_only
+        assert "read only" in str(closing.sub_title)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        area = app.screen.query(TextArea).first()
+        assert area.read_only and area.text == "kept"
+        area.focus()
+        await pilot.press(*"more")
+        await pilot.press("ctrl+s")
+        assert area.text == "kept"
+    assert stored(path).response("h3-25/pc/5", "what", "practitioner") == "kept"
