@@ -6,12 +6,10 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Label, RadioSet, Static
 
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
-
 from supervise.app.widgets.prompt_field import PromptField
 from supervise.content import Item, Role
 from supervise.prompts import POINTS_STAGE, ItemPrompts
