@@ -27,6 +27,8 @@ class Command:
     """Whether the footer shows it."""
     priority: bool = False
     """Whether it wins over a focused widget's own use of the key."""
+    palette: str = ""
+    """A fuller name for the palette, where the footer's label is too short to search for."""
 
     def binding(self) -> Binding:
         """The Textual binding for this command."""
@@ -45,7 +47,7 @@ def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[Syste
             continue
         key = command.key.split(",")[0]
         yield SystemCommand(
-            command.title,
+            command.palette or command.title,
             f"{command.help} ({key})",
             partial(node.run_action, command.action),
         )

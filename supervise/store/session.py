@@ -7,6 +7,7 @@ import functools
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import date as Date
 from pathlib import Path
 from types import TracebackType
@@ -206,6 +207,10 @@ class SessionFile:
             raise
         if lock is None:
             return session
+        # Only a lock holder writes temporary files for this session, so any still here were
+        # left by a crash; they hold personal notes and must not linger.
+        with suppress(OSError):
+            remove_stale_temps(path)
         if session.record.status == "signed":
             # Nothing can change a signed session, so there is nothing to guard: let others in.
             session._storage.read_only = True
@@ -213,7 +218,6 @@ class SessionFile:
             lock.release()
             return session
         try:
-            remove_stale_temps(path)
             if lock.took_over_from is not None:
                 session.log("recovered", f"left open by process {lock.took_over_from}")
             session.log("resumed")

@@ -37,10 +37,11 @@ def _bug_error(exc: Exception) -> StoreError:
 class BackgroundWriter:
     """Applies submitted writes one at a time, in order, on its own thread.
 
-    Queued writes that share a key are coalesced: only the latest runs, in the place it was
-    submitted. A write that fails for a reason worth retrying (a full disk, say) is kept, and
-    tried again on the next submit() or flush(); nothing is dropped. A write that fails because
-    it can never succeed (the session was signed meanwhile, or a bug) is reported and skipped,
+    Queued writes that share a key are coalesced: only the latest runs, after everything
+    submitted before it. A write that fails for a reason worth retrying (a full disk, say) is
+    kept, and tried again on the next submit() or flush(); nothing is dropped. A write that
+    fails because it can never succeed (the session was signed meanwhile, or a bug) is reported
+    and skipped,
     so it cannot hold up the writes behind it. Callbacks run on the writer's thread.
     """
 
@@ -74,7 +75,7 @@ class BackgroundWriter:
 
     @property
     def stalled(self) -> bool:
-        """True after a write failed, until a retry succeeds."""
+        """True while a failed write waits for its retry (the next submit() or flush())."""
         with self._cond:
             return self._stalled
 

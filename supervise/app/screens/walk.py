@@ -19,12 +19,47 @@ from supervise.content import Library
 from supervise.prompts import ItemPrompts
 
 WALK_COMMANDS: tuple[Command, ...] = (
-    Command("next_item", "ctrl+n", "Next", "Save and go to the next item", priority=True),
-    Command("previous_item", "ctrl+b", "Previous", "Save and go back one item", priority=True),
-    Command("skip_item", "ctrl+l", "Skip", "Leave this item for later and go on", priority=True),
+    Command(
+        "next_item",
+        "ctrl+n",
+        "Next",
+        "Save and go to the next item",
+        priority=True,
+        palette="Next item",
+    ),
+    Command(
+        "previous_item",
+        "ctrl+b",
+        "Previous",
+        "Save and go back one item",
+        priority=True,
+        palette="Previous item",
+    ),
+    Command(
+        "skip_item",
+        "ctrl+l",
+        "Skip",
+        "Leave this item for later",
+        priority=True,
+        palette="Skip item",
+    ),
     Command("choose_item", "ctrl+g", "Go to item", "Pick any item from the list", priority=True),
-    Command("opening", "ctrl+o", "Opening", "Back to the opening check-in", priority=True),
-    Command("closing", "ctrl+t", "Finish", "Summary, actions and sign-off", priority=True),
+    Command(
+        "opening",
+        "ctrl+o",
+        "Opening",
+        "Back to the opening check-in",
+        priority=True,
+        palette="Back to opening",
+    ),
+    Command(
+        "closing",
+        "ctrl+t",
+        "Finish",
+        "Summary, actions and sign-off",
+        priority=True,
+        palette="Closing",
+    ),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,6 +13,10 @@ from textual.widgets import Label, TextArea
 SAVE_DELAY = 0.3
 """Seconds after the last key before an answer is written: short enough that a crash loses at
 most this much typing, long enough that a fast typist does not cause a write per key."""
+
+SAVE_AT_LEAST_EVERY = 0.6
+"""Seconds of unbroken typing after which the answer is written anyway, so someone who never
+pauses still has everything but the last moment on disk."""
 
 
 class PromptField(Vertical):
@@ -37,6 +42,7 @@ class PromptField(Vertical):
         self._read_only = read_only
         self._saved_text = text
         self._timer: Timer | None = None
+        self._dirty_since: float | None = None
 
     def compose(self) -> ComposeResult:
         """The prompt above its answer area."""
@@ -67,7 +73,12 @@ class PromptField(Vertical):
         event.stop()
         if self._read_only:
             return
-        if self._timer is None:
+        now = monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if now - self._dirty_since >= SAVE_AT_LEAST_EVERY:
+            self.save()
+        elif self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self.save)
         else:
             self._timer.reset()
@@ -77,6 +88,7 @@ class PromptField(Vertical):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._dirty_since = None
         if self.unsaved and not self._read_only:
             self._saved_text = self.text
             self._on_save(self._saved_text)

@@ -1,0 +1,154 @@
+"""Trust: locked, stale, corrupt and crashed sessions, and a small terminal — nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.home import HomeScreen
+from supervise.app.screens.walk import WalkScreen
+from supervise.app.widgets.item_list import ItemList
+from supervise.store import SessionFile
+from tests.app.conftest import SCOPE, stored
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def test_a_session_open_elsewhere_offers_read_only(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as elsewhere:
+        elsewhere.set_response(SCOPE[0], "what", "practitioner", "typed elsewhere")
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("o")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, Choice)
+            assert f"process {os.getpid()}" in dialog.message
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            walk = app.screen
+            assert isinstance(walk, WalkScreen)
+            assert walk.live.read_only
+            area = walk.query(TextArea).first()
+            assert area.read_only and area.text == "typed elsewhere"
+            await pilot.press("ctrl+q")
+        # The other window still holds its lock and can keep writing.
+        elsewhere.set_response(SCOPE[0], "what", "practitioner", "still mine")
+    assert stored(path).response(SCOPE[0], "what", "practitioner") == "still mine"
+
+
+async def test_a_stale_lock_from_a_crash_is_taken_over(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = path.with_name(path.name + ".lock")
+    lock.write_text(json.dumps({"pid": dead.pid, "host": "here", "since": "earlier"}))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.live is not None and not app.live.read_only
+        await pilot.press("ctrl+n", *"after the crash")
+        await pilot.press("ctrl+q")
+    session = stored(path)
+    assert any(e.kind == "recovered" and str(dead.pid) in e.detail for e in session.events())
+    assert session.response(SCOPE[0], "what", "practitioner") == "after the crash"
+
+
+async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    make_session(date="2026-01-01")
+    broken = sessions_dir / "2026-11-30-deadbeef.json"
+    broken.write_bytes(b'{"session": {"1": {"id": "deadbeef", "mode": ')
+    before = broken.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert "Unreadable" in str(home.query_one("#sessions").get_row_at(0))
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is home and app.live is None
+        messages = [n.message for n in app._notifications]
+        assert any("could not be read" in m for m in messages), messages
+        # The good session is still there to open.
+        await pilot.press("down", "o")
+        await pilot.pause()
+        assert app.live is not None
+    assert broken.read_bytes() == before
+
+
+async def test_the_walk_fits_a_small_terminal(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkScreen)
+        items = walk.query_one(ItemList)
+        assert not items.display  # the list hides on narrow screens...
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert items.display and items.has_focus  # ...and comes back when asked for
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert walk.current == SCOPE[1]
+        assert not items.display
+        statement = walk.query_one("#statement")
+        assert statement.region.height > 0 and statement.region.bottom <= 24
+        await pilot.press(*"small screen")
+        await pilot.press("ctrl+q")
+    assert stored(path).response(SCOPE[1], "what", "practitioner") == "small screen"
+
+
+def test_kill_9_while_typing_keeps_everything_typed_a_second_before(
+    make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    path = make_session()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    typist = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "app" / "crash_typist.py"), str(sessions_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert typist.stdout is not None
+    typed_at: dict[int, float] = {}
+    try:
+        for line in typist.stdout:
+            count = int(line.split()[1])
+            typed_at[count] = time.monotonic()
+            if count >= 25:
+                break
+    finally:
+        typist.send_signal(signal.SIGKILL)
+        typist.wait()
+    killed = time.monotonic()
+    text = stored(path).response(SCOPE[0], "what", "practitioner")
+    safe = max(count for count, at in typed_at.items() if killed - at > 1.0)
+    expected = "".join(f"chunk{n} " for n in range(safe))
+    assert text.startswith(expected), (safe, text)
