@@ -41,8 +41,7 @@ class BackgroundWriter:
     submitted before it. A write that fails for a reason worth retrying (a full disk, say) is
     kept, and tried again on the next submit() or flush(); nothing is dropped. A write that
     fails because it can never succeed (the session was signed meanwhile, or a bug) is reported
-    and skipped,
-    so it cannot hold up the writes behind it. Callbacks run on the writer's thread.
+    and skipped, so it cannot hold up the writes behind it. Callbacks run on the writer's thread.
     """
 
     def __init__(

@@ -24,7 +24,12 @@ def test_builtin_content_is_the_repository_folder_in_a_checkout() -> None:
 def test_h3_25_has_all_31_items_with_their_references(library: Library) -> None:
     framework = library.frameworks["h3-25"]
     pc, k = framework.sections
-    assert (pc.id, pc.kind, k.id, k.kind) == ("pc", SectionKind.PERFORMANCE, "k", SectionKind.KNOWLEDGE)
+    assert (pc.id, pc.kind, k.id, k.kind) == (
+        "pc",
+        SectionKind.PERFORMANCE,
+        "k",
+        SectionKind.KNOWLEDGE,
+    )
     assert [i.id for i in pc.items] == [str(n) for n in range(1, 13)]
     assert [i.id for i in k.items] == list("abcdefghijklmnopqrs")
     assert library.item("h3-25/k/c").text.startswith("the limits and boundaries to your duties")
@@ -36,7 +41,10 @@ def test_h3_25_has_all_31_items_with_their_references(library: Library) -> None:
 def test_cyp_4_3_keeps_sub_points_under_their_statement(library: Library) -> None:
     framework = library.frameworks["cyp-4.3"]
     assert [s.id for s in framework.sections] == ["k", "a", "t"]
-    assert framework.sections[2].title == "Capacity to recognise and to address threats to the relationship"
+    assert (
+        framework.sections[2].title
+        == "Capacity to recognise and to address threats to the relationship"
+    )
     components = library.item("cyp-4.3/k/1")
     assert len(components.points) == 3
     assert len(library.item("cyp-4.3/k/3").points) == 9

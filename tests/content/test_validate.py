@@ -49,7 +49,11 @@ def test_not_yaml_at_all_names_file_and_line(tmp_path: Path) -> None:
         (("kind: performance", "kind: skills"), 7, "unknown kind 'skills'"),
         (("text: you listen to people", "text: '  '"), 10, "item text is empty"),
         (("id: pc", "id: PC"), 5, "lowercase id"),
-        (("        text: you", "        colour: red\n        text: you"), 10, "unknown key 'colour'"),
+        (
+            ("        text: you", "        colour: red\n        text: you"),
+            10,
+            "unknown key 'colour'",
+        ),
         ((GOOD[GOOD.index("sections:") :], "sections: 3\n"), 4, "non-empty list"),
     ],
 )

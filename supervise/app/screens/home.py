@@ -83,9 +83,10 @@ class HomeScreen(Screen[None]):
             table.add_row(*self._cells(summary), key=str(summary.path))
         empty = not summaries
         self.set_class(empty, "-empty")
-        self.query_one("#folder", Static).update(
-            f"{len(summaries)} session{'s' if len(summaries) != 1 else ''} in {self.sessions_dir}"
-        )
+        folder = self.sessions_dir
+        shown = str(folder) if folder.is_absolute() else f"./{folder}"
+        plural = "s" if len(summaries) != 1 else ""
+        self.query_one("#folder", Static).update(f"{len(summaries)} session{plural} in {shown}")
         if select is not None and str(select) in {str(s.path) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
