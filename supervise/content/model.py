@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -76,6 +77,18 @@ class Framework:
     def items(self) -> tuple[Item, ...]:
         """Every item of every section, in document order."""
         return tuple(item for section in self.sections for item in section.items)
+
+
+def slot_problems(template: str, slot: str) -> list[str]:
+    """What is wrong with ``template`` as a template whose only placeholder is ``{slot}``."""
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as error:
+        return [f"template has unbalanced braces ({error})"]
+    if fields != {slot}:
+        found = ", ".join(sorted("{" + name + "}" for name in fields)) or "none"
+        return [f"template must use {{{slot}}} and no other placeholder (found {found})"]
+    return []
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,6 +17,7 @@ from supervise.content.model import (
     SectionKind,
     Stage,
     StagePrompts,
+    slot_problems,
 )
 from supervise.content.yamlnodes import Located
 
@@ -242,15 +242,7 @@ def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
 
 
 def _check_slots(checker: Checker, line: int, template: str, slot: str) -> bool:
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as error:
-        checker.problem(line, f"template has unbalanced braces ({error})")
-        return False
-    if fields != {slot}:
-        found = ", ".join(sorted("{" + name + "}" for name in fields)) or "none"
-        checker.problem(
-            line, f"template must use {{{slot}}} exactly and nothing else (found {found})"
-        )
-        return False
-    return True
+    problems = slot_problems(template, slot)
+    for problem in problems:
+        checker.problem(line, problem)
+    return not problems

@@ -6,7 +6,6 @@ from supervise.prompts.generate import (
     Prompt,
     prompts_for,
     prompts_for_framework,
-    template_problems,
 )
 from supervise.prompts.person import third_person
 from supervise.prompts.phrasing import Phrasing, phrase
@@ -19,6 +18,5 @@ __all__ = [
     "phrase",
     "prompts_for",
     "prompts_for_framework",
-    "template_problems",
     "third_person",
 ]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from supervise.content.model import Form, Framework, Item, ReflectiveModel, Role
-from supervise.prompts.phrasing import ACTION, TOPIC, Phrasing, phrase
+from supervise.content.model import Form, Framework, Item, ReflectiveModel, Role, slot_problems
+from supervise.prompts.phrasing import Phrasing, phrase
 from supervise.prompts.tidy import finish, splice
 
 POINTS_STAGE = "points"
 """The stage id given to the prompts that ask which sub-points apply."""
 
 _ROLES = (Role.PRACTITIONER, Role.SUPERVISOR)
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -43,22 +41,10 @@ class ItemPrompts:
         return None
 
 
-def template_problems(template: str, form: Form) -> list[str]:
-    """What is wrong with ``template`` as a template for statements of ``form`` (empty if fine)."""
-    slot = ACTION if form is Form.PRACTICE else TOPIC
-    names = _PLACEHOLDER.findall(template)
-    problems = [f"unknown placeholder {{{name}}}; use {{{slot}}}" for name in names if name != slot]
-    if slot not in names:
-        problems.append(f"has no {{{slot}}} placeholder")
-    stray = _PLACEHOLDER.sub("", template)
-    if "{" in stray or "}" in stray:
-        problems.append("has an unmatched brace")
-    return problems
-
-
 def fill(template: str, phrasing: Phrasing, role: Role) -> str:
     """``template`` with its slot filled by ``phrasing`` for ``role``, tidied into a sentence."""
-    problems = template_problems(template, phrasing.form)
+    # Loaded models were checked already; this guards models built in code.
+    problems = slot_problems(template, phrasing.slot)
     if problems:
         raise ValueError(f"template {template!r}: {'; '.join(problems)}")
     words = phrasing.for_role(role)
