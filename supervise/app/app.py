@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -51,8 +54,24 @@ class SuperviseApp(App[None]):
         self._last_item = ""
 
     def on_mount(self) -> None:
-        """Start on the session list."""
+        """Start on the session list, ready to save if the terminal closes under us."""
         self.push_screen(HomeScreen(self.sessions_dir))
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            # Closing the terminal sends SIGHUP; without a handler the last moment of typing
+            # would die with the process instead of being saved.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._hang_up)
+
+    def _hang_up(self) -> None:
+        """Save and close at once: the terminal is gone, so there is nobody to ask."""
+        live = self.live
+        if live is not None:
+            if isinstance(self.screen, SessionScreen):
+                self.screen.save_all()
+            live.close()
+            self.live = None
+        self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers the current screen's commands beside Textual's own."""

@@ -107,6 +107,11 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return []
+    except OSError as exc:
+        raise StoreError(
+            f"The sessions folder {folder} cannot be read ({exc.strerror or exc}).",
+            "Check that it is a folder you can open, or choose another with --sessions-dir.",
+        ) from exc
     index = _load_index(folder)
     files: dict[str, Any] = {}
     summaries: list[SessionSummary] = []

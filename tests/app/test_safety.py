@@ -152,3 +152,25 @@ def test_kill_9_while_typing_keeps_everything_typed_a_second_before(
     safe = max(count for count, at in typed_at.items() if killed - at > 1.0)
     expected = "".join(f"chunk{n} " for n in range(safe))
     assert text.startswith(expected), (safe, text)
+
+
+def test_closing_the_terminal_saves_what_was_just_typed(
+    make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    path = make_session()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    typist = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "app" / "hangup_typist.py"), str(sessions_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert typist.stdout is not None
+    assert typist.stdout.readline().strip() == "TYPED"
+    typist.send_signal(signal.SIGHUP)
+    assert typist.wait(timeout=20) == 0
+    session = stored(path)
+    assert session.response(SCOPE[0], "what", "practitioner") == (
+        "typed just before the terminal closed"
+    )
+    assert not path.with_name(path.name + ".lock").exists()

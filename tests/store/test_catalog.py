@@ -13,6 +13,7 @@ from supervise.store import (
     SessionFile,
     SessionNotFound,
     SessionSummary,
+    StoreError,
     StoreUnwritable,
     catalog,
     codec,
@@ -255,3 +256,10 @@ def test_a_second_listing_of_many_sessions_reads_only_the_index(
     again = list_sessions(folder)
     assert again == first and reads == []
     assert [s.date for s in again] == sorted((s.date for s in again), reverse=True)
+
+
+def test_a_folder_that_is_a_file_is_a_store_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "sessions"
+    not_a_folder.write_text("oops", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot be read"):
+        list_sessions(not_a_folder)

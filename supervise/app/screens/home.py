@@ -75,7 +75,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         try:
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
-        except StoreError as error:
+        except (StoreError, OSError) as error:
             summaries = []
             self.notify(str(error), title="Sessions folder", severity="error", timeout=10)
         table.clear()

@@ -1,0 +1,35 @@
+"""Run by test_safety: the real app types into a session, then waits to be sent SIGHUP."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.walk import WalkScreen
+from supervise.app.widgets import prompt_field
+from supervise.content import load_library
+
+
+async def main(sessions_dir: Path) -> None:
+    """Open the only session, type one line and report it; the app saves it only on hang-up."""
+    # Only the hang-up handler can save in time: the usual save timers are pushed far away.
+    prompt_field.SAVE_DELAY = prompt_field.SAVE_AT_LEAST_EVERY = 60.0
+    app = SuperviseApp(load_library(include_env=False), sessions_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        if not isinstance(app.screen, WalkScreen):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.press(*"typed just before the terminal closed")
+        print("TYPED", flush=True)
+        for _ in range(600):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.05)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1])))

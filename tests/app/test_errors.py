@@ -1,0 +1,105 @@
+"""When the disk says no: plain words on screen, nothing typed lost, and a way on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.walk import WalkScreen
+from supervise.store import SessionFile
+from tests.app.conftest import SCOPE, stored
+
+
+class DiskFull:
+    """Makes every answer save fail until switched off."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.on = True
+        original = SessionFile.set_response
+
+        def set_response(session: SessionFile, *args: str) -> None:
+            if self.on:
+                raise OSError(28, "No space left on device")
+            original(session, *args)
+
+        monkeypatch.setattr(SessionFile, "set_response", set_response)
+
+
+async def _walk(pilot: object, app: SuperviseApp) -> WalkScreen:
+    await pilot.press("o")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("ctrl+n")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, WalkScreen)
+    return app.screen
+
+
+async def test_a_failed_save_is_shown_kept_and_retried(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = make_session()
+    disk = DiskFull(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _walk(pilot, app)
+        await pilot.press(*"precious words")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        status = str(walk.query_one("#save-status").render())
+        assert "Not saved" in status and "No space left" in status
+        assert walk.query(TextArea).first().text == "precious words"
+        assert stored(path).response(SCOPE[0], "what", "practitioner") == ""
+        disk.on = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Saved" in str(walk.query_one("#save-status").render())
+        assert stored(path).response(SCOPE[0], "what", "practitioner") == "precious words"
+
+
+async def test_quitting_with_unsaved_words_asks_first(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = make_session()
+    disk = DiskFull(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await _walk(pilot, app)
+        await pilot.press(*"do not lose me", "ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Choice)
+        assert "No space left" in dialog.message
+        await pilot.press("enter")  # Stay (the suggested choice)
+        await pilot.pause()
+        assert app.screen is walk and app.is_running
+        disk.on = False
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert stored(path).response(SCOPE[0], "what", "practitioner") == "do not lose me"
+
+
+async def test_an_unwritable_sessions_folder_is_explained(
+    make_app: Callable[[], SuperviseApp], sessions_dir: Path
+) -> None:
+    sessions_dir.parent.mkdir(parents=True, exist_ok=True)
+    sessions_dir.write_text("a file where the folder should be", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Sam", "tab", *"Alex")
+        app.screen.query_one("ScopeTree").tick(["h3-25/pc/1"])  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = " ".join(n.message for n in app._notifications)
+        assert "--sessions-dir" in messages, messages
+        assert app.is_running and app.live is None
