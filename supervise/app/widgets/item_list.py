@@ -8,9 +8,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from supervise.content import Library
+from supervise.prompts import phrase
 
 ANSWERED, OPEN, CURRENT = "✔", "○", "▶"
-WORDS = 22
+WORDS = 24
 """How many characters of the statement each line shows: enough to recognise it."""
 
 
@@ -33,7 +34,8 @@ class ItemList(OptionList):
     def _line(self, ref: str) -> str:
         mark = ANSWERED if ref in self._answered else OPEN
         pointer = CURRENT if ref == self._current else " "
-        words = self.library.item(ref).text if self.library.has_item(ref) else "(not loaded)"
+        # The phrase drops lead-ins such as "An ability to", which every line would share.
+        words = phrase(self.library.item(ref)).practitioner if self.library.has_item(ref) else "?"
         if len(words) > WORDS:
             words = words[:WORDS].rsplit(" ", 1)[0] + "…"
         short = ref.split("/", 1)[1]

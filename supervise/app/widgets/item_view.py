@@ -82,7 +82,7 @@ class ItemView(VerticalScroll):
         with Vertical(id="points") as box:
             box.border_title = "Which of these apply? Space or a click ticks."
             for index, point in enumerate(self.item.points):
-                cut = "  (cut off here in the source)" if point.truncated else ""
+                cut = " … (cut off here in the source)" if point.truncated else ""
                 yield MarkedCheckbox(
                     point.text + cut,
                     index in self._ticked,

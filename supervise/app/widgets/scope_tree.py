@@ -58,7 +58,8 @@ class ScopeTree(Tree[str]):
             for section in framework.sections:
                 section_node = framework_node.add("", data=section.ref, expand=bool(words))
                 for item in section.items:
-                    haystack = f"{item.ref} {item.text}".lower()
+                    # Titles count too, so "threats" finds the whole threats group.
+                    haystack = f"{framework.title} {section.title} {item.ref} {item.text}".lower()
                     if all(word in haystack for word in words):
                         section_node.add_leaf("", data=item.ref)
                 if words and not section_node.children:
