@@ -10,19 +10,15 @@ import sys
 from pathlib import Path
 
 from supervise.app.app import SuperviseApp
-from supervise.app.screens.walk import WalkScreen
 from supervise.content import load_library
+from tests.app.driving import open_walk
 
 
 async def main(sessions_dir: Path) -> None:
     """Open the only session, go to the walk and type chunks forever."""
     app = SuperviseApp(load_library(include_env=False), sessions_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        if not isinstance(app.screen, WalkScreen):
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+        await open_walk(pilot, app)
         count = 0
         while True:
             await pilot.press(*f"chunk{count} ")

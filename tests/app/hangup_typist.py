@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from supervise.app.app import SuperviseApp
-from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets import prompt_field
 from supervise.content import load_library
+from tests.app.driving import open_walk
 
 
 async def main(sessions_dir: Path) -> None:
@@ -18,11 +18,7 @@ async def main(sessions_dir: Path) -> None:
     prompt_field.SAVE_DELAY = prompt_field.SAVE_AT_LEAST_EVERY = 60.0
     app = SuperviseApp(load_library(include_env=False), sessions_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        if not isinstance(app.screen, WalkScreen):
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+        await open_walk(pilot, app)
         await pilot.press(*"typed just before the terminal closed")
         print("TYPED", flush=True)
         for _ in range(600):

@@ -10,9 +10,9 @@ from textual.widgets import TextArea
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.dialogs import Choice
-from supervise.app.screens.walk import WalkScreen
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
+from tests.app.driving import open_walk
 
 
 class DiskFull:
@@ -30,15 +30,6 @@ class DiskFull:
         monkeypatch.setattr(SessionFile, "set_response", set_response)
 
 
-async def _walk(pilot: object, app: SuperviseApp) -> WalkScreen:
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press("ctrl+n")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, WalkScreen)
-    return app.screen
-
-
 async def test_a_failed_save_is_shown_kept_and_retried(
     make_app: Callable[[], SuperviseApp],
     make_session: Callable[..., Path],
@@ -48,7 +39,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(
     disk = DiskFull(monkeypatch)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _walk(pilot, app)
+        walk = await open_walk(pilot, app)
         await pilot.press(*"precious words")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -72,7 +63,7 @@ async def test_quitting_with_unsaved_words_asks_first(
     disk = DiskFull(monkeypatch)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _walk(pilot, app)
+        walk = await open_walk(pilot, app)
         await pilot.press(*"do not lose me", "ctrl+q")
         await pilot.pause()
         dialog = app.screen

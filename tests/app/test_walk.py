@@ -9,23 +9,12 @@ from textual import events
 from textual.widgets import TextArea
 
 from supervise.app.app import SuperviseApp
-from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.prompt_field import SAVE_DELAY
 from tests.app.conftest import SCOPE, stored
+from tests.app.driving import open_walk
 
 AFTER_SAVE = SAVE_DELAY + 0.4
-
-
-async def _open_walk(pilot: object, app: SuperviseApp) -> WalkScreen:
-    """From the home screen, open the first session and go to its items."""
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    if not isinstance(app.screen, WalkScreen):
-        await pilot.press("ctrl+n")  # type: ignore[attr-defined]
-        await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, WalkScreen)
-    return app.screen
 
 
 async def test_typing_an_answer_is_on_disk_within_a_second(
@@ -34,7 +23,7 @@ async def test_typing_an_answer_is_on_disk_within_a_second(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         assert walk.current == SCOPE[0]
         area = walk.query(TextArea).first()
         assert area.has_focus
@@ -53,7 +42,7 @@ async def test_next_previous_and_resume_return_to_the_same_item(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert walk.current == SCOPE[1]
@@ -67,7 +56,7 @@ async def test_next_previous_and_resume_return_to_the_same_item(
 
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, again)
+        walk = await open_walk(pilot, again)
         assert walk.current == SCOPE[1]
         assert walk.query(TextArea).first().text == "about limits"
         await pilot.press("ctrl+b")
@@ -81,7 +70,7 @@ async def test_points_rating_and_jump_from_the_list(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         items = walk.query_one(ItemList)
         await pilot.press("ctrl+g")
         assert items.has_focus
@@ -106,7 +95,7 @@ async def test_skip_moves_on_and_is_logged(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert walk.current == SCOPE[1]
@@ -120,7 +109,7 @@ async def test_an_emptied_answer_is_stored_empty_and_the_item_unmarked(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         await pilot.press(*"draft")
         await pilot.pause(AFTER_SAVE)
         assert SCOPE[0] in walk.answered()
@@ -137,7 +126,7 @@ async def test_a_huge_paste_is_kept_whole(
     app = make_app()
     huge = ("Notes from a long visit, with ŵ and 😊. " * 5000).strip()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         walk.query(TextArea).first().insert(huge)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -150,7 +139,7 @@ async def test_supervisor_notes_are_kept_apart_from_answers(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        walk = await _open_walk(pilot, app)
+        walk = await open_walk(pilot, app)
         areas = list(walk.query(TextArea))
         areas[1].focus()
         await pilot.press(*"observe tone")
