@@ -14,7 +14,6 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import TinyDB, where
-from tinydb.queries import QueryLike
 from tinydb.table import Document, Table
 
 from supervise.store import codec
@@ -86,7 +85,14 @@ def _writing(
     def locked(self: SessionFile, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with self._mutex:
             self._check_writable()
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except BaseException:
+                # TinyDB changes its tables in place before writing; a change that failed part
+                # way must not linger in memory as if it were saved.
+                self._storage.discard_unsaved()
+                self._response_ids = None
+                raise
 
     return locked
 
@@ -112,6 +118,7 @@ class SessionFile:
         self._actions = self._db.table("actions")
         self._events = self._db.table("events")
         self._doc_id, self._record = self._load()
+        self._response_ids: dict[tuple[str, str, str], int] | None = None
 
     def _load(self) -> tuple[int, SessionRecord]:
         docs = self._session.all()
@@ -319,18 +326,21 @@ class SessionFile:
 
     # -- responses ------------------------------------------------------------------------
 
-    @staticmethod
-    def _response_query(item: str, stage: str, role: str) -> QueryLike:
-        query: QueryLike = (
-            (where("item") == item) & (where("stage") == stage) & (where("role") == role)
-        )
-        return query
+    def _response_id(self, item: str, stage: str, role: str) -> int | None:
+        """The document holding one prompt's answer, found without scanning every answer."""
+        if self._response_ids is None:
+            self._response_ids = {
+                (str(doc["item"]), str(doc["stage"]), str(doc["role"])): doc.doc_id
+                for doc in self._responses.all()
+            }
+        return self._response_ids.get((item, stage, role))
 
     @_reading
     def response(self, item: str, stage: str, role: str) -> str:
         """The text answered for one prompt, or "" if none."""
-        docs = self._responses.search(self._response_query(item, stage, role))
-        return str(docs[0]["text"]) if docs else ""
+        doc_id = self._response_id(item, stage, role)
+        doc = None if doc_id is None else self._responses.get(doc_id=doc_id)
+        return str(doc["text"]) if isinstance(doc, dict) else ""
 
     @_reading
     def responses(self) -> list[Response]:
@@ -342,16 +352,17 @@ class SessionFile:
         """Save the answer to one prompt; an emptied answer is kept as "" (it was deliberate)."""
         _check_text(item=item, stage=stage, text=text)
         check_role(role)
-        docs = self._responses.search(self._response_query(item, stage, role))
-        if docs:
-            if docs[0]["text"] != text:
-                self._responses.update(
-                    {"text": text, "updated": now_iso()}, doc_ids=[docs[0].doc_id]
-                )
+        doc_id = self._response_id(item, stage, role)
+        doc = None if doc_id is None else self._responses.get(doc_id=doc_id)
+        if doc_id is not None and isinstance(doc, dict):
+            if doc["text"] != text:
+                self._responses.update({"text": text, "updated": now_iso()}, doc_ids=[doc_id])
         elif text:
-            self._responses.insert(
+            new_id = self._responses.insert(
                 {"item": item, "stage": stage, "role": role, "text": text, "updated": now_iso()}
             )
+            if self._response_ids is not None:
+                self._response_ids[(item, stage, role)] = new_id
 
     @_reading
     def answered_items(self) -> set[str]:
