@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -23,15 +25,14 @@ from supervise.app.messages import (
     StartNewSession,
 )
 from supervise.app.screens.base import SessionScreen
-from supervise.app.screens.closing import ClosingScreen
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
-from supervise.app.screens.new_session import NewSessionRequest, NewSessionScreen
-from supervise.app.screens.opening import OpeningScreen
-from supervise.app.screens.walk import WalkScreen
 from supervise.content import Library
-from supervise.prompts import ItemPrompts, prompts_for
 from supervise.store import SessionFile, SessionLocked, StoreError
+
+if TYPE_CHECKING:
+    from supervise.app.screens.new_session import NewSessionRequest
+    from supervise.prompts import ItemPrompts
 
 
 class SuperviseApp(App[None]):
@@ -51,11 +52,13 @@ class SuperviseApp(App[None]):
         self.live: LiveSession | None = None
         """The open session, if any."""
         self._prompts: dict[str, ItemPrompts] = {}
-        self._last_item = ""
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The session list is the bottom of the screen stack; everything else goes on top."""
+        return HomeScreen(self.sessions_dir)
 
     def on_mount(self) -> None:
-        """Start on the session list, ready to save if the terminal closes under us."""
-        self.push_screen(HomeScreen(self.sessions_dir))
+        """Be ready to save if the terminal closes under us."""
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # Closing the terminal sends SIGHUP; without a handler the last moment of typing
@@ -80,6 +83,9 @@ class SuperviseApp(App[None]):
 
     @on(StartNewSession)
     def _new_session(self) -> None:
+        # Screens other than the list are imported when first used: start-up pays only for home.
+        from supervise.app.screens.new_session import NewSessionScreen
+
         self.push_screen(NewSessionScreen(self.library), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
@@ -146,6 +152,8 @@ class SuperviseApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
+        from supervise.prompts import prompts_for
+
         self._prompts = {
             ref: prompts_for(self.library.item(ref), model)
             for ref in record.scope
@@ -160,7 +168,7 @@ class SuperviseApp(App[None]):
             return
         self.live = LiveSession(session, lambda state: self.post_message(SaveStateChanged(state)))
         step = record.current_item or "opening"
-        self._last_item = step if step in self._prompts else next(iter(self._prompts))
+        self.live.last_item = step if step in self._prompts else next(iter(self._prompts))
         if record.status == "signed" and step != "closing":
             step = "closing"
         self._show(step, replace=False)
@@ -171,23 +179,39 @@ class SuperviseApp(App[None]):
             return
         screen: SessionScreen
         if step == "opening":
+            from supervise.app.screens.opening import OpeningScreen
+
             screen = OpeningScreen(live, self.library)
         elif step == "closing":
+            from supervise.app.screens.closing import ClosingScreen
+
             screen = ClosingScreen(live, self.library)
         else:
+            from supervise.app.screens.walk import WalkScreen
+
             if step in self._prompts:
-                self._last_item = step
-            screen = WalkScreen(live, self.library, self._prompts, self._last_item)
+                live.last_item = step
+            screen = WalkScreen(live, self.library, self._prompts, live.last_item)
         if replace:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        self.call_after_refresh(self._settle_memory)
 
     @on(GoToStep)
     def _go(self, message: GoToStep) -> None:
-        if isinstance(self.screen, WalkScreen):
-            self._last_item = self.screen.current
         self._show(message.step)
+
+    def _settle_memory(self) -> None:
+        """Collect once and freeze what survives, just after a screen first appears.
+
+        The benchmark found full garbage collections of the long-lived widget tree (a thousand
+        table rows among them) pausing typing for 80 ms at a time. Freezing the survivors keeps
+        later collections to what is new; unfreezing first lets a closed screen be collected.
+        """
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     @on(SaveStateChanged)
     def _save_state(self, message: SaveStateChanged) -> None:

@@ -45,6 +45,8 @@ class LiveSession:
         self.state = SaveState()
         """The latest save state."""
         self._writer = BackgroundWriter(on_saved=self._saved, on_error=self._failed)
+        self.last_item = ""
+        """The item reference last shown in the walk, to return to from the opening or closing."""
 
     @property
     def read_only(self) -> bool:

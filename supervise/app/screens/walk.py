@@ -99,12 +99,14 @@ class WalkScreen(SessionScreen):
                         total=len(self.refs), show_eta=False, show_percentage=False, id="progress"
                     )
                     yield Static("", id="time")
+                # Built with the screen, not mounted after it: one layout instead of two.
+                yield self._item_view(self.current)
         yield from self.compose_frame_bottom()
 
-    async def on_mount(self) -> None:
-        """Show the item the session was left on."""
+    def on_mount(self) -> None:
+        """Point at the item the session was left on, with the cursor in its first answer."""
         self.query_one(ItemList).mark(self.answered())
-        await self._show(self.current)
+        self._arrived(self.query_one(ItemView))
         self.set_interval(15, self._update_time)
 
     def answered(self) -> set[str]:
@@ -113,14 +115,10 @@ class WalkScreen(SessionScreen):
             ref for ref, texts in self._answers.items() if any(t.strip() for t in texts.values())
         }
 
-    async def _show(self, ref: str) -> None:
-        for old in self.query(ItemView):
-            old.save_all()
-            await old.remove()
-        self.current = ref
+    def _item_view(self, ref: str) -> ItemView:
         session = self.live.session
         rating = session.rating(ref)
-        view = ItemView(
+        return ItemView(
             self.item_prompts[ref],
             answers=dict(self._answers.get(ref, {})),
             ticked=session.ticked_points(ref),
@@ -139,11 +137,25 @@ class WalkScreen(SessionScreen):
                 lambda: session.set_bring_to_supervision(item, flag), key=f"bring|{item}"
             ),
         )
+
+    async def _show(self, ref: str) -> None:
+        for old in self.query(ItemView):
+            old.save_all()
+            await old.remove()
+        self.current = ref
+        view = self._item_view(ref)
         await self.query_one("#walk-main").mount(view)
+        self._arrived(view)
+
+    def _arrived(self, view: ItemView) -> None:
+        """Record, mark and label the item just shown, and focus its first answer."""
+        ref, session = view.item.ref, self.live.session
+        self.live.last_item = ref
         self.live.write(lambda: session.set_current_item(ref), key="current")
         self.query_one(ItemList).show_current(ref)
         self._update_labels()
-        self.call_after_refresh(view.focus_first_answer)
+        # Focus now, before the first paint, so the screen is laid out and painted once.
+        view.focus_first_answer()
 
     def _answer(self, item: str, stage: str, role: str, text: str) -> None:
         before = item in self.answered()
