@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets import OptionList, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.live import LiveSession
@@ -17,6 +17,16 @@ from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import ItemView
 from supervise.content import Library
 from supervise.prompts import ItemPrompts
+
+PROGRESS_WIDTH = 20
+"""Cells in the text progress bar."""
+
+
+def progress_bar(done: int, total: int) -> str:
+    """A bar of filled and empty blocks, readable without colour: ``██████░░░░``."""
+    filled = round(PROGRESS_WIDTH * done / total) if total else 0
+    return "█" * filled + "░" * (PROGRESS_WIDTH - filled)
+
 
 WALK_COMMANDS: tuple[Command, ...] = (
     Command(
@@ -92,13 +102,9 @@ class WalkScreen(SessionScreen):
         with Horizontal(id="walk"):
             yield ItemList(self.library, self.refs, id="items")
             with Vertical(id="walk-main"):
-                yield Static("", id="where")
-                with Horizontal(id="progress-row"):
-                    yield Static("", id="position")
-                    yield ProgressBar(
-                        total=len(self.refs), show_eta=False, show_percentage=False, id="progress"
-                    )
-                    yield Static("", id="time")
+                # One widget for where-you-are, progress and time: every widget on screen adds
+                # to the cost of each keystroke's repaint (see benchmarks/).
+                yield Static("", id="position")
                 # Built with the screen, not mounted after it: one layout instead of two.
                 yield self._item_view(self.current)
         yield from self.compose_frame_bottom()
@@ -107,7 +113,7 @@ class WalkScreen(SessionScreen):
         """Point at the item the session was left on, with the cursor in its first answer."""
         self.query_one(ItemList).mark(self.answered())
         self._arrived(self.query_one(ItemView))
-        self.set_interval(15, self._update_time)
+        self.set_interval(15, self._update_labels)
 
     def answered(self) -> set[str]:
         """Items with at least one non-blank answer."""
@@ -155,7 +161,7 @@ class WalkScreen(SessionScreen):
         self.query_one(ItemList).show_current(ref)
         self._update_labels()
         # Focus now, before the first paint, so the screen is laid out and painted once.
-        view.focus_first_answer()
+        view.focus_first()
 
     def _answer(self, item: str, stage: str, role: str, text: str) -> None:
         before = item in self.answered()
@@ -169,26 +175,22 @@ class WalkScreen(SessionScreen):
             self._update_labels()
 
     def _update_labels(self) -> None:
+        """Redraw where-you-are, the progress bar and the time used."""
         item = self.library.item(self.current)
         framework = self.library.framework_of(item)
         section = self.library.section_of(item)
-        self.query_one("#where", Static).update(
-            f"{framework.id.upper()} › {section.title} › {item.id}"
-        )
         position = self.refs.index(self.current) + 1
         answered = len(self.answered() & set(self.refs))
-        self.query_one("#position", Static).update(
-            f"Item {position} of {len(self.refs)} · {answered} answered"
-        )
-        self.query_one(ProgressBar).update(progress=answered)
-        self._update_time()
-
-    def _update_time(self) -> None:
         record = self.live.session.record
         used = (record.elapsed_seconds + monotonic() - self._clock) / 60
         planned = record.planned_minutes
         over = f" ({used - planned:.0f} over)" if used > planned else ""
-        self.query_one("#time", Static).update(f"{used:.0f} of {planned} min{over}")
+        where = f"{framework.id.upper()} › {section.title} › {item.id}"
+        progress = (
+            f"Item {position} of {len(self.refs)} · {answered} answered  "
+            f"{progress_bar(answered, len(self.refs))}  {used:.0f} of {planned} min{over}"
+        )
+        self.query_one("#position", Static).update(f"{where}\n{progress}", layout=False)
 
     def save_all(self) -> None:
         """Save the answers on screen and the time spent since the last save."""

@@ -119,8 +119,12 @@ class ItemView(VerticalScroll):
         for field in self.query(PromptField):
             field.save()
 
-    def focus_first_answer(self) -> None:
-        """Put the cursor in the first answer area."""
+    def focus_first(self) -> None:
+        """Focus where work on this item starts: its first sub-point, else its first answer."""
+        points = self.query(".point")
+        if points:
+            points.first().focus(scroll_visible=False)
+            return
         fields = self.query(PromptField)
         if fields:
             # Without scroll_visible=False the view would scroll past the statement and prompt.

@@ -12,6 +12,7 @@ class SaveStatus(Static):
 
     def show(self, state: SaveState) -> None:
         """Display ``state``."""
-        self.update(state.describe())
+        # One line at full width whatever it says: no need to lay the screen out again.
+        self.update(state.describe(), layout=False)
         self.set_class(state.error is not None, "-error")
         self.set_class(state.pending and state.error is None, "-pending")
