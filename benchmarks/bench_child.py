@@ -116,9 +116,9 @@ def run_headless(app: App[Any], steps: Steps) -> None:
 def home_ours(args: Args, result: Result) -> None:
     """Start supervise on a sessions folder until its home table shows every session."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import load_library
+    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(load_library(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
 
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)
@@ -182,9 +182,9 @@ async def open_session(app: App[Any], path: Path, ref: str) -> float:
 def open_ours(args: Args, result: Result) -> None:
     """Start supervise, then open the big session, which resumes at its last item."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import load_library
+    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(load_library(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
 
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)
@@ -292,9 +292,9 @@ async def typing_session(app: App[Any], args: Args, result: Result) -> None:
 def type_ours(args: Args, result: Result) -> None:
     """Type into the first answer of the big session's last item, autosaving as supervise does."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import load_library
+    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(load_library(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
     path = Path(args["path"])
 
     async def steps(pilot: Pilot[Any]) -> None:

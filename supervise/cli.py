@@ -8,10 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supervise import __version__
-from supervise.content import ContentError, Library, check_content, load_library
+from supervise.content import ContentError, LibraryLoader
+
+if TYPE_CHECKING:
+    from supervise.content import Library
 
 SESSIONS_ENV = "SUPERVISE_SESSIONS_DIR"
 """Environment variable naming the folder that holds session files."""
@@ -82,10 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 2
             return _content_check([*args.content, *args.paths])
         if args.command == "prompts":
-            return _prompts(load_library(args.content), args.framework, args.model, args.json)
+            library = LibraryLoader(args.content).get()
+            return _prompts(library, args.framework, args.model, args.json)
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json)
-        return _run_app(load_library(args.content), sessions_dir(args.sessions_dir))
+        # The app loads the content itself once its first screen is up, and explains any
+        # problem there; `supervise content check` reports the same problems here.
+        return _run_app(LibraryLoader(args.content), sessions_dir(args.sessions_dir))
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
         for problem in error.problems:
@@ -97,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _content_check(paths: list[Path]) -> int:
+    from supervise.content import check_content, load_library
+
     problems = check_content(paths)
     for problem in problems:
         print(problem)
@@ -193,8 +201,8 @@ def _list(folder: Path, as_json: bool) -> int:
     return 0
 
 
-def _run_app(library: Library, folder: Path) -> int:
+def _run_app(content: LibraryLoader, folder: Path) -> int:
     # Imported here so the non-interactive commands never pay for loading Textual.
     from supervise.app import run
 
-    return run(library, folder)
+    return run(content, folder)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supervise.content import Library
+from supervise.content import LibraryLoader
 
 
-def run(library: Library, sessions_dir: Path) -> int:
+def run(content: LibraryLoader, sessions_dir: Path) -> int:
     """Run the full-screen app until the user quits; returns the exit code."""
     from supervise.app.app import SuperviseApp
 
-    app = SuperviseApp(library, sessions_dir)
+    app = SuperviseApp(content, sessions_dir)
     app.run()
     return app.return_code or 0

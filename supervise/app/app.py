@@ -27,11 +27,12 @@ from supervise.app.messages import (
 from supervise.app.screens.base import SessionScreen
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
-from supervise.content import Library
+from supervise.content import ContentError, LibraryLoader
 from supervise.store import SessionFile, SessionLocked, StoreError
 
 if TYPE_CHECKING:
     from supervise.app.screens.new_session import NewSessionRequest
+    from supervise.content import Library
     from supervise.prompts import ItemPrompts
 
 
@@ -43,15 +44,49 @@ class SuperviseApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
-    def __init__(self, library: Library, sessions_dir: Path) -> None:
+    def __init__(self, content: Library | LibraryLoader, sessions_dir: Path) -> None:
         super().__init__()
-        self.library = library
-        """The loaded content."""
+        self._content = (
+            content if isinstance(content, LibraryLoader) else LibraryLoader(library=content)
+        )
         self.sessions_dir = sessions_dir
         """Where session files live."""
         self.live: LiveSession | None = None
         """The open session, if any."""
         self._prompts: dict[str, ItemPrompts] = {}
+
+    @property
+    def library(self) -> Library:
+        """The loaded content (loaded now if it has not been yet); ContentError if broken."""
+        return self._content.get()
+
+    def _library_or_explain(self) -> Library | None:
+        """The content, or None after telling the person what is wrong with it."""
+        try:
+            return self.library
+        except ContentError as error:
+            self._content_broken(error)
+            return None
+
+    def _content_broken(self, error: ContentError) -> None:
+        problems = "\n".join(str(problem) for problem in error.problems[:5])
+        more = len(error.problems) - 5
+        if more > 0:
+            problems += f"\n… and {more} more (run: supervise content check)"
+        self.notify(
+            f"{problems}\n\nFix the file named above, then start supervise again. Your "
+            "sessions are safe and still listed.",
+            title="The competence content could not be loaded",
+            severity="error",
+            timeout=30,
+        )
+
+    def _warm_content(self) -> None:
+        """Load the content in the background once the list is up, so opening is quick."""
+        try:
+            self._content.get()
+        except ContentError as error:
+            self.call_from_thread(self._content_broken, error)
 
     def get_default_screen(self) -> Screen[Any]:
         """The session list is the bottom of the screen stack; everything else goes on top."""
@@ -60,6 +95,9 @@ class SuperviseApp(App[None]):
     def on_mount(self) -> None:
         """Be ready to save if the terminal closes under us."""
         self.call_after_refresh(self._freeze_long_lived)
+        self.call_after_refresh(
+            lambda: self.run_worker(self._warm_content, thread=True, exit_on_error=False)
+        )
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # Closing the terminal sends SIGHUP; without a handler the last moment of typing
@@ -87,7 +125,9 @@ class SuperviseApp(App[None]):
         # Screens other than the list are imported when first used: start-up pays only for home.
         from supervise.app.screens.new_session import NewSessionScreen
 
-        self.push_screen(NewSessionScreen(self.library), self._create_session)
+        library = self._library_or_explain()
+        if library is not None:
+            self.push_screen(NewSessionScreen(library), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
@@ -111,6 +151,8 @@ class SuperviseApp(App[None]):
 
     @on(OpenSession)
     def _open_session(self, message: OpenSession) -> None:
+        if self._library_or_explain() is None:
+            return
         try:
             session = SessionFile.open(message.path, read_only=message.read_only)
         except SessionLocked as error:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from supervise.store import BackgroundWriter, SessionFile, StoreError
+from supervise.store import BackgroundWriter, StoreError
+
+if TYPE_CHECKING:
+    from supervise.store import SessionFile
 
 
 @dataclass(frozen=True)

@@ -1,46 +1,77 @@
-"""Competence frameworks and reflective models: loading and validating the YAML content."""
+"""Competence frameworks and reflective models: loading and validating the YAML content.
 
-from supervise.content.errors import ContentError, ContentProblem
-from supervise.content.library import (
-    CONTENT_ENV,
-    DEFAULT_MODEL,
-    Library,
-    builtin_content_dir,
-    check_content,
-    content_paths_from_env,
-    load_library,
-)
-from supervise.content.model import (
-    Form,
-    Framework,
-    Item,
-    Point,
-    ReflectiveModel,
-    Role,
-    Section,
-    SectionKind,
-    Stage,
-    StagePrompts,
-)
+Names are imported on first use (PEP 562), so a caller that needs only the data model or the
+errors does not pay for the YAML parser: the app starts faster (see benchmarks/).
+"""
 
-__all__ = [
-    "CONTENT_ENV",
-    "DEFAULT_MODEL",
-    "ContentError",
-    "ContentProblem",
-    "Form",
-    "Framework",
-    "Item",
-    "Library",
-    "Point",
-    "ReflectiveModel",
-    "Role",
-    "Section",
-    "SectionKind",
-    "Stage",
-    "StagePrompts",
-    "builtin_content_dir",
-    "check_content",
-    "content_paths_from_env",
-    "load_library",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supervise.content.errors import (
+        ContentError as ContentError,
+        ContentProblem as ContentProblem,
+    )
+    from supervise.content.library import (
+        CONTENT_ENV as CONTENT_ENV,
+        DEFAULT_MODEL as DEFAULT_MODEL,
+        Library as Library,
+        builtin_content_dir as builtin_content_dir,
+        check_content as check_content,
+        content_paths_from_env as content_paths_from_env,
+        load_library as load_library,
+    )
+    from supervise.content.loader import LibraryLoader as LibraryLoader
+    from supervise.content.model import (
+        Form as Form,
+        Framework as Framework,
+        Item as Item,
+        Point as Point,
+        ReflectiveModel as ReflectiveModel,
+        Role as Role,
+        Section as Section,
+        SectionKind as SectionKind,
+        Stage as Stage,
+        StagePrompts as StagePrompts,
+    )
+
+_HOMES = {
+    "supervise.content.errors": ("ContentError", "ContentProblem"),
+    "supervise.content.library": (
+        "CONTENT_ENV",
+        "DEFAULT_MODEL",
+        "Library",
+        "builtin_content_dir",
+        "check_content",
+        "content_paths_from_env",
+        "load_library",
+    ),
+    "supervise.content.loader": ("LibraryLoader",),
+    "supervise.content.model": (
+        "Form",
+        "Framework",
+        "Item",
+        "Point",
+        "ReflectiveModel",
+        "Role",
+        "Section",
+        "SectionKind",
+        "Stage",
+        "StagePrompts",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module the first time it is asked for."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -3,46 +3,80 @@
 Nothing here imports Textual or the app; the app is written against the names below.
 """
 
-from supervise.store.catalog import find_session, list_sessions, sessions_folder
-from supervise.store.errors import (
-    SessionClosed,
-    SessionLocked,
-    SessionNotFound,
-    SessionReadOnly,
-    SessionUnreadable,
-    StoreError,
-    StoreUnwritable,
-)
-from supervise.store.records import (
-    Action,
-    Event,
-    Rating,
-    Response,
-    SessionRecord,
-    SessionSummary,
-    Signature,
-)
-from supervise.store.session import SessionFile
-from supervise.store.writer import BackgroundWriter
+from __future__ import annotations
 
-__all__ = [
-    "Action",
-    "BackgroundWriter",
-    "Event",
-    "Rating",
-    "Response",
-    "SessionClosed",
-    "SessionFile",
-    "SessionLocked",
-    "SessionNotFound",
-    "SessionReadOnly",
-    "SessionRecord",
-    "SessionSummary",
-    "SessionUnreadable",
-    "Signature",
-    "StoreError",
-    "StoreUnwritable",
-    "find_session",
-    "list_sessions",
-    "sessions_folder",
-]
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supervise.store.catalog import (
+        find_session as find_session,
+        list_sessions as list_sessions,
+        sessions_folder as sessions_folder,
+    )
+    from supervise.store.errors import (
+        SessionClosed as SessionClosed,
+        SessionLocked as SessionLocked,
+        SessionNotFound as SessionNotFound,
+        SessionReadOnly as SessionReadOnly,
+        SessionUnreadable as SessionUnreadable,
+        StoreError as StoreError,
+        StoreUnwritable as StoreUnwritable,
+    )
+    from supervise.store.records import (
+        Action as Action,
+        Event as Event,
+        Rating as Rating,
+        Response as Response,
+        SessionRecord as SessionRecord,
+        SessionSummary as SessionSummary,
+        Signature as Signature,
+    )
+    from supervise.store.session import (
+        SessionFile as SessionFile,
+    )
+    from supervise.store.writer import (
+        BackgroundWriter as BackgroundWriter,
+    )
+
+# Names are imported on first use (PEP 562): the session list needs the catalogue, not TinyDB.
+_HOMES = {
+    "supervise.store.catalog": (
+        "find_session",
+        "list_sessions",
+        "sessions_folder",
+    ),
+    "supervise.store.errors": (
+        "SessionClosed",
+        "SessionLocked",
+        "SessionNotFound",
+        "SessionReadOnly",
+        "SessionUnreadable",
+        "StoreError",
+        "StoreUnwritable",
+    ),
+    "supervise.store.records": (
+        "Action",
+        "Event",
+        "Rating",
+        "Response",
+        "SessionRecord",
+        "SessionSummary",
+        "Signature",
+    ),
+    "supervise.store.session": ("SessionFile",),
+    "supervise.store.writer": ("BackgroundWriter",),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module the first time it is asked for."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

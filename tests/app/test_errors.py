@@ -10,6 +10,8 @@ from textual.widgets import TextArea
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.home import HomeScreen
+from supervise.content import LibraryLoader
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
 from tests.app.driving import open_walk
@@ -94,3 +96,23 @@ async def test_an_unwritable_sessions_folder_is_explained(
         messages = " ".join(n.message for n in app._notifications)
         assert "--sessions-dir" in messages, messages
         assert app.is_running and app.live is None
+
+
+async def test_broken_content_is_explained_and_the_sessions_stay_listed(
+    tmp_path: Path, make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    make_session()
+    broken = tmp_path / "extra" / "mine.yaml"
+    broken.parent.mkdir()
+    broken.write_text("id: mine\ntitle: [oops\n", encoding="utf-8")
+    app = SuperviseApp(LibraryLoader([broken.parent], include_env=False), sessions_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#sessions").row_count == 1  # type: ignore[attr-defined]
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.live is None and isinstance(app.screen, HomeScreen)
+        messages = [n.message for n in app._notifications]
+        assert any(f"{broken}:" in m and "not valid YAML" in m for m in messages), messages

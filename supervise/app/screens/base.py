@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,7 +13,9 @@ from supervise.app.commands import Command
 from supervise.app.live import LiveSession, SaveState
 from supervise.app.messages import GoToStep, LeaveSession
 from supervise.app.widgets.save_status import SaveStatus
-from supervise.content import Library
+
+if TYPE_CHECKING:
+    from supervise.content import Library
 
 SESSION_COMMANDS: tuple[Command, ...] = (
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),

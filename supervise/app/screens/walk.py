@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +15,10 @@ from supervise.app.live import LiveSession
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import ItemView
-from supervise.content import Library
 from supervise.prompts import ItemPrompts
+
+if TYPE_CHECKING:
+    from supervise.content import Library
 
 PROGRESS_WIDTH = 20
 """Cells in the text progress bar."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from supervise.content import Library
 from supervise.prompts import phrase
+
+if TYPE_CHECKING:
+    from supervise.content import Library
 
 ANSWERED, OPEN, CURRENT = "✔", "○", "▶"
 WORDS = 24

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from supervise.content import Library
+if TYPE_CHECKING:
+    from supervise.content import Library
+
 
 TICKED, PARTLY, UNTICKED = "☑", "◐", "☐"
 
