@@ -509,7 +509,8 @@ class SessionFile:
             raise ValueError(f"Add the {role}'s name to the session before signing.")
         if not _same_name(name, expected):
             raise ValueError(f"That name does not match the {role} named for this session.")
-        signature = Signature(role, " ".join(name.split()), now_iso())
+        # The record's own spelling, not the typed one: "priya" signs as "Priya".
+        signature = Signature(role, " ".join(expected.split()), now_iso())
         signatures = (*record.signatures, signature)
         done = set(record.required_roles) <= {s.role for s in signatures}
         status = "signed" if done else record.status

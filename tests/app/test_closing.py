@@ -29,7 +29,7 @@ async def test_summary_actions_completion_and_sign_off(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         closing = await _open_closing(pilot, app)
-        closing.query(TextArea).first().focus()
+        assert closing.query(TextArea).first().has_focus
         await pilot.press(*"Agreed to plan visits in pairs.")
         closing.query_one("#action-what", Input).focus()
         await pilot.press(*"Book a visit with a colleague", "tab", *"Sam", "tab", *"2026-12-01")
@@ -55,12 +55,16 @@ async def test_summary_actions_completion_and_sign_off(
         closing.query_one("#sign-practitioner", Input).value = ""
         await pilot.press(*" sam ", "enter")
         await pilot.pause()
-        assert [s.role for s in stored(path).record.signatures] == ["practitioner"]
-        app.screen.query_one("#sign-supervisor", Input).focus()
+        assert [(s.role, s.name) for s in stored(path).record.signatures] == [
+            ("practitioner", "Sam")
+        ]
+        # The focus moves to the next signature, so the next name goes there.
+        assert app.screen.query_one("#sign-supervisor", Input).has_focus
         await pilot.press(*"Alex", "enter")
         await pilot.pause()
         record = stored(path).record
         assert record.status == "signed"
+        assert record.summary == "Agreed to plan visits in pairs."
         assert {s.role for s in record.signatures} == {"practitioner", "supervisor"}
         assert "signed and read only" in str(app.screen.query_one("#status").render())
         assert all(area.read_only for area in app.screen.query(TextArea))

@@ -153,7 +153,7 @@ def test_every_field_survives_closing_and_reopening(new_session: NewSession) -> 
             if field.name in expected:
                 assert getattr(record, field.name) == expected[field.name], field.name
         assert record.signatures == (
-            Signature("supervisor", "alex smith", record.signatures[0].at),
+            Signature("supervisor", "Alex Smith", record.signatures[0].at),
         )
         assert (record.id, record.created) == (before[0].id, before[0].created)
         assert record == before[0]
@@ -441,7 +441,7 @@ def test_signing_needs_the_recorded_name(new_session: NewSession) -> None:
     with pytest.raises(ValueError):
         session.sign("observer", "Sam Jones")
     session.sign("practitioner", "  sam   JONES ")
-    assert session.record.signatures[0].name == "sam JONES"
+    assert session.record.signatures[0].name == "Sam Jones"  # the record's spelling
     assert session.record.status == "in progress"
     assert not session.read_only
     session.sign("practitioner", "Sam Jones")

@@ -56,7 +56,7 @@ class ClosingScreen(SessionScreen):
                     yield Button("Add action", id="add-action")
             yield Label("Date of the next session (YYYY-MM-DD)", classes="prompt")
             yield Input(record.next_date, id="next-date", disabled=locked)
-            if not locked:
+            if record.status == "in progress" and not locked:
                 yield Button("Complete the session  (ctrl+d)", id="complete", variant="primary")
             yield Static("[b]Sign-off[/b]", classes="heading")
             yield from self._signatures()
@@ -98,6 +98,8 @@ class ClosingScreen(SessionScreen):
         self._fill_actions()
         session = self.live.session
         self.live.write(lambda: session.set_current_item("closing"), key="current")
+        # Start where the closing starts: the summary (typing must never go nowhere).
+        self.query(PromptField).first().query_one("TextArea").focus(scroll_visible=False)
 
     def _fill_actions(self) -> None:
         table = self.query_one("#actions", DataTable)
@@ -194,6 +196,8 @@ class ClosingScreen(SessionScreen):
         """Mark the session completed."""
         if self._now(self.live.session.complete, "Session completed."):
             self.query_one("#status", Static).update(self._status_text())
+            for button in self.query("#complete"):
+                button.remove()
 
     @on(Button.Pressed, ".sign Button")
     @on(Input.Submitted, ".sign Input")
@@ -205,6 +209,14 @@ class ClosingScreen(SessionScreen):
         if self._now(lambda: session.sign(role, name), f"Signed by {name.strip()}."):
             await self.recompose()
             self._fill_actions()
+            # Recomposing drops the focus; put it where the next person signs, so their name
+            # is never typed into the summary by mistake.
+            remaining = self.query(".sign Input")
+            target = remaining.first() if remaining else self.query(PromptField).first()
+            if isinstance(target, PromptField):
+                target.query_one("TextArea").focus(scroll_visible=False)
+            else:
+                target.focus()
             self.sub_title = self.live.session.record.date + (
                 "  (signed, read only)" if self.live.read_only else ""
             )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from supervise.content import Library
 
 ANSWERED, OPEN, CURRENT = "✔", "○", "▶"
-WORDS = 24
+WORDS = 19
 """How many characters of the statement each line shows: enough to recognise it."""
 
 
