@@ -98,8 +98,19 @@ class ClosingScreen(SessionScreen):
         self._fill_actions()
         session = self.live.session
         self.live.write(lambda: session.set_current_item("closing"), key="current")
-        # Start where the closing starts: the summary (typing must never go nowhere).
-        self.query(PromptField).first().query_one("TextArea").focus(scroll_visible=False)
+        self._focus_next_step()
+
+    def _focus_next_step(self) -> None:
+        """Focus the summary while in progress; once signing has begun, the next signature.
+
+        Typing must always land somewhere visible and expected, never nowhere.
+        """
+        record = self.live.session.record
+        remaining = self.query(".sign Input")
+        if remaining and (record.status == "completed" or record.signatures):
+            remaining.first().focus()
+        else:
+            self.query(PromptField).first().query_one("TextArea").focus(scroll_visible=False)
 
     def _fill_actions(self) -> None:
         table = self.query_one("#actions", DataTable)
@@ -211,12 +222,7 @@ class ClosingScreen(SessionScreen):
             self._fill_actions()
             # Recomposing drops the focus; put it where the next person signs, so their name
             # is never typed into the summary by mistake.
-            remaining = self.query(".sign Input")
-            target = remaining.first() if remaining else self.query(PromptField).first()
-            if isinstance(target, PromptField):
-                target.query_one("TextArea").focus(scroll_visible=False)
-            else:
-                target.focus()
+            self._focus_next_step()
             self.sub_title = self.live.session.record.date + (
                 "  (signed, read only)" if self.live.read_only else ""
             )
