@@ -38,7 +38,20 @@ def sessions_folder(path: Path) -> Path:
             raise StoreUnwritable(path, exc.strerror or str(exc)) from exc
     if not os.access(path, os.W_OK | os.X_OK):
         raise StoreUnwritable(path, "no permission to write there")
+    _make_private(path)
     return path
+
+
+def _make_private(path: Path) -> None:
+    """Close a folder we own to others (a clone's sessions/ arrives 0755): even file names and
+    dates say who had supervision when. A folder someone else owns is left as it is."""
+    try:
+        info = path.stat()
+        if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            os.chmod(path, FOLDER_MODE)
+    except OSError:
+        # Privacy is best effort here; saving must not fail because of it.
+        pass
 
 
 def find_session(folder: Path, id_or_file: str) -> Path:

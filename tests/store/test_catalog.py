@@ -68,6 +68,15 @@ def test_sessions_folder_is_created_private(tmp_path: Path) -> None:
     assert sessions_folder(folder) == folder
 
 
+def test_an_existing_open_folder_is_made_private(tmp_path: Path) -> None:
+    # A fresh clone's sessions/ (it holds a README) arrives 0755.
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    folder.chmod(0o755)
+    assert sessions_folder(folder) == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
 def test_sessions_folder_explains_what_is_in_the_way(tmp_path: Path) -> None:
     blocker = tmp_path / "sessions"
     blocker.write_text("a file, not a folder", encoding="utf-8")
