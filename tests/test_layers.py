@@ -70,3 +70,17 @@ def test_lower_layers_load_without_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_starting_the_app_does_not_import_yaml_or_the_session_store() -> None:
+    # The list screen needs neither; importing them lazily is part of the start-up budget
+    # measured in benchmarks/ (this proves the design, the benchmark measures the time).
+    code = (
+        "import sys, supervise.cli, supervise.app.app\n"
+        "bad = sorted(m for m in ('yaml', 'supervise.content.library', 'supervise.store.session')"
+        " if m in sys.modules)\n"
+        "print(bad)\n"
+        "raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -28,12 +28,13 @@ from supervise.app.screens.base import SessionScreen
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
 from supervise.content import ContentError, LibraryLoader
-from supervise.store import SessionFile, SessionLocked, StoreError
+from supervise.store import SessionLocked, StoreError
 
 if TYPE_CHECKING:
     from supervise.app.screens.new_session import NewSessionRequest
     from supervise.content import Library
     from supervise.prompts import ItemPrompts
+    from supervise.store import SessionFile
 
 
 class SuperviseApp(App[None]):
@@ -132,6 +133,8 @@ class SuperviseApp(App[None]):
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
             return
+        from supervise.store import SessionFile
+
         try:
             session = SessionFile.create(
                 self.sessions_dir,
@@ -153,6 +156,8 @@ class SuperviseApp(App[None]):
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is None:
             return
+        from supervise.store import SessionFile
+
         try:
             session = SessionFile.open(message.path, read_only=message.read_only)
         except SessionLocked as error:

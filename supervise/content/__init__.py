@@ -6,8 +6,9 @@ errors does not pay for the YAML parser: the app starts faster (see benchmarks/)
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from supervise.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from supervise.content.errors import (
@@ -62,16 +63,4 @@ _HOMES = {
         "StagePrompts",
     ),
 }
-_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
-
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str) -> object:
-    """Import a public name from its module the first time it is asked for."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__all__, __getattr__ = lazy_exports(__name__, globals(), _HOMES)

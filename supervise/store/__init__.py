@@ -5,8 +5,9 @@ Nothing here imports Textual or the app; the app is written against the names be
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from supervise.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from supervise.store.catalog import (
@@ -67,16 +68,4 @@ _HOMES = {
     "supervise.store.session": ("SessionFile",),
     "supervise.store.writer": ("BackgroundWriter",),
 }
-_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
-
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str) -> object:
-    """Import a public name from its module the first time it is asked for."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__all__, __getattr__ = lazy_exports(__name__, globals(), _HOMES)
