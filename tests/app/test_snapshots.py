@@ -110,3 +110,14 @@ def test_closing_signed(snap_compare: Snap, app: SuperviseApp) -> None:
         session.sign("practitioner", "Sam")
         session.sign("supervisor", "Alex")
     assert snap_compare(app, run_before=_open, terminal_size=(120, 40))
+
+
+def test_walk_light_theme(snap_compare: Snap, app: SuperviseApp) -> None:
+    """120×40 in the light theme: the same walk, every mark (✔ ▶ █░ ●) and word still legible."""
+    _session()
+
+    async def light(pilot: Pilot[Any]) -> None:
+        pilot.app.theme = "textual-light"
+        await _open(pilot)
+
+    assert snap_compare(app, run_before=light, terminal_size=(120, 40))
