@@ -99,6 +99,8 @@ async def test_skip_moves_on_and_is_logged(
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert walk.current == SCOPE[1]
+        first_line = str(walk.query_one(ItemList).get_option_at_index(0).prompt)
+        assert first_line.startswith(" – pc/5"), first_line
         await pilot.press("ctrl+s")
     assert any(e.kind == "skipped" and e.detail == SCOPE[0] for e in stored(path).events())
 

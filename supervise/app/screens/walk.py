@@ -97,6 +97,7 @@ class WalkScreen(SessionScreen):
                 response.text
             )
         self._clock = monotonic()
+        self._skipped = {e.detail for e in live.session.events() if e.kind == "skipped"}
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
@@ -113,7 +114,7 @@ class WalkScreen(SessionScreen):
 
     def on_mount(self) -> None:
         """Point at the item the session was left on, with the cursor in its first answer."""
-        self.query_one(ItemList).mark(self.answered())
+        self.query_one(ItemList).mark(self.answered(), self._skipped)
         self._arrived(self.query_one(ItemView))
         self.set_interval(15, self._update_labels)
 
@@ -228,6 +229,8 @@ class WalkScreen(SessionScreen):
         """Note that this item was skipped and go on."""
         session, ref = self.live.session, self.current
         self.live.write(lambda: session.log("skipped", ref))
+        self._skipped.add(ref)
+        self.query_one(ItemList).mark(self.answered(), self._skipped)
         await self._move(1)
 
     def action_choose_item(self) -> None:

@@ -13,13 +13,14 @@ from supervise.prompts import phrase
 if TYPE_CHECKING:
     from supervise.content import Library
 
-ANSWERED, OPEN, CURRENT = "✔", "○", "▶"
+ANSWERED, SKIPPED, OPEN, CURRENT = "✔", "–", "○", "▶"
 WORDS = 19
 """How many characters of the statement each line shows: enough to recognise it."""
 
 
 class ItemList(OptionList):
-    """One line per item in scope: a mark (✔ answered, ○ not yet), its reference and words."""
+    """One line per item in scope: a mark (✔ answered, – skipped, ○ not yet), its reference and
+    words."""
 
     def __init__(self, library: Library, refs: Sequence[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -28,6 +29,7 @@ class ItemList(OptionList):
         self.refs = list(refs)
         """The items in scope, in order."""
         self._answered: set[str] = set()
+        self._skipped: set[str] = set()
         self._current = ""
 
     def on_mount(self) -> None:
@@ -35,7 +37,7 @@ class ItemList(OptionList):
         self.add_options(Option(self._line(ref), id=ref) for ref in self.refs)
 
     def _line(self, ref: str) -> str:
-        mark = ANSWERED if ref in self._answered else OPEN
+        mark = ANSWERED if ref in self._answered else SKIPPED if ref in self._skipped else OPEN
         pointer = CURRENT if ref == self._current else " "
         # The phrase drops lead-ins such as "An ability to", which every line would share.
         words = phrase(self.library.item(ref)).practitioner if self.library.has_item(ref) else "?"
@@ -44,10 +46,11 @@ class ItemList(OptionList):
         short = ref.split("/", 1)[1]
         return f"{pointer}{mark} {short} {words}"
 
-    def mark(self, answered: set[str]) -> None:
-        """Redraw the marks for a new set of answered items."""
-        changed = answered ^ self._answered
-        self._answered = set(answered)
+    def mark(self, answered: set[str], skipped: set[str] | None = None) -> None:
+        """Redraw the marks for new sets of answered (and, if given, skipped) items."""
+        skipped = self._skipped if skipped is None else set(skipped)
+        changed = (answered ^ self._answered) | (skipped ^ self._skipped)
+        self._answered, self._skipped = set(answered), skipped
         for ref in changed:
             if ref in self.refs:
                 self.replace_option_prompt(ref, self._line(ref))
