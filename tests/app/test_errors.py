@@ -116,3 +116,20 @@ async def test_broken_content_is_explained_and_the_sessions_stay_listed(
         assert app.live is None and isinstance(app.screen, HomeScreen)
         messages = [n.message for n in app._notifications]
         assert any(f"{broken}:" in m and "not valid YAML" in m for m in messages), messages
+
+
+async def test_a_session_from_other_content_opens_with_what_is_loaded(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(scope=("gone/x/1", "h3-25/pc/1"), model="their-own-model")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        assert walk.refs == ["h3-25/pc/1"]
+        messages = " ".join(n.message for n in app._notifications)
+        assert "'their-own-model' is not loaded" in messages
+        assert "1 item(s) of this session are not in the loaded content" in messages
+        await pilot.press(*"still works", "ctrl+q")
+    session = stored(path)
+    assert session.response("h3-25/pc/1", "what", "practitioner") == "still works"
+    assert session.record.scope == ("gone/x/1", "h3-25/pc/1")  # nothing is thrown away
