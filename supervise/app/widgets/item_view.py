@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Checkbox, Label, RadioSet, Static
 
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
@@ -62,21 +63,48 @@ class ItemView(VerticalScroll):
             yield Static(f"Note: {self.item.note}", classes="hint")
         if self.item.points:
             yield from self._points()
-        stage_titles: dict[str, str] = {}
-        for prompt in self.prompts.prompts:
-            if prompt.stage == POINTS_STAGE:
-                continue
-            stage_titles.setdefault(prompt.stage, prompt.stage_title)
-        for stage, title in stage_titles.items():
-            yield from self._fields(stage, title)
-        yield Label("How confident do you feel in this area?", classes="prompt")
-        with RadioSet(id="confidence", disabled=self._read_only):
-            for value, label in enumerate(CONFIDENCE_LABELS, start=1):
-                yield MarkedRadioButton(label, value=self._confidence == value)
-        if not self._supervision:
-            yield MarkedCheckbox(
-                "Bring this to supervision", self._bring, id="bring", disabled=self._read_only
+        stages = self._stages()
+        if stages:
+            yield from self._fields(*stages[0])
+
+    def on_mount(self) -> None:
+        """Add everything below the first stage once the top of the item is on screen."""
+        # Styling each new widget is most of the cost of showing an item (see benchmarks/), so
+        # what is below the fold arrives a frame later and the item appears sooner.
+        self.call_after_refresh(self._mount_rest)
+
+    async def _mount_rest(self) -> None:
+        if not self.is_attached:
+            return
+        later: list[Widget] = []
+        for stage, title in self._stages()[1:]:
+            later.extend(self._fields(stage, title))
+        later.append(Label("How confident do you feel in this area?", classes="prompt"))
+        later.append(
+            RadioSet(
+                *(
+                    MarkedRadioButton(label, value=self._confidence == value)
+                    for value, label in enumerate(CONFIDENCE_LABELS, start=1)
+                ),
+                id="confidence",
+                disabled=self._read_only,
             )
+        )
+        if not self._supervision:
+            later.append(
+                MarkedCheckbox(
+                    "Bring this to supervision", self._bring, id="bring", disabled=self._read_only
+                )
+            )
+        await self.mount_all(later)
+
+    def _stages(self) -> list[tuple[str, str]]:
+        """(id, title) of each stage of the model, in order."""
+        titles: dict[str, str] = {}
+        for prompt in self.prompts.prompts:
+            if prompt.stage != POINTS_STAGE:
+                titles.setdefault(prompt.stage, prompt.stage_title)
+        return list(titles.items())
 
     def _points(self) -> ComposeResult:
         with Vertical(id="points") as box:
@@ -92,7 +120,7 @@ class ItemView(VerticalScroll):
                 )
         yield from self._fields(POINTS_STAGE, "Points")
 
-    def _fields(self, stage: str, title: str) -> ComposeResult:
+    def _fields(self, stage: str, title: str) -> Iterator[PromptField]:
         ref = self.item.ref
         for role in (Role.PRACTITIONER, Role.SUPERVISOR):
             if role is Role.SUPERVISOR and not self._supervision:
