@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from supervise.store import SessionFile
 
 
+CONTENT_WARM_UP_DELAY = 0.5
+"""Seconds after start before the content loads in the background (sooner if it is needed)."""
+
+
 class SuperviseApp(App[None]):
     """Guided reflective supervision: a session list, a new-session form and the session itself."""
 
@@ -96,8 +100,10 @@ class SuperviseApp(App[None]):
     def on_mount(self) -> None:
         """Be ready to save if the terminal closes under us."""
         self.call_after_refresh(self._freeze_long_lived)
-        self.call_after_refresh(
-            lambda: self.run_worker(self._warm_content, thread=True, exit_on_error=False)
+        # Not at once: a load competing for the interpreter would slow the list's first keys.
+        self.set_timer(
+            CONTENT_WARM_UP_DELAY,
+            lambda: self.run_worker(self._warm_content, thread=True, exit_on_error=False),
         )
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
