@@ -1,9 +1,8 @@
-"""One session, one TinyDB file: its record, answers, ratings, ticked points, actions, events."""
+"""One session, one TinyDB file: opening and locking it, its record, actions, events, sign-off."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -11,12 +10,13 @@ from contextlib import suppress
 from datetime import date as Date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
 from supervise.store import codec
+from supervise.store.answers import Answers
 from supervise.store.atomic import AtomicJSONStorage, remove_stale_temps
 from supervise.store.errors import (
     SessionClosed,
@@ -26,26 +26,21 @@ from supervise.store.errors import (
     StoreUnwritable,
 )
 from supervise.store.folder import session_file_name, sessions_folder
+from supervise.store.guard import check_text, reading, writing
 from supervise.store.lock import SessionLock
 from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
     Action,
     Event,
-    Rating,
-    Response,
     SessionRecord,
     SessionSummary,
     Signature,
-    check_confidence,
     check_role,
     iso_from_ns,
     new_id,
     now_iso,
 )
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 EDITABLE_FIELDS = frozenset(
     f.name
@@ -61,43 +56,7 @@ def _same_name(typed: str, recorded: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(recorded.split()).casefold()
 
 
-def _check_text(**values: object) -> None:
-    for name, value in values.items():
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must be text, not {type(value).__name__}")
-
-
-def _reading(
-    method: Callable[Concatenate[SessionFile, P], R],
-) -> Callable[Concatenate[SessionFile, P], R]:
-    @functools.wraps(method)
-    def locked(self: SessionFile, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with self._mutex:
-            return method(self, *args, **kwargs)
-
-    return locked
-
-
-def _writing(
-    method: Callable[Concatenate[SessionFile, P], R],
-) -> Callable[Concatenate[SessionFile, P], R]:
-    @functools.wraps(method)
-    def locked(self: SessionFile, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with self._mutex:
-            self._check_writable()
-            try:
-                return method(self, *args, **kwargs)
-            except BaseException:
-                # TinyDB changes its tables in place before writing; a change that failed part
-                # way must not linger in memory as if it were saved.
-                self._storage.discard_unsaved()
-                self._response_ids = None
-                raise
-
-    return locked
-
-
-class SessionFile:
+class SessionFile(Answers):
     """An open session file. Every change is written to disk, atomically, before it returns.
 
     Safe to use from several threads; writable only by the one process holding its lock.
@@ -259,6 +218,10 @@ class SessionFile:
     ) -> None:
         self.close()
 
+    def _discard_unsaved(self) -> None:
+        self._storage.discard_unsaved()
+        self._response_ids = None
+
     def _check_writable(self) -> None:
         if self._closed:
             raise SessionClosed(self._path)
@@ -296,7 +259,7 @@ class SessionFile:
             self._session.update(codec.record_to_doc(record), doc_ids=[self._doc_id])
             self._record = record
 
-    @_writing
+    @writing
     def update_record(self, /, **fields: Any) -> SessionRecord:
         """Change some of the record's fields (see EDITABLE_FIELDS); return the new record."""
         unknown = set(fields) - EDITABLE_FIELDS
@@ -315,7 +278,7 @@ class SessionFile:
         """Remember the item the walk is on, so a resumed session starts there."""
         self.update_record(current_item=ref)
 
-    @_writing
+    @writing
     def add_elapsed(self, seconds: int) -> None:
         """Add time spent in the walk, so "time used" survives a resume."""
         if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 0:
@@ -324,110 +287,9 @@ class SessionFile:
             elapsed = self._record.elapsed_seconds + seconds
             self._save_record(dataclasses.replace(self._record, elapsed_seconds=elapsed))
 
-    # -- responses ------------------------------------------------------------------------
-
-    def _response_id(self, item: str, stage: str, role: str) -> int | None:
-        """The document holding one prompt's answer, found without scanning every answer."""
-        if self._response_ids is None:
-            self._response_ids = {
-                (str(doc["item"]), str(doc["stage"]), str(doc["role"])): doc.doc_id
-                for doc in self._responses.all()
-            }
-        return self._response_ids.get((item, stage, role))
-
-    @_reading
-    def response(self, item: str, stage: str, role: str) -> str:
-        """The text answered for one prompt, or "" if none."""
-        doc_id = self._response_id(item, stage, role)
-        doc = None if doc_id is None else self._responses.get(doc_id=doc_id)
-        return str(doc["text"]) if isinstance(doc, dict) else ""
-
-    @_reading
-    def responses(self) -> list[Response]:
-        """Every response, in the order first answered."""
-        return [codec.response_from_doc(doc) for doc in self._responses.all()]
-
-    @_writing
-    def set_response(self, item: str, stage: str, role: str, text: str) -> None:
-        """Save the answer to one prompt; an emptied answer is kept as "" (it was deliberate)."""
-        _check_text(item=item, stage=stage, text=text)
-        check_role(role)
-        doc_id = self._response_id(item, stage, role)
-        doc = None if doc_id is None else self._responses.get(doc_id=doc_id)
-        if doc_id is not None and isinstance(doc, dict):
-            if doc["text"] != text:
-                self._responses.update({"text": text, "updated": now_iso()}, doc_ids=[doc_id])
-        elif text:
-            new_id = self._responses.insert(
-                {"item": item, "stage": stage, "role": role, "text": text, "updated": now_iso()}
-            )
-            if self._response_ids is not None:
-                self._response_ids[(item, stage, role)] = new_id
-
-    @_reading
-    def answered_items(self) -> set[str]:
-        """Items with at least one answer that is not blank."""
-        return codec.answered_items(self._responses.all())
-
-    # -- ratings and ticked points --------------------------------------------------------
-
-    def _rating_doc(self, item: str) -> Document | None:
-        docs = self._ratings.search(where("item") == item)
-        return docs[0] if docs else None
-
-    @_reading
-    def rating(self, item: str) -> Rating:
-        """How the practitioner rated ``item`` (unrated if never set)."""
-        doc = self._rating_doc(item)
-        return Rating(item) if doc is None else codec.rating_from_doc(doc)
-
-    @_reading
-    def ratings(self) -> list[Rating]:
-        """Every item's rating that has been set."""
-        return [codec.rating_from_doc(doc) for doc in self._ratings.all()]
-
-    def _set_rating(self, item: str, **fields: Any) -> None:
-        _check_text(item=item)
-        doc = self._rating_doc(item)
-        if doc is None:
-            base = {"item": item, "confidence": None, "bring_to_supervision": False}
-            self._ratings.insert({**base, **fields})
-        elif any(doc.get(k) != v for k, v in fields.items()):
-            self._ratings.update(fields, doc_ids=[doc.doc_id])
-
-    @_writing
-    def set_confidence(self, item: str, value: int | None) -> None:
-        """Rate confidence in ``item`` from 1 to 5, or clear it with None."""
-        check_confidence(value)
-        self._set_rating(item, confidence=value)
-
-    @_writing
-    def set_bring_to_supervision(self, item: str, flag: bool) -> None:
-        """Mark ``item`` (or unmark it) as one to bring to supervision."""
-        if not isinstance(flag, bool):
-            raise TypeError("flag must be True or False")
-        self._set_rating(item, bring_to_supervision=flag)
-
-    @_reading
-    def ticked_points(self, item: str) -> frozenset[int]:
-        """The indexes of ``item``'s sub-points that are ticked."""
-        return frozenset(int(doc["index"]) for doc in self._points.search(where("item") == item))
-
-    @_writing
-    def set_point(self, item: str, index: int, ticked: bool) -> None:
-        """Tick or untick sub-point ``index`` of ``item``."""
-        _check_text(item=item)
-        if isinstance(index, bool) or not isinstance(index, int) or index < 0:
-            raise ValueError(f"index must be a whole number from 0, not {index!r}")
-        docs = self._points.search((where("item") == item) & (where("index") == index))
-        if ticked and not docs:
-            self._points.insert({"item": item, "index": index})
-        elif not ticked and docs:
-            self._points.remove(doc_ids=[doc.doc_id for doc in docs])
-
     # -- actions --------------------------------------------------------------------------
 
-    @_reading
+    @reading
     def actions(self) -> list[Action]:
         """Agreed actions, in the order added."""
         return [codec.action_from_doc(doc) for doc in self._actions.all()]
@@ -438,10 +300,10 @@ class SessionFile:
             raise KeyError(f"no action with id {action_id!r}")
         return docs[0]
 
-    @_writing
+    @writing
     def add_action(self, what: str, who: str = "", by_when: str = "") -> Action:
         """Record an agreed action and return it."""
-        _check_text(what=what, who=who, by_when=by_when)
+        check_text(what=what, who=who, by_when=by_when)
         taken = {doc["id"] for doc in self._actions.all()}
         action_id = new_id()
         while action_id in taken:
@@ -450,26 +312,26 @@ class SessionFile:
         self._actions.insert(dataclasses.asdict(action))
         return action
 
-    @_writing
+    @writing
     def update_action(self, /, action_id: str, **fields: str) -> Action:
         """Change an action's what, who or by_when; KeyError if there is no such action."""
         unknown = set(fields) - ACTION_FIELDS
         if unknown:
             raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
-        _check_text(**fields)
+        check_text(**fields)
         doc = self._action_doc(action_id)
         if any(doc.get(k) != v for k, v in fields.items()):
             self._actions.update(dict(fields), doc_ids=[doc.doc_id])
         return codec.action_from_doc({**doc, **fields})
 
-    @_writing
+    @writing
     def remove_action(self, action_id: str) -> None:
         """Delete an action; KeyError if there is no such action."""
         self._actions.remove(doc_ids=[self._action_doc(action_id).doc_id])
 
     # -- events ---------------------------------------------------------------------------
 
-    @_reading
+    @reading
     def events(self) -> list[Event]:
         """What has happened to the session, oldest first."""
         return [codec.event_from_doc(doc) for doc in self._events.all()]
@@ -477,20 +339,20 @@ class SessionFile:
     def _append_event(self, kind: str, detail: str = "") -> None:
         self._events.insert({"kind": kind, "at": now_iso(), "detail": detail})
 
-    @_writing
+    @writing
     def log(self, kind: str, detail: str = "") -> None:
         """Add an event to the session's log."""
-        _check_text(kind=kind, detail=detail)
+        check_text(kind=kind, detail=detail)
         self._append_event(kind, detail)
 
     # -- finishing ------------------------------------------------------------------------
 
-    @_writing
+    @writing
     def complete(self) -> None:
         """Mark the session completed (it can still be changed until it is signed)."""
         self.update_record(status="completed")
 
-    @_writing
+    @writing
     def sign(self, role: str, name: str) -> None:
         """Sign as ``role``; once everyone required has signed, the session is read-only.
 
@@ -498,7 +360,7 @@ class SessionFile:
         again for a role that has already signed does nothing, so a retried save is harmless.
         """
         check_role(role)
-        _check_text(name=name)
+        check_text(name=name)
         record = self._record
         if role not in record.required_roles:
             raise ValueError("A self-reflection session is signed by the practitioner alone.")
@@ -520,7 +382,7 @@ class SessionFile:
 
     # -- the catalogue line ---------------------------------------------------------------
 
-    @_reading
+    @reading
     def summary(self) -> SessionSummary:
         """The line the list of sessions shows for this session."""
         updated = iso_from_ns(os.stat(self._path).st_mtime_ns)
