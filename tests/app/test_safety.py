@@ -125,17 +125,21 @@ async def test_the_walk_fits_a_small_terminal(
     assert stored(path).response(SCOPE[1], "what", "practitioner") == "small screen"
 
 
+def _typist(script: str, sessions_dir: Path) -> subprocess.Popen[str]:
+    """The real app, in its own process, typing as ``tests/app/<script>`` tells it to."""
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "app" / script), str(sessions_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
 def test_kill_9_while_typing_keeps_everything_typed_a_second_before(
     make_session: Callable[..., Path], sessions_dir: Path
 ) -> None:
     path = make_session()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    typist = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "app" / "crash_typist.py"), str(sessions_dir)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    typist = _typist("crash_typist.py", sessions_dir)
     assert typist.stdout is not None
     typed_at: dict[int, float] = {}
     try:
@@ -158,13 +162,7 @@ def test_closing_the_terminal_saves_what_was_just_typed(
     make_session: Callable[..., Path], sessions_dir: Path
 ) -> None:
     path = make_session()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    typist = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "app" / "hangup_typist.py"), str(sessions_dir)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    typist = _typist("hangup_typist.py", sessions_dir)
     assert typist.stdout is not None
     assert typist.stdout.readline().strip() == "TYPED"
     typist.send_signal(signal.SIGHUP)
