@@ -18,7 +18,7 @@ class Command:
     action: str
     """The Textual action name (``next_item`` runs ``action_next_item``)."""
     key: str
-    """The key (or comma-separated keys) that run it."""
+    """The key (or comma-separated keys) that run it; "" for a palette-only command."""
     title: str
     """Short label, shown in the footer and the palette."""
     help: str
@@ -37,7 +37,7 @@ class Command:
 
 def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     """Bindings for a screen's ``BINDINGS`` built from its commands."""
-    return [command.binding() for command in commands]
+    return [command.binding() for command in commands if command.key]
 
 
 def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[SystemCommand]:
@@ -48,6 +48,6 @@ def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[Syste
         key = command.key.split(",")[0]
         yield SystemCommand(
             command.palette or command.title,
-            f"{command.help} ({key})",
+            f"{command.help} ({key})" if key else command.help,
             partial(node.run_action, command.action),
         )

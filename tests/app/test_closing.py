@@ -93,3 +93,23 @@ async def test_a_signed_record_opens_read_only(
         await pilot.press("ctrl+s")
         assert area.text == "kept"
     assert stored(path).response("h3-25/pc/5", "what", "practitioner") == "kept"
+
+
+async def test_the_palette_leads_to_each_part_of_the_closing(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await _open_closing(pilot, app)
+        for words, target in (("Add action", "#action-what"), ("Sign off", "#sign-practitioner")):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*words)
+            await pilot.pause(0.4)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is closing
+            assert closing.query_one(target, Input).has_focus, words

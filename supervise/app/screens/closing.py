@@ -20,6 +20,9 @@ CLOSING_COMMANDS: tuple[Command, ...] = (
     Command("back_to_items", "ctrl+b", "Items", "Back to the competence items", priority=True),
     Command("complete", "ctrl+d", "Complete", "Mark the session completed", priority=True),
     Command("remove_action", "delete", "Remove action", "Remove the highlighted action"),
+    # Palette-only: each puts the cursor where that part of the closing is done.
+    Command("add_action", "", "Add action", "Type a new agreed action", footer=False),
+    Command("sign_off", "", "Sign off", "Go to the next signature", footer=False),
 )
 
 ROLE_TITLES = {"practitioner": "Practitioner", "supervisor": "Supervisor"}
@@ -185,7 +188,8 @@ class ClosingScreen(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Changing commands are off once the record is read only."""
-        return not (action in ("complete", "remove_action") and self.live.read_only)
+        changing = ("complete", "remove_action", "add_action", "sign_off")
+        return not (action in changing and self.live.read_only)
 
     def action_remove_action(self) -> None:
         """Remove the highlighted action."""
@@ -197,6 +201,19 @@ class ClosingScreen(SessionScreen):
             session = self.live.session
             if self._now(lambda: session.remove_action(key), "Action removed."):
                 self._fill_actions()
+
+    def action_add_action(self) -> None:
+        """Put the cursor in the new action's first field."""
+        for field in self.query("#action-what"):
+            field.focus()
+
+    def action_sign_off(self) -> None:
+        """Put the cursor in the next signature still to give."""
+        remaining = self.query(".sign Input")
+        if remaining:
+            remaining.first().focus()
+        else:
+            self.notify("Everyone has signed.")
 
     def action_back_to_items(self) -> None:
         """Back to the items."""
