@@ -43,7 +43,8 @@ def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tu
 def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[SystemCommand]:
     """Palette entries for the commands that ``node`` can run right now."""
     for command in commands:
-        if node.check_action(command.action, ()) is False:
+        # "set_confidence(3)" is checked as "set_confidence", as Textual does for bindings.
+        if node.check_action(command.action.split("(")[0], ()) is False:
             continue
         key = command.key.split(",")[0]
         yield SystemCommand(

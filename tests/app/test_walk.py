@@ -150,3 +150,22 @@ async def test_supervisor_notes_are_kept_apart_from_answers(
         session = stored(path)
         assert session.response(SCOPE[0], "what", "supervisor") == "observe tone"
         assert session.response(SCOPE[0], "what", "practitioner") == ""
+
+
+async def test_the_palette_rates_confidence_too(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Confidence 4")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is walk
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert stored(path).rating(SCOPE[0]).confidence == 4

@@ -14,7 +14,7 @@ from supervise.app.commands import Command, bindings
 from supervise.app.live import LiveSession
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.item_list import ItemList
-from supervise.app.widgets.item_view import ItemView
+from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
 from supervise.prompts import ItemPrompts
 
 if TYPE_CHECKING:
@@ -63,6 +63,23 @@ WALK_COMMANDS: tuple[Command, ...] = (
         "Back to the opening check-in",
         priority=True,
         palette="Back to opening",
+    ),
+    *(
+        Command(
+            f"set_confidence({value})",
+            "",
+            f"Confidence {label}",
+            f"Rate your confidence in this item {value} of 5",
+            footer=False,
+        )
+        for value, label in enumerate(CONFIDENCE_LABELS, start=1)
+    ),
+    Command(
+        "toggle_bring",
+        "",
+        "Bring to supervision",
+        "Mark or unmark this item to bring to supervision",
+        footer=False,
     ),
     Command(
         "closing",
@@ -232,6 +249,24 @@ class WalkScreen(SessionScreen):
         self._skipped.add(ref)
         self.query_one(ItemList).mark(self.answered(), self._skipped)
         await self._move(1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rating and flagging need a writable session; the flag is for self-reflection."""
+        if action in ("set_confidence", "toggle_bring") and self.live.read_only:
+            return False
+        if action == "toggle_bring":
+            return not self.supervision
+        return True
+
+    def action_set_confidence(self, value: int) -> None:
+        """Choose confidence ``value`` (1–5) for this item, as clicking its button would."""
+        for view in self.query(ItemView):
+            view.set_confidence(value)
+
+    def action_toggle_bring(self) -> None:
+        """Flip "Bring this to supervision" for this item."""
+        for view in self.query(ItemView):
+            view.toggle_bring()
 
     def action_choose_item(self) -> None:
         """Show and focus the item list."""

@@ -158,6 +158,22 @@ class ItemView(VerticalScroll):
             # Without scroll_visible=False the view would scroll past the statement and prompt.
             fields.first().query_one("TextArea").focus(scroll_visible=False)
 
+    def set_confidence(self, value: int) -> None:
+        """Choose a rating as its button would (saved through the usual change message)."""
+        buttons = self.query(MarkedRadioButton)
+        if 1 <= value <= len(buttons):
+            buttons[value - 1].value = True
+        else:
+            # The lower part of the item is still being added: save it directly.
+            self._confidence = value
+            self._on_confidence(self.item.ref, value)
+
+    def toggle_bring(self) -> None:
+        """Flip the "bring to supervision" box (saved through its change message)."""
+        for box in self.query("#bring"):
+            if isinstance(box, Checkbox):
+                box.toggle()
+
     @on(Checkbox.Changed, ".point")
     def _point_toggled(self, event: Checkbox.Changed) -> None:
         index = int((event.checkbox.id or "point-0").rsplit("-", 1)[1])
