@@ -15,6 +15,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.store import list_sessions
 from tests.app.conftest import stored
+from tests.app.driving import open_walk
 
 
 async def test_first_run_explains_instead_of_an_empty_table(
@@ -140,12 +141,7 @@ async def test_the_command_palette_runs_screen_actions(
     make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        walk = app.screen
-        assert isinstance(walk, WalkScreen)
+        walk = await open_walk(pilot, app)
         first = walk.current
         await pilot.press("ctrl+p")
         await pilot.pause()

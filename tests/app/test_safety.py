@@ -20,6 +20,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.item_list import ItemList
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
+from tests.app.driving import open_walk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,12 +104,7 @@ async def test_the_walk_fits_a_small_terminal(
     path = make_session()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        walk = app.screen
-        assert isinstance(walk, WalkScreen)
+        walk = await open_walk(pilot, app)
         items = walk.query_one(ItemList)
         assert not items.display  # the list hides on narrow screens...
         await pilot.press("ctrl+g")
