@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from supervise.app.commands import palette_entries
-from supervise.app.live import LiveSession, SaveState
+from supervise.app.live import LiveSession
 from supervise.app.messages import (
     GoToStep,
     LeaveSession,
@@ -266,7 +266,7 @@ class SuperviseApp(App[None]):
 
     @on(SaveStateChanged)
     def _save_state(self, message: SaveStateChanged) -> None:
-        if isinstance(message.state, SaveState) and isinstance(self.screen, SessionScreen):
+        if isinstance(self.screen, SessionScreen):
             self.screen.show_save_state(message.state)
 
     @on(LeaveSession)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from textual.message import Message
 
+from supervise.app.live import SaveState
+
 
 class OpenSession(Message):
     """Open or resume the session stored at ``path``."""
@@ -38,7 +40,7 @@ class LeaveSession(Message):
 class SaveStateChanged(Message):
     """The open session's save state changed (posted from the writer thread too)."""
 
-    def __init__(self, state: object) -> None:
+    def __init__(self, state: SaveState) -> None:
         super().__init__()
         self.state = state
         """The new SaveState."""
