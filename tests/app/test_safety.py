@@ -105,15 +105,15 @@ async def test_the_walk_fits_a_small_terminal(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         walk = await open_walk(pilot, app)
-        items = walk.query_one(ItemList)
-        assert not items.display  # the list hides on narrow screens...
+        side, items = walk.query_one("#side"), walk.query_one(ItemList)
+        assert not side.display  # the list hides on narrow screens...
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert items.display and items.has_focus  # ...and comes back when asked for
+        assert side.display and items.has_focus  # ...and comes back when asked for
         await pilot.press("down", "enter")
         await pilot.pause()
         assert walk.current == SCOPE[1]
-        assert not items.display
+        assert not side.display
         statement = walk.query_one("#statement")
         assert statement.region.height > 0 and statement.region.bottom <= 24
         await pilot.press(*"small screen")

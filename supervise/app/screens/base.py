@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -41,15 +42,17 @@ class SessionScreen(Screen[None]):
         """Whether this is a supervision session (rather than self-reflection)."""
         return self.live.session.record.mode == "supervision"
 
-    def compose_frame_top(self) -> ComposeResult:
-        """The header every session screen starts with."""
-        yield Header(show_clock=True)
+    def compose_frame(self) -> ComposeResult:
+        """The header, save indicator and footer every session screen starts with.
 
-    def compose_frame_bottom(self) -> ComposeResult:
-        """The save indicator and footer every session screen ends with."""
-        status = SaveStatus(self.live.state.describe(), id="save-status")
-        yield status
-        yield Footer()
+        They are split off the screen's edges (see the stylesheet), so whatever a screen yields
+        after them fills the middle as direct children of the screen: each level of nesting
+        above the focused answer is redrawn on every key (see benchmarks/).
+        """
+        yield Header(show_clock=True)
+        with Vertical(id="bottom-bar"):
+            yield SaveStatus(self.live.state.describe(), id="save-status")
+            yield Footer()
 
     @on(events.Mount)
     def _title_after_session(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
-from supervise.app.widgets.prompt_field import PromptField
+from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
 from supervise.store import StoreError
 
 CLOSING_COMMANDS: tuple[Command, ...] = (
@@ -36,13 +36,13 @@ class ClosingScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Summary, actions, next date, then completion and signatures."""
-        yield from self.compose_frame_top()
+        yield from self.compose_frame()
         record = self.live.session.record
         locked = self.live.read_only
         with VerticalScroll(id="closing"):
             yield Static("[b]Closing[/b]", classes="heading")
             yield Static(self._status_text(), id="status")
-            yield PromptField(
+            yield from prompt_field(
                 "What came out of this session? Summarise the outcomes in a few lines.",
                 record.summary,
                 self._save_summary,
@@ -63,7 +63,6 @@ class ClosingScreen(SessionScreen):
                 yield Button("Complete the session  (ctrl+d)", id="complete", variant="primary")
             yield Static("[b]Sign-off[/b]", classes="heading")
             yield from self._signatures()
-        yield from self.compose_frame_bottom()
 
     def _signatures(self) -> ComposeResult:
         record = self.live.session.record
@@ -113,7 +112,7 @@ class ClosingScreen(SessionScreen):
         if remaining and (record.status == "completed" or record.signatures):
             remaining.first().focus()
         else:
-            self.query(PromptField).first().query_one("TextArea").focus(scroll_visible=False)
+            self.query(AnswerArea).first().focus(scroll_visible=False)
 
     def _fill_actions(self) -> None:
         table = self.query_one("#actions", DataTable)
@@ -138,8 +137,8 @@ class ClosingScreen(SessionScreen):
 
     def save_all(self) -> None:
         """Save the summary now."""
-        for field in self.query(PromptField):
-            field.save()
+        for answer in self.query(AnswerArea):
+            answer.save()
 
     def _now(self, change: Callable[[], object], done: str) -> bool:
         """Save everything queued, then make ``change`` at once and say what happened."""

@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
-from supervise.app.widgets.prompt_field import PromptField
+from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
 
 SUPERVISION_OPENING = (
     ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
@@ -35,7 +35,7 @@ class OpeningScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """The opening questions, then a button to begin."""
-        yield from self.compose_frame_top()
+        yield from self.compose_frame()
         record = self.live.session.record
         questions = SUPERVISION_OPENING if self.supervision else SELF_REFLECTION_OPENING
         with VerticalScroll(id="opening"):
@@ -46,7 +46,7 @@ class OpeningScreen(SessionScreen):
                 initial = record.opening.get(key, "")
                 if key == "purpose" and not initial:
                     initial = record.agenda
-                yield PromptField(
+                yield from prompt_field(
                     prompt,
                     initial,
                     self._saver(key),
@@ -54,13 +54,12 @@ class OpeningScreen(SessionScreen):
                     read_only=self.live.read_only,
                 )
             yield Button("Begin the items  (ctrl+n)", id="begin", variant="primary")
-        yield from self.compose_frame_bottom()
 
     def on_mount(self) -> None:
         """Put the cursor in the first answer."""
-        fields = self.query(PromptField)
-        if fields:
-            fields.first().query_one("TextArea").focus(scroll_visible=False)
+        answers = self.query(AnswerArea)
+        if answers:
+            answers.first().focus(scroll_visible=False)
         session = self.live.session
         self.live.write(lambda: session.set_current_item("opening"), key="current")
 
@@ -80,8 +79,8 @@ class OpeningScreen(SessionScreen):
 
     def save_all(self) -> None:
         """Save every opening answer now."""
-        for field in self.query(PromptField):
-            field.save()
+        for answer in self.query(AnswerArea):
+            answer.save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The Begin button."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from supervise.app.commands import Command, bindings
@@ -118,16 +118,15 @@ class WalkScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
-        yield from self.compose_frame_top()
-        with Horizontal(id="walk"):
+        yield from self.compose_frame()
+        # The list sits in a box of its own: a widget directly on the screen is redrawn on every
+        # key typed anywhere on it, and a plain box costs less to redraw than the list.
+        with Vertical(id="side"):
             yield ItemList(self.library, self.refs, id="items")
-            with Vertical(id="walk-main"):
-                # One widget for where-you-are, progress and time: every widget on screen adds
-                # to the cost of each keystroke's repaint (see benchmarks/).
-                yield Static("", id="position")
-                # Built with the screen, not mounted after it: one layout instead of two.
-                yield self._item_view(self.current)
-        yield from self.compose_frame_bottom()
+        # One widget for where-you-are, progress and time, for the same reason.
+        yield Static("", id="position")
+        # Built with the screen, not mounted after it: one layout instead of two.
+        yield self._item_view(self.current)
 
     def on_mount(self) -> None:
         """Point at the item the session was left on, with the cursor in its first answer."""
@@ -170,7 +169,7 @@ class WalkScreen(SessionScreen):
             await old.remove()
         self.current = ref
         view = self._item_view(ref)
-        await self.query_one("#walk-main").mount(view)
+        await self.mount(view)
         self._arrived(view)
 
     def _arrived(self, view: ItemView) -> None:
@@ -270,9 +269,8 @@ class WalkScreen(SessionScreen):
 
     def action_choose_item(self) -> None:
         """Show and focus the item list."""
-        items = self.query_one(ItemList)
-        items.add_class("-shown")
-        items.focus()
+        self.query_one("#side").add_class("-shown")
+        self.query_one(ItemList).focus()
 
     def action_opening(self) -> None:
         """Back to the opening check-in."""
@@ -284,7 +282,7 @@ class WalkScreen(SessionScreen):
 
     @on(OptionList.OptionSelected, "#items")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
-        event.option_list.remove_class("-shown")
+        self.query_one("#side").remove_class("-shown")
         ref = event.option.id
         if ref and ref != self.current:
             self.save_all()

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Label, RadioSet, Static
 
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
-from supervise.app.widgets.prompt_field import PromptField
+from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
 from supervise.content import Item, Role
 from supervise.prompts import POINTS_STAGE, ItemPrompts
 
@@ -120,7 +120,7 @@ class ItemView(VerticalScroll):
                 )
         yield from self._fields(POINTS_STAGE, "Points")
 
-    def _fields(self, stage: str, title: str) -> Iterator[PromptField]:
+    def _fields(self, stage: str, title: str) -> Iterator[Widget]:
         ref = self.item.ref
         for role in (Role.PRACTITIONER, Role.SUPERVISOR):
             if role is Role.SUPERVISOR and not self._supervision:
@@ -133,19 +133,19 @@ class ItemView(VerticalScroll):
             def save(text: str, stage: str = stage, role: Role = role) -> None:
                 self._on_answer(ref, stage, role.value, text)
 
-            yield PromptField(
+            yield from prompt_field(
                 prompt.text,
                 self._answers.get((stage, role.value), ""),
                 save,
                 heading=heading,
                 read_only=self._read_only,
-                classes=role.value,
+                role=role.value,
             )
 
     def save_all(self) -> None:
         """Hand every changed answer to the store now (before moving or leaving)."""
-        for field in self.query(PromptField):
-            field.save()
+        for answer in self.query(AnswerArea):
+            answer.save()
 
     def focus_first(self) -> None:
         """Focus where work on this item starts: its first sub-point, else its first answer."""
@@ -153,10 +153,10 @@ class ItemView(VerticalScroll):
         if points:
             points.first().focus(scroll_visible=False)
             return
-        fields = self.query(PromptField)
-        if fields:
+        answers = self.query(AnswerArea)
+        if answers:
             # Without scroll_visible=False the view would scroll past the statement and prompt.
-            fields.first().query_one("TextArea").focus(scroll_visible=False)
+            answers.first().focus(scroll_visible=False)
 
     def set_confidence(self, value: int) -> None:
         """Choose a rating as its button would (saved through the usual change message)."""

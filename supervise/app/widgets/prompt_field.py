@@ -1,13 +1,12 @@
-"""A reflection prompt with its answer area, saved a moment after the last key."""
+"""A reflection prompt and its answer area, which saves a moment after the last key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from time import monotonic
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
 SAVE_DELAY = 0.3
@@ -19,59 +18,38 @@ SAVE_AT_LEAST_EVERY = 0.6
 pauses still has everything but the last moment on disk."""
 
 
-class PromptField(Vertical):
-    """One prompt and the multi-line answer to it."""
+class AnswerArea(TextArea):
+    """A multi-line answer that hands its text to ``on_save`` shortly after each change."""
 
     def __init__(
         self,
-        prompt: str,
         text: str,
         on_save: Callable[[str], None],
         *,
-        heading: str = "",
+        prompt: str = "",
         read_only: bool = False,
         classes: str = "",
     ) -> None:
-        super().__init__(classes=f"prompt-field {classes}".strip())
+        super().__init__(
+            text, soft_wrap=True, tab_behavior="focus", read_only=read_only, classes=classes
+        )
         self.prompt = prompt
-        """The prompt's words."""
-        self.heading = heading
-        """A short label shown before the prompt (e.g. the stage, or "Supervisor")."""
-        self._initial = text
+        """The words of the prompt this answers."""
         self._on_save = on_save
-        self._read_only = read_only
         self._saved_text = text
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
-
-    def compose(self) -> ComposeResult:
-        """The prompt above its answer area."""
-        heading = f"[b]{self.heading}[/b]  " if self.heading else ""
-        yield Label(f"{heading}{self.prompt}", classes="prompt", markup=True)
-        area = TextArea(
-            self._initial,
-            soft_wrap=True,
-            tab_behavior="focus",
-            read_only=self._read_only,
-            classes="answer",
-        )
-        area.border_title = "Answer" if "supervisor" not in self.classes else "Notes"
-        yield area
-
-    @property
-    def text(self) -> str:
-        """The answer as it stands on screen."""
-        return self.query_one(TextArea).text
 
     @property
     def unsaved(self) -> bool:
         """Whether the answer on screen differs from the last one handed to the store."""
         return self.text != self._saved_text
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Restart the save countdown on every change."""
+        # Handled here and stopped: each widget a message bubbles through costs time per key.
         event.stop()
-        if self._read_only:
+        if self.read_only:
             return
         now = monotonic()
         if self._dirty_since is None:
@@ -83,12 +61,37 @@ class PromptField(Vertical):
         else:
             self._timer.reset()
 
+    def _on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Keep cursor moves here: nothing above needs them."""
+        event.stop()
+
     def save(self) -> None:
         """Hand the answer to the store now if it changed."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self._dirty_since = None
-        if self.unsaved and not self._read_only:
+        if self.unsaved and not self.read_only:
             self._saved_text = self.text
             self._on_save(self._saved_text)
+
+
+def prompt_field(
+    prompt: str,
+    text: str,
+    on_save: Callable[[str], None],
+    *,
+    heading: str = "",
+    read_only: bool = False,
+    role: str = "practitioner",
+) -> Iterator[Widget]:
+    """The prompt's label, then its answer area, as two siblings.
+
+    Not wrapped in a container of their own: every level between the screen and the focused
+    answer is redrawn and restyled on each key (see benchmarks/).
+    """
+    lead = f"[b]{heading}[/b]  " if heading else ""
+    yield Label(f"{lead}{prompt}", classes=f"prompt {role}", markup=True)
+    area = AnswerArea(text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}")
+    area.border_title = "Notes" if role == "supervisor" else "Answer"
+    yield area
