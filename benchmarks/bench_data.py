@@ -20,7 +20,7 @@ import bench_synth
 from supervise.content import Library, Role
 from supervise.prompts import POINTS_STAGE, prompts_for
 from supervise.store import SessionFile, list_sessions, sessions_folder
-from supervise.store.atomic import FILE_MODE, encode, load_tables
+from supervise.store.files import FILE_MODE, encode, load_tables
 from supervise.store.folder import session_file_name
 
 BIG_ANSWERS = 300

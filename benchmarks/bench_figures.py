@@ -18,7 +18,7 @@ from bench_data import Workspace
 from bench_stats import MIB, MS, Row, Stats, judged, summarise
 
 from supervise.store import SessionFile
-from supervise.store.atomic import FILE_MODE, load_tables
+from supervise.store.files import FILE_MODE, load_tables
 
 CHILD = Path(__file__).resolve().with_name("bench_child.py")
 """The script every measured process runs."""

@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from supervise.app.commands import palette_entries
-from supervise.app.live import LiveSession
 from supervise.app.messages import (
     GoToStep,
     LeaveSession,
@@ -24,13 +23,13 @@ from supervise.app.messages import (
     SaveStateChanged,
     StartNewSession,
 )
-from supervise.app.screens.base import SessionScreen
-from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
 from supervise.content import ContentError, LibraryLoader
 from supervise.store import SessionLocked, StoreError
 
 if TYPE_CHECKING:
+    from supervise.app.live import LiveSession
+    from supervise.app.screens.base import SessionScreen
     from supervise.app.screens.new_session import NewSessionRequest
     from supervise.content import Library
     from supervise.prompts import ItemPrompts
@@ -84,6 +83,7 @@ class SuperviseApp(App[None]):
             title="The competence content could not be loaded",
             severity="error",
             timeout=30,
+            markup=False,
         )
 
     def _warm_content(self) -> None:
@@ -112,12 +112,32 @@ class SuperviseApp(App[None]):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._hang_up)
 
+    def _session_screen(self) -> SessionScreen | None:
+        """The current screen if it shows the open session; None on the list or a dialog."""
+        # What only an open session needs is imported when first used: start-up pays for home.
+        from supervise.app.screens.base import SessionScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, SessionScreen) else None
+
+    def _choose(
+        self,
+        title: str,
+        text: str,
+        options: list[tuple[str, str]],
+        then: Callable[[str | None], None],
+    ) -> None:
+        """Ask the person to pick one of ``options`` (id, label), then call ``then`` with it."""
+        from supervise.app.screens.dialogs import Choice
+
+        self.push_screen(Choice(title, text, options), then)
+
     def _hang_up(self) -> None:
         """Save and close at once: the terminal is gone, so there is nobody to ask."""
         live = self.live
         if live is not None:
-            if isinstance(self.screen, SessionScreen):
-                self.screen.save_all()
+            if (screen := self._session_screen()) is not None:
+                screen.save_all()
             live.close()
             self.live = None
         self.exit()
@@ -167,12 +187,10 @@ class SuperviseApp(App[None]):
         try:
             session = SessionFile.open(message.path, read_only=message.read_only)
         except SessionLocked as error:
-            self.push_screen(
-                Choice(
-                    "Open in another window",
-                    f"{error.message}\n\nYou can read it here without changing anything.",
-                    [("read", "Open read only"), ("cancel", "Cancel")],
-                ),
+            self._choose(
+                "Open in another window",
+                f"{error.message}\n\nYou can read it here without changing anything.",
+                [("read", "Open read only"), ("cancel", "Cancel")],
                 lambda choice: self._open_after_lock(message.path, choice),
             )
             return
@@ -186,7 +204,7 @@ class SuperviseApp(App[None]):
             self.post_message(OpenSession(path, read_only=True))
 
     def _explain(self, title: str, error: Exception) -> None:
-        self.notify(str(error), title=title, severity="error", timeout=15)
+        self.notify(str(error), title=title, severity="error", timeout=15, markup=False)
 
     def _enter(self, session: SessionFile) -> None:
         record = session.record
@@ -197,6 +215,7 @@ class SuperviseApp(App[None]):
             self.notify(
                 f"The reflective model '{record.model}' is not loaded; showing {model.title}.",
                 severity="warning",
+                markup=False,
             )
         missing = [ref for ref in record.scope if not self.library.has_item(ref)]
         if missing:
@@ -205,6 +224,7 @@ class SuperviseApp(App[None]):
                 "left out. Load that content with --content to see them.",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
         from supervise.prompts import prompts_for
 
@@ -218,8 +238,11 @@ class SuperviseApp(App[None]):
             self.notify(
                 "None of this session's items are in the loaded content, so it cannot be shown.",
                 severity="error",
+                markup=False,
             )
             return
+        from supervise.app.live import LiveSession
+
         self.live = LiveSession(session, lambda state: self.post_message(SaveStateChanged(state)))
         step = record.current_item or "opening"
         self.live.last_item = step if step in self._prompts else next(iter(self._prompts))
@@ -266,8 +289,8 @@ class SuperviseApp(App[None]):
 
     @on(SaveStateChanged)
     def _save_state(self, message: SaveStateChanged) -> None:
-        if isinstance(self.screen, SessionScreen):
-            self.screen.show_save_state(message.state)
+        if (screen := self._session_screen()) is not None:
+            screen.show_save_state(message.state)
 
     @on(LeaveSession)
     def _leave(self) -> None:
@@ -284,8 +307,8 @@ class SuperviseApp(App[None]):
         if live is None:
             then()
             return
-        if isinstance(self.screen, SessionScreen):
-            self.screen.save_all()
+        if (screen := self._session_screen()) is not None:
+            screen.save_all()
 
         def close(choice: str | None = "leave") -> None:
             if choice != "leave" or self.live is None:
@@ -297,13 +320,11 @@ class SuperviseApp(App[None]):
         if live.flush():
             close()
             return
-        self.push_screen(
-            Choice(
-                "Your latest changes are not saved",
-                f"{live.state.error}\n\nIf you leave now, what you typed since the last save is "
-                "lost. Stay, copy your text somewhere safe, or fix the problem and press ctrl+s.",
-                [("stay", "Stay"), ("leave", "Leave anyway")],
-            ),
+        self._choose(
+            "Your latest changes are not saved",
+            f"{live.state.error}\n\nIf you leave now, what you typed since the last save is "
+            "lost. Stay, copy your text somewhere safe, or fix the problem and press ctrl+s.",
+            [("stay", "Stay"), ("leave", "Leave anyway")],
             close,
         )
 

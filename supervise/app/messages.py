@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from supervise.app.live import SaveState
+if TYPE_CHECKING:
+    from supervise.app.live import SaveState
 
 
 class OpenSession(Message):

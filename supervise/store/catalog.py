@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from supervise.store import codec
-from supervise.store.atomic import encode, load_tables, write_atomic
 from supervise.store.errors import SessionUnreadable, StoreError
+from supervise.store.files import encode, load_tables, write_atomic
 from supervise.store.folder import find_session, is_session_file_name, sessions_folder
 from supervise.store.records import SessionSummary, iso_from_ns
 

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from supervise.store.atomic import FILE_MODE
 from supervise.store.errors import SessionLocked, StoreUnwritable
+from supervise.store.files import FILE_MODE
 from supervise.store.records import now_iso
 
 _PID_READ_TRIES = 5

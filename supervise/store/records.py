@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +37,8 @@ def iso_from_ns(timestamp_ns: int) -> str:
 
 def new_id() -> str:
     """A short random id: 8 hex characters."""
+    import secrets  # only when a session is made: listing sessions need not pay for it
+
     return secrets.token_hex(4)
 
 

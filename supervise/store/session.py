@@ -17,7 +17,7 @@ from tinydb.table import Document, Table
 
 from supervise.store import codec
 from supervise.store.answers import Answers
-from supervise.store.atomic import AtomicJSONStorage, remove_stale_temps
+from supervise.store.atomic import AtomicJSONStorage
 from supervise.store.errors import (
     SessionClosed,
     SessionNotFound,
@@ -25,6 +25,7 @@ from supervise.store.errors import (
     SessionUnreadable,
     StoreUnwritable,
 )
+from supervise.store.files import remove_stale_temps
 from supervise.store.folder import session_file_name, sessions_folder
 from supervise.store.guard import check_text, reading, writing
 from supervise.store.lock import SessionLock

@@ -19,3 +19,9 @@ async def open_walk(pilot: Pilot[Any], app: SuperviseApp) -> WalkScreen:
         await pilot.pause()
     assert isinstance(app.screen, WalkScreen), app.screen
     return app.screen
+
+
+def screen_text(app: SuperviseApp) -> str:
+    """What a person sees on the current screen right now, as plain lines of text."""
+    # Textual has no public call for this; the compositor's strips are what the terminal gets.
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -11,6 +11,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.closing import ClosingScreen
 from supervise.store import SessionFile
 from tests.app.conftest import stored
+from tests.app.driving import screen_text
 
 
 async def _open_closing(pilot: object, app: SuperviseApp) -> ClosingScreen:
@@ -113,3 +114,21 @@ async def test_the_palette_leads_to_each_part_of_the_closing(
             await pilot.pause()
             assert app.screen is closing
             assert closing.query_one(target, Input).has_focus, words
+
+
+async def test_square_brackets_people_type_are_shown_as_typed(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    # Textual reads "[...]" in a plain string as markup; names and actions are words.
+    path = make_session(practitioner="Sam [nights]")
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+        session.add_action("[b]Ring[/b] the GP", who="Sam [nights]")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await _open_closing(pilot, app)
+        shown = screen_text(app)
+        assert "[b]Ring[/b] the GP" in shown and "Sam [nights]" in shown
+        closing.query_one(".sign Label").scroll_visible(animate=False)
+        await pilot.pause()
+        assert "type your name, Sam [nights], to sign" in screen_text(app)

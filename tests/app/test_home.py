@@ -15,7 +15,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.store import list_sessions
 from tests.app.conftest import stored
-from tests.app.driving import open_walk
+from tests.app.driving import open_walk, screen_text
 
 
 async def test_first_run_explains_instead_of_an_empty_table(
@@ -34,14 +34,16 @@ async def test_first_run_explains_instead_of_an_empty_table(
 async def test_sessions_are_listed_newest_first_with_progress(
     make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
 ) -> None:
-    make_session(date="2026-10-01", practitioner="Older")
+    make_session(date="2026-10-01", practitioner="Older [nights]")
     make_session(date="2026-11-20", practitioner="Newer", mode="self-reflection", supervisor="")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
-        rows = [table.get_row_at(index) for index in range(table.row_count)]
-        assert [row[1] for row in rows] == ["Newer", "Older"]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[1] for row in rows] == ["Newer", "Older [nights]"]
+        # Square brackets in a name are words, not markup.
+        assert "Older [nights]" in screen_text(app)
         assert rows[0][3] == "Self-reflection" and rows[0][5] == "0/3 items"
         assert rows[1][2] == "Alex" and rows[1][4] == "In progress"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB, where
 
-from supervise.store.atomic import AtomicJSONStorage, remove_stale_temps
+from supervise.store.atomic import AtomicJSONStorage
 from supervise.store.errors import SessionReadOnly, SessionUnreadable
+from supervise.store.files import remove_stale_temps
 from tests.store.conftest import temp_files
 
 UNICODE = "Ça va? Größe, naïve café — 中文, עברית, 🙂\u200d and a tab\tand\nnewlines"

@@ -51,7 +51,7 @@ class SessionScreen(Screen[None]):
         """
         yield Header(show_clock=True)
         with Vertical(id="bottom-bar"):
-            yield SaveStatus(self.live.state.describe(), id="save-status")
+            yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
             yield Footer()
 
     @on(events.Mount)
@@ -85,6 +85,7 @@ class SessionScreen(Screen[None]):
                 f"Could not save: {self.live.state.error}. Your text is still on screen.",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
 
     def action_leave(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -73,11 +74,13 @@ class ClosingScreen(SessionScreen):
                     f"✔ Signed by {signed[role].name} ({ROLE_TITLES[role].lower()}) "
                     f"at {signed[role].at.replace('T', ' ')[:16]}",
                     classes="signed",
+                    markup=False,
                 )
             elif not self.live.read_only:
                 with Vertical(classes="sign"):
                     yield Label(
-                        f"{ROLE_TITLES[role]}: type your name, {record.name_for(role)}, to sign"
+                        f"{ROLE_TITLES[role]}: type your name, {record.name_for(role)}, to sign",
+                        markup=False,
                     )
                     with Horizontal(classes="row"):
                         yield Input(
@@ -122,7 +125,9 @@ class ClosingScreen(SessionScreen):
             table.add_column("By when", key="when")
         table.clear()
         for action in self.live.session.actions():
-            table.add_row(action.what, action.who or "—", action.by_when or "—", key=action.id)
+            # Text, not str: the table would read a str as markup and drop "[...]".
+            cells = (action.what, action.who or "—", action.by_when or "—")
+            table.add_row(*(Text(cell) for cell in cells), key=action.id)
         if not table.row_count:
             table.add_row("No actions yet", "", "", key="")
 
@@ -145,15 +150,17 @@ class ClosingScreen(SessionScreen):
         self.save_all()
         if not self.live.flush():
             self.notify(
-                f"Could not save: {self.live.state.error}. Nothing was changed.", severity="error"
+                f"Could not save: {self.live.state.error}. Nothing was changed.",
+                severity="error",
+                markup=False,
             )
             return False
         try:
             change()
         except (StoreError, ValueError) as error:
-            self.notify(str(error), title="Not done", severity="warning", timeout=8)
+            self.notify(str(error), title="Not done", severity="warning", timeout=8, markup=False)
             return False
-        self.notify(done)
+        self.notify(done, markup=False)
         return True
 
     @on(Button.Pressed, "#add-action")
@@ -171,7 +178,9 @@ class ClosingScreen(SessionScreen):
                 date.fromisoformat(when.value.strip())
             except ValueError:
                 self.notify(
-                    "Write the date like 2026-12-01, or leave it empty.", severity="warning"
+                    "Write the date like 2026-12-01, or leave it empty.",
+                    severity="warning",
+                    markup=False,
                 )
                 when.focus()
                 return

@@ -27,8 +27,8 @@ class Choice(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         """The message above a row of buttons."""
         with Vertical(id="dialog"):
-            yield Static(f"[b]{self.heading}[/b]", classes="heading")
-            yield Static(self.message, id="dialog-message")
+            yield Static(self.heading, classes="heading", markup=False)
+            yield Static(self.message, id="dialog-message", markup=False)
             with Horizontal(classes="buttons"):
                 for index, (choice_id, label) in enumerate(self.choices):
                     yield Button(

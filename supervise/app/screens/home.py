@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -47,6 +48,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
+        self._can_open = False
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -54,7 +56,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="folder")
+            yield Static("", id="folder", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,7 +79,9 @@ class HomeScreen(Screen[None]):
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
         except (StoreError, OSError) as error:
             summaries = []
-            self.notify(str(error), title="Sessions folder", severity="error", timeout=10)
+            self.notify(
+                str(error), title="Sessions folder", severity="error", timeout=10, markup=False
+            )
         table.clear()
         for summary in summaries:
             table.add_row(*self._cells(summary), key=str(summary.path))
@@ -91,9 +95,10 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
+        self._sync_open_keys()
 
     @staticmethod
-    def _cells(summary: SessionSummary) -> tuple[str, ...]:
+    def _cells(summary: SessionSummary) -> tuple[Text, ...]:
         mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
         status = summary.status.capitalize()
         if summary.status == "signed":
@@ -101,7 +106,7 @@ class HomeScreen(Screen[None]):
         elif summary.status == "unreadable":
             status = "⚠ Unreadable"
         progress = f"{summary.answered}/{summary.total} items"
-        return (
+        cells = (
             summary.date,
             summary.practitioner,
             summary.supervisor or "—",
@@ -109,6 +114,8 @@ class HomeScreen(Screen[None]):
             status,
             progress,
         )
+        # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
+        return tuple(Text(cell) for cell in cells)
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
@@ -148,5 +155,10 @@ class HomeScreen(Screen[None]):
         self.action_open_session()
 
     @on(DataTable.RowHighlighted, "#sessions")
-    def _row_moved(self) -> None:
-        self.refresh_bindings()
+    def _sync_open_keys(self) -> None:
+        # Only a change between "a session is highlighted" and "none is" changes which keys the
+        # footer offers; redrawing it on every move made each arrow key cost a footer rebuild.
+        can_open = self._highlighted() is not None
+        if can_open != self._can_open:
+            self._can_open = can_open
+            self.refresh_bindings()

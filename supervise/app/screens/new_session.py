@@ -98,7 +98,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             yield Static("Nothing ticked yet.", id="scope-count", classes="hint")
             yield Label("Agenda or purpose (optional)")
             yield TextArea(id="agenda")
-            yield Static("", id="problems")
+            yield Static("", id="problems", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start session", id="start", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -140,7 +140,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         if request is not None:
             self.dismiss(request)
         else:
-            self.notify(problems[0], title="Not started yet", severity="warning")
+            self.notify(problems[0], title="Not started yet", severity="warning", markup=False)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -41,7 +41,7 @@ class OpeningScreen(SessionScreen):
         with VerticalScroll(id="opening"):
             yield Static("[b]Opening[/b]", classes="heading")
             if record.agenda:
-                yield Static(f"Agenda: {record.agenda}", classes="hint")
+                yield Static(f"Agenda: {record.agenda}", classes="hint", markup=False)
             for key, heading, prompt in questions:
                 initial = record.opening.get(key, "")
                 if key == "purpose" and not initial:

@@ -124,7 +124,7 @@ class WalkScreen(SessionScreen):
         with Vertical(id="side"):
             yield ItemList(self.library, self.refs, id="items")
         # One widget for where-you-are, progress and time, for the same reason.
-        yield Static("", id="position")
+        yield Static("", id="position", markup=False)
         # Built with the screen, not mounted after it: one layout instead of two.
         yield self._item_view(self.current)
 
@@ -225,7 +225,9 @@ class WalkScreen(SessionScreen):
     async def _move(self, offset: int) -> None:
         index = self.refs.index(self.current) + offset
         if index >= len(self.refs):
-            self.notify("That was the last item. Press ctrl+t to finish, or pick any item.")
+            self.notify(
+                "That was the last item. Press ctrl+t to finish, or pick any item.", markup=False
+            )
             return
         if index < 0:
             self.go("opening")

@@ -23,7 +23,7 @@ class ItemList(OptionList):
     words."""
 
     def __init__(self, library: Library, refs: Sequence[str], *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.library = library
         """Where item texts come from."""
         self.refs = list(refs)

@@ -58,9 +58,9 @@ class ItemView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """Statement first, then points, then each stage's prompts, then the rating."""
-        yield Static(self.item.text, id="statement")
+        yield Static(self.item.text, id="statement", markup=False)
         if self.item.note:
-            yield Static(f"Note: {self.item.note}", classes="hint")
+            yield Static(f"Note: {self.item.note}", classes="hint", markup=False)
         if self.item.points:
             yield from self._points()
         stages = self._stages()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from time import monotonic
 
+from textual.markup import escape
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, TextArea
@@ -91,7 +92,7 @@ def prompt_field(
     answer is redrawn and restyled on each key (see benchmarks/).
     """
     lead = f"[b]{heading}[/b]  " if heading else ""
-    yield Label(f"{lead}{prompt}", classes=f"prompt {role}", markup=True)
+    yield Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
     area = AnswerArea(text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}")
     area.border_title = "Notes" if role == "supervisor" else "Answer"
     yield area

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
@@ -87,7 +88,8 @@ class ScopeTree(Tree[str]):
             refs = self._items_under(node)
             count = sum(ref in ticked for ref in refs)
             box = TICKED if refs and count == len(refs) else PARTLY if count else UNTICKED
-            node.set_label(f"{box} {self._title(node)}")
+            # Text, not str: content titles are words, and a str label is read as markup.
+            node.set_label(Text(f"{box} {self._title(node)}"))
 
     def _title(self, node: TreeNode[str]) -> str:
         ref = node.data or ""
