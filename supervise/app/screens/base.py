@@ -8,11 +8,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from supervise.app.commands import Command
 from supervise.app.live import LiveSession, SaveState
 from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.widgets.key_footer import KeyFooter
 from supervise.app.widgets.save_status import SaveStatus
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class SessionScreen(Screen[None]):
         yield Header(show_clock=True)
         with Vertical(id="bottom-bar"):
             yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
-            yield Footer()
+            yield KeyFooter()
 
     @on(events.Mount)
     def _title_after_session(self) -> None:

@@ -10,10 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.widgets.key_footer import KeyFooter
 from supervise.store import SessionSummary, StoreError, list_sessions
 
 WELCOME = """\
@@ -57,7 +58,7 @@ class HomeScreen(Screen[None]):
             yield Static(WELCOME, id="welcome")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="folder", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the table from the sessions folder."""
