@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -36,8 +37,13 @@ if TYPE_CHECKING:
     from supervise.store import SessionFile
 
 
-CONTENT_WARM_UP_DELAY = 0.5
-"""Seconds after start before the content loads in the background (sooner if it is needed)."""
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+"""Any kind of screen."""
+
+WARM_UP_DELAY = 0.05
+"""Seconds after start before the content and the session screens load in the background
+(sooner if they are needed): long enough for the list's first frame to go out first, short
+enough to be done before anyone has picked a session (see benchmarks/)."""
 
 
 class SuperviseApp(App[None]):
@@ -87,22 +93,25 @@ class SuperviseApp(App[None]):
         )
 
     def _warm_content(self) -> None:
-        """Load the content in the background once the list is up, so opening is quick."""
+        """Load the content and the session screens' code in the background once the list is
+        up, so that opening a session is quick."""
         try:
             self._content.get()
         except ContentError as error:
             self.call_from_thread(self._content_broken, error)
+        # Imported here, off the UI thread: they are most of the cost of opening a session.
+        for module in ("supervise.app.screens.walk", "supervise.store.session"):
+            importlib.import_module(module)
 
     def get_default_screen(self) -> Screen[Any]:
         """The session list is the bottom of the screen stack; everything else goes on top."""
-        return HomeScreen(self.sessions_dir)
+        return self._fitted(HomeScreen(self.sessions_dir))
 
     def on_mount(self) -> None:
         """Be ready to save if the terminal closes under us."""
         self.call_after_refresh(self._freeze_long_lived)
-        # Not at once: a load competing for the interpreter would slow the list's first keys.
         self.set_timer(
-            CONTENT_WARM_UP_DELAY,
+            WARM_UP_DELAY,
             lambda: self.run_worker(self._warm_content, thread=True, exit_on_error=False),
         )
         loop = asyncio.get_running_loop()
@@ -111,6 +120,20 @@ class SuperviseApp(App[None]):
             # would die with the process instead of being saved.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._hang_up)
+
+    def _fitted(self, screen: ScreenT) -> ScreenT:
+        """``screen`` with its width class (-narrow or -wide) set before it is mounted.
+
+        Textual sets it on the screen's first resize, after every widget is mounted and styled,
+        and then styles them all again: a large share of opening a session (see benchmarks/).
+        Set now, the resize finds nothing to change.
+        """
+        width = self.size.width
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                screen.add_class(name)
+                break
+        return screen
 
     def _session_screen(self) -> SessionScreen | None:
         """The current screen if it shows the open session; None on the list or a dialog."""
@@ -130,7 +153,7 @@ class SuperviseApp(App[None]):
         """Ask the person to pick one of ``options`` (id, label), then call ``then`` with it."""
         from supervise.app.screens.dialogs import Choice
 
-        self.push_screen(Choice(title, text, options), then)
+        self.push_screen(self._fitted(Choice(title, text, options)), then)
 
     def _hang_up(self) -> None:
         """Save and close at once: the terminal is gone, so there is nobody to ask."""
@@ -154,7 +177,7 @@ class SuperviseApp(App[None]):
 
         library = self._library_or_explain()
         if library is not None:
-            self.push_screen(NewSessionScreen(library), self._create_session)
+            self.push_screen(self._fitted(NewSessionScreen(library)), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
@@ -270,9 +293,9 @@ class SuperviseApp(App[None]):
                 live.last_item = step
             screen = WalkScreen(live, self.library, self._prompts, live.last_item)
         if replace:
-            self.switch_screen(screen)
+            self.switch_screen(self._fitted(screen))
         else:
-            self.push_screen(screen)
+            self.push_screen(self._fitted(screen))
 
     @on(GoToStep)
     def _go(self, message: GoToStep) -> None:

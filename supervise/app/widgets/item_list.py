@@ -23,7 +23,6 @@ class ItemList(OptionList):
     words."""
 
     def __init__(self, library: Library, refs: Sequence[str], *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
         self.library = library
         """Where item texts come from."""
         self.refs = list(refs)
@@ -31,10 +30,9 @@ class ItemList(OptionList):
         self._answered: set[str] = set()
         self._skipped: set[str] = set()
         self._current = ""
-
-    def on_mount(self) -> None:
-        """Fill the list."""
-        self.add_options(Option(self._line(ref), id=ref) for ref in self.refs)
+        # Filled here rather than once mounted: adding options later lays the screen out again.
+        options = [Option(self._line(ref), id=ref) for ref in self.refs]
+        super().__init__(*options, id=id, markup=False)
 
     def _line(self, ref: str) -> str:
         mark = ANSWERED if ref in self._answered else SKIPPED if ref in self._skipped else OPEN
