@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
-from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
+from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.store import StoreError
 
 CLOSING_COMMANDS: tuple[Command, ...] = (
@@ -43,7 +43,7 @@ class ClosingScreen(SessionScreen):
         with VerticalScroll(id="closing"):
             yield Static("[b]Closing[/b]", classes="heading")
             yield Static(self._status_text(), id="status")
-            yield from prompt_field(
+            yield PromptField(
                 "What came out of this session? Summarise the outcomes in a few lines.",
                 record.summary,
                 self._save_summary,

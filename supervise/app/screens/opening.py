@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
-from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
+from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 
 SUPERVISION_OPENING = (
     ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
@@ -46,7 +46,7 @@ class OpeningScreen(SessionScreen):
                 initial = record.opening.get(key, "")
                 if key == "purpose" and not initial:
                     initial = record.agenda
-                yield from prompt_field(
+                yield PromptField(
                     prompt,
                     initial,
                     self._saver(key),

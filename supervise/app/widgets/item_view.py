@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Label, RadioSet, Static
 
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
-from supervise.app.widgets.prompt_field import AnswerArea, prompt_field
+from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.content import Item, Role
 from supervise.prompts import POINTS_STAGE, ItemPrompts
 
@@ -120,7 +120,7 @@ class ItemView(VerticalScroll):
                 )
         yield from self._fields(POINTS_STAGE, "Points")
 
-    def _fields(self, stage: str, title: str) -> Iterator[Widget]:
+    def _fields(self, stage: str, title: str) -> Iterator[PromptField]:
         ref = self.item.ref
         for role in (Role.PRACTITIONER, Role.SUPERVISOR):
             if role is Role.SUPERVISOR and not self._supervision:
@@ -133,7 +133,7 @@ class ItemView(VerticalScroll):
             def save(text: str, stage: str = stage, role: Role = role) -> None:
                 self._on_answer(ref, stage, role.value, text)
 
-            yield from prompt_field(
+            yield PromptField(
                 prompt.text,
                 self._answers.get((stage, role.value), ""),
                 save,

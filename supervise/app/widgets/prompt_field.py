@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from time import monotonic
 
+from textual.containers import Vertical
 from textual.markup import escape
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
 SAVE_DELAY = 0.3
@@ -77,22 +77,28 @@ class AnswerArea(TextArea):
             self._on_save(self._saved_text)
 
 
-def prompt_field(
-    prompt: str,
-    text: str,
-    on_save: Callable[[str], None],
-    *,
-    heading: str = "",
-    read_only: bool = False,
-    role: str = "practitioner",
-) -> Iterator[Widget]:
-    """The prompt's label, then its answer area, as two siblings.
+class PromptField(Vertical):
+    """A prompt's label above its answer area.
 
-    Not wrapped in a container of their own: every level between the screen and the focused
-    answer is redrawn and restyled on each key (see benchmarks/).
+    The two share a box so that typing redraws only them: Textual redraws every widget whose
+    parent overlaps the changed area on each key, and this keeps the other prompts' answer
+    areas out of that (see benchmarks/).
     """
-    lead = f"[b]{heading}[/b]  " if heading else ""
-    yield Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
-    area = AnswerArea(text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}")
-    area.border_title = "Notes" if role == "supervisor" else "Answer"
-    yield area
+
+    def __init__(
+        self,
+        prompt: str,
+        text: str,
+        on_save: Callable[[str], None],
+        *,
+        heading: str = "",
+        read_only: bool = False,
+        role: str = "practitioner",
+    ) -> None:
+        lead = f"[b]{heading}[/b]  " if heading else ""
+        self.answer = AnswerArea(
+            text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}"
+        )
+        """The answer area."""
+        label = Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
+        super().__init__(label, self.answer, classes=f"prompt-field {role}")
