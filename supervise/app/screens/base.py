@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -37,6 +36,14 @@ class SessionScreen(Screen[None]):
         """The open session."""
         self.library = library
         """The loaded content."""
+        # Titled before mounting: a title set once mounted lays the header out again.
+        record = live.session.record
+        people = record.practitioner
+        if record.supervisor:
+            people += f" with {record.supervisor}"
+        kind = "Supervision" if self.supervision else "Self-reflection"
+        self.title = f"{kind}: {people}"
+        self.sub_title = record.date + ("  (read only)" if live.read_only else "")
 
     @property
     def supervision(self) -> bool:
@@ -54,17 +61,6 @@ class SessionScreen(Screen[None]):
         with Vertical(id="bottom-bar"):
             yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
             yield KeyFooter()
-
-    @on(events.Mount)
-    def _title_after_session(self) -> None:
-        """Title the screen after the session (Textual calls this before subclasses' on_mount)."""
-        record = self.live.session.record
-        people = record.practitioner
-        if record.supervisor:
-            people += f" with {record.supervisor}"
-        kind = "Supervision" if self.supervision else "Self-reflection"
-        self.title = f"{kind}: {people}"
-        self.sub_title = record.date + ("  (read only)" if self.live.read_only else "")
 
     def show_save_state(self, state: SaveState) -> None:
         """Update the save indicator."""

@@ -70,8 +70,10 @@ class ItemView(VerticalScroll):
     def on_mount(self) -> None:
         """Add everything below the first stage once the top of the item is on screen."""
         # Styling each new widget is most of the cost of showing an item (see benchmarks/), so
-        # what is below the fold arrives a frame later and the item appears sooner.
-        self.call_after_refresh(self._mount_rest)
+        # what is below the fold arrives a frame later and the item appears sooner. It is queued
+        # here rather than run in the screen's after-refresh callbacks, which would otherwise
+        # wait for it.
+        self.call_after_refresh(self.call_later, self._mount_rest)
 
     async def _mount_rest(self) -> None:
         if not self.is_attached:
@@ -149,14 +151,13 @@ class ItemView(VerticalScroll):
 
     def focus_first(self) -> None:
         """Focus where work on this item starts: its first sub-point, else its first answer."""
-        points = self.query(".point")
-        if points:
-            points.first().focus(scroll_visible=False)
-            return
-        answers = self.query(AnswerArea)
-        if answers:
-            # Without scroll_visible=False the view would scroll past the statement and prompt.
-            answers.first().focus(scroll_visible=False)
+        first = self.query(".point") or self.query(AnswerArea)
+        if first:
+            # Focused now rather than queued as widget.focus() does: the focused answer is
+            # taller, and focusing it after the first frame laid the screen out and drew it
+            # twice (see benchmarks/). Without scroll_visible=False the view would scroll past
+            # the statement and prompt.
+            self.screen.set_focus(first.first(), scroll_visible=False)
 
     def set_confidence(self, value: int) -> None:
         """Choose a rating as its button would (saved through the usual change message)."""
