@@ -20,7 +20,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.item_list import ItemList
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk
+from tests.app.driving import open_walk, screen_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,6 +110,8 @@ async def test_the_walk_fits_a_small_terminal(
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert side.display and items.has_focus  # ...and comes back when asked for
+        lines = screen_text(app).splitlines()
+        assert "Supervision: Sam" in lines[0] and "Next" in lines[-1]  # beside, not over them
         await pilot.press("down", "enter")
         await pilot.pause()
         assert walk.current == SCOPE[1]
