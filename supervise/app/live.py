@@ -25,14 +25,18 @@ class SaveState:
     """Why the last write failed, in plain words (cleared by the next success)."""
 
     def describe(self) -> str:
-        """The indicator's text, e.g. ``Saved 14:03``."""
+        """The indicator's text, e.g. ``✔ Saved 14:03``.
+
+        A save in flight does not change it, and it names the minute, not the second: saves
+        follow every pause in typing, and a line flickering between "Saving…" and "Saved" at
+        that pace distracts (each change also redraws the screen between it and the answer
+        being typed; see benchmarks/). Quitting still waits for the disk and warns if it fails.
+        """
         if self.error:
             return f"⚠ Not saved: {self.error} (retrying — your text is still here)"
-        if self.pending:
-            return "Saving…"
         if self.saved_at is None:
-            return "Nothing to save yet"
-        return f"✔ Saved {self.saved_at:%H:%M:%S}"
+            return "Saving…" if self.pending else "Nothing to save yet"
+        return f"✔ Saved {self.saved_at:%H:%M}"
 
 
 class LiveSession:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,30 @@ async def test_typing_an_answer_is_on_disk_within_a_second(
         text = stored(path).response(SCOPE[0], "what", "practitioner")
         assert text == "Ceri shouted; I stayed calm — ŵ ł 😊 مرحبا"
         assert "Saved" in str(app.screen.query_one("#save-status").render())
+
+
+async def test_the_save_line_stays_calm_while_typing(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_walk(pilot, app)
+        await pilot.press(*"first ")
+        await pilot.pause(AFTER_SAVE)
+        status = app.screen.query_one("#save-status")
+        seen = set()
+        for word in ("several ", "saves ", "happen ", "here"):
+            await pilot.press(*word)
+            seen.add(str(status.render()))
+            await pilot.pause(AFTER_SAVE)
+            seen.add(str(status.render()))
+        # Saves follow every pause; the line names the minute of the last one and never flickers
+        # to "Saving…" in between.
+        assert all(re.fullmatch(r"✔ Saved \d\d:\d\d", text) for text in seen), seen
+        assert stored(path).response(SCOPE[0], "what", "practitioner") == (
+            "first several saves happen here"
+        )
 
 
 async def test_next_previous_and_resume_return_to_the_same_item(

@@ -1,4 +1,4 @@
-"""The save indicator: "✔ Saved 14:03", "Saving…" or what went wrong."""
+"""The save indicator: "✔ Saved 14:03", "Saving…" before the first save, or what went wrong."""
 
 from __future__ import annotations
 
@@ -8,11 +8,18 @@ from supervise.app.live import SaveState
 
 
 class SaveStatus(Static):
-    """Shows the app's current save state; updated by the app on every change."""
+    """Shows the app's current save state; told of every change, redrawn only when it reads
+    differently."""
+
+    _shown = ""
 
     def show(self, state: SaveState) -> None:
         """Display ``state``."""
+        text = state.describe()
+        if text == self._shown:
+            return
+        self._shown = text
         # One line at full width whatever it says: no need to lay the screen out again.
-        self.update(state.describe(), layout=False)
+        self.update(text, layout=False)
         self.set_class(state.error is not None, "-error")
-        self.set_class(state.pending and state.error is None, "-pending")
+        self.set_class(state.saved_at is None and state.pending and not state.error, "-pending")
