@@ -95,7 +95,7 @@ class PromptField(Vertical):
         read_only: bool = False,
         role: str = "practitioner",
     ) -> None:
-        lead = f"[b]{heading}[/b]  " if heading else ""
+        lead = f"[b]{escape(heading)}[/b]  " if heading else ""
         self.answer = AnswerArea(
             text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}"
         )
