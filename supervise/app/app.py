@@ -125,8 +125,7 @@ class SuperviseApp(App[None]):
         """``screen`` with its width class (-narrow or -wide) set before it is mounted.
 
         Textual sets it on the screen's first resize, after every widget is mounted and styled,
-        and then styles them all again: a large share of opening a session (see benchmarks/).
-        Set now, the resize finds nothing to change.
+        and then styles them all again. Set now, the resize finds nothing to change.
         """
         width = self.size.width
         for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
