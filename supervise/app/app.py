@@ -9,7 +9,7 @@ import importlib
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
     from supervise.prompts import ItemPrompts
     from supervise.store import SessionFile
 
-
-ScreenT = TypeVar("ScreenT", bound=Screen[Any])
-"""Any kind of screen."""
 
 WARM_UP_DELAY = 0.05
 """Seconds after start before the content and the session screens load in the background
@@ -105,7 +102,7 @@ class SuperviseApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         """The session list is the bottom of the screen stack; everything else goes on top."""
-        return self._fitted(HomeScreen(self.sessions_dir))
+        return HomeScreen(self.sessions_dir)
 
     def on_mount(self) -> None:
         """Be ready to save if the terminal closes under us."""
@@ -120,19 +117,6 @@ class SuperviseApp(App[None]):
             # would die with the process instead of being saved.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._hang_up)
-
-    def _fitted(self, screen: ScreenT) -> ScreenT:
-        """``screen`` with its width class (-narrow or -wide) set before it is mounted.
-
-        Textual sets it on the screen's first resize, after every widget is mounted and styled,
-        and then styles them all again. Set now, the resize finds nothing to change.
-        """
-        width = self.size.width
-        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
-            if width >= threshold:
-                screen.add_class(name)
-                break
-        return screen
 
     def _session_screen(self) -> SessionScreen | None:
         """The current screen if it shows the open session; None on the list or a dialog."""
@@ -152,7 +136,7 @@ class SuperviseApp(App[None]):
         """Ask the person to pick one of ``options`` (id, label), then call ``then`` with it."""
         from supervise.app.screens.dialogs import Choice
 
-        self.push_screen(self._fitted(Choice(title, text, options)), then)
+        self.push_screen(Choice(title, text, options), then)
 
     def _hang_up(self) -> None:
         """Save and close at once: the terminal is gone, so there is nobody to ask."""
@@ -176,7 +160,7 @@ class SuperviseApp(App[None]):
 
         library = self._library_or_explain()
         if library is not None:
-            self.push_screen(self._fitted(NewSessionScreen(library)), self._create_session)
+            self.push_screen(NewSessionScreen(library), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
@@ -292,9 +276,9 @@ class SuperviseApp(App[None]):
                 live.last_item = step
             screen = WalkScreen(live, self.library, self._prompts, live.last_item)
         if replace:
-            self.switch_screen(self._fitted(screen))
+            self.switch_screen(screen)
         else:
-            self.push_screen(self._fitted(screen))
+            self.push_screen(screen)
 
     @on(GoToStep)
     def _go(self, message: GoToStep) -> None:
