@@ -70,10 +70,8 @@ class ItemView(VerticalScroll):
     def on_mount(self) -> None:
         """Add everything below the first stage once the top of the item is on screen."""
         # Styling each new widget is most of the cost of showing an item (see benchmarks/), so
-        # what is below the fold arrives a frame later and the item appears sooner. It is queued
-        # here rather than run in the screen's after-refresh callbacks, which would otherwise
-        # wait for it.
-        self.call_after_refresh(self.call_later, self._mount_rest)
+        # what is below the fold arrives a frame later and the item appears sooner.
+        self.call_after_refresh(self._mount_rest)
 
     async def _mount_rest(self) -> None:
         if not self.is_attached:
