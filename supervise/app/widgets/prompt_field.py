@@ -27,15 +27,12 @@ class AnswerArea(TextArea):
         text: str,
         on_save: Callable[[str], None],
         *,
-        prompt: str = "",
         read_only: bool = False,
         classes: str = "",
     ) -> None:
         super().__init__(
             text, soft_wrap=True, tab_behavior="focus", read_only=read_only, classes=classes
         )
-        self.prompt = prompt
-        """The words of the prompt this answers."""
         self._on_save = on_save
         self._saved_text = text
         self._timer: Timer | None = None
@@ -96,9 +93,6 @@ class PromptField(Vertical):
         role: str = "practitioner",
     ) -> None:
         lead = f"[b]{escape(heading)}[/b]  " if heading else ""
-        self.answer = AnswerArea(
-            text, on_save, prompt=prompt, read_only=read_only, classes=f"answer {role}"
-        )
-        """The answer area."""
+        answer = AnswerArea(text, on_save, read_only=read_only, classes=f"answer {role}")
         label = Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
-        super().__init__(label, self.answer, classes=f"prompt-field {role}")
+        super().__init__(label, answer, classes=f"prompt-field {role}")
