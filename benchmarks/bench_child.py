@@ -277,8 +277,15 @@ def focused_text(app: App[Any]) -> str:
     return focused_area(app).text
 
 
-async def typing_session(app: App[Any], args: Args, result: Result) -> None:
-    """Type into the focused TextArea and check every character arrived."""
+async def typing_session(pilot: Pilot[Any], args: Args, result: Result) -> None:
+    """Once the app is idle, type into the focused TextArea and check every character arrived.
+
+    Waiting for idle keeps work left over from opening (supervise adds the lower part of an
+    item a frame after its top) in the opening figure, out of this one.
+    """
+    app = pilot.app
+    await pilot.pause()
+    await first_frame(app)
     result["initial"] = before = focused_text(app)
     result["css"] = area_css(focused_area(app))
     result["typing"] = await type_text(app, args["typed"], args["burst"], args["pause"])
@@ -301,7 +308,7 @@ def type_ours(args: Args, result: Result) -> None:
         await wait_until(lambda: table_filled(app, 1), "the sessions table")
         await first_frame(app)
         await open_session(app, path, args["ref"])
-        await typing_session(app, args, result)
+        await typing_session(pilot, args, result)
         app.action_quit()
 
     run_headless(app, steps)
@@ -333,7 +340,7 @@ def type_baseline(args: Args, result: Result) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
         await wait_until(lambda: isinstance(app.focused, TextArea), "the answer area")
         await first_frame(app)
-        await typing_session(app, args, result)
+        await typing_session(pilot, args, result)
         app.exit()
 
     run_headless(app, steps)

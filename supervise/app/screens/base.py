@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
 from supervise.app.commands import Command
 from supervise.app.live import LiveSession, SaveState
 from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_footer import KeyFooter
 from supervise.app.widgets.save_status import SaveStatus
 
@@ -50,15 +51,17 @@ class SessionScreen(Screen[None]):
         """Whether this is a supervision session (rather than self-reflection)."""
         return self.live.session.record.mode == "supervision"
 
-    def compose_frame(self) -> ComposeResult:
-        """The header, save indicator and footer every session screen starts with.
+    def compose_frame(self, *top: Widget) -> ComposeResult:
+        """The header (with ``top`` below it), save indicator and footer of every session screen.
 
-        They are split off the screen's edges (see the stylesheet), so whatever a screen yields
-        after them fills the middle as direct children of the screen: each level of nesting
-        above the focused answer is redrawn on every key (see benchmarks/).
+        Each sits in a box split off the screen's edge (see the stylesheet), so whatever a screen
+        yields after them fills the middle. Textual redraws every widget beside an ancestor of
+        the answer being typed in on each key; a box keeps what it holds out of that.
         """
-        yield Header(show_clock=True)
-        with Vertical(id="bottom-bar"):
+        with Box(id="top-bar"):
+            yield Header(show_clock=True)
+            yield from top
+        with Box(id="bottom-bar"):
             yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
             yield KeyFooter()
 

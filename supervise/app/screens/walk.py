@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.live import LiveSession
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
 from supervise.prompts import ItemPrompts
@@ -118,13 +118,10 @@ class WalkScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
-        yield from self.compose_frame()
-        # The list sits in a box of its own: a widget directly on the screen is redrawn on every
-        # key typed anywhere on it, and a plain box costs less to redraw than the list.
-        with Vertical(id="side"):
+        yield from self.compose_frame(Static("", id="position", markup=False))
+        # The list sits in a box of its own for the reason the header does (see compose_frame).
+        with Box(id="side"):
             yield ItemList(self.library, self.refs, id="items")
-        # One widget for where-you-are, progress and time, for the same reason.
-        yield Static("", id="position", markup=False)
         # Built with the screen, not mounted after it: one layout instead of two.
         yield self._item_view(self.current)
 

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Label, RadioSet, Static
 
+from supervise.app.widgets.box import Box, ScrollBox
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.content import Item, Role
@@ -22,7 +23,7 @@ SaveAnswer = Callable[[str, str, str, str], None]
 """Called with (item, stage, role, text) when an answer should be stored."""
 
 
-class ItemView(VerticalScroll):
+class ItemView(ScrollBox):
     """Everything to reflect on for one item; reports every change through callbacks."""
 
     def __init__(
@@ -58,11 +59,15 @@ class ItemView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """Statement first, then points, then each stage's prompts, then the rating."""
-        yield Static(self.item.text, id="statement", markup=False)
-        if self.item.note:
-            yield Static(f"Note: {self.item.note}", classes="hint", markup=False)
+        # In boxes, so that typing an answer does not redraw them on each key (see Box).
+        with Box(id="item-head"):
+            yield Static(self.item.text, id="statement", markup=False)
+            if self.item.note:
+                yield Static(f"Note: {self.item.note}", classes="hint", markup=False)
+            if self.item.points:
+                yield from self._points()
         if self.item.points:
-            yield from self._points()
+            yield from self._fields(POINTS_STAGE, "Points")
         stages = self._stages()
         if stages:
             yield from self._fields(*stages[0])
@@ -79,8 +84,8 @@ class ItemView(VerticalScroll):
         later: list[Widget] = []
         for stage, title in self._stages()[1:]:
             later.extend(self._fields(stage, title))
-        later.append(Label("How confident do you feel in this area?", classes="prompt"))
-        later.append(
+        rating: list[Widget] = [
+            Label("How confident do you feel in this area?", classes="prompt"),
             RadioSet(
                 *(
                     MarkedRadioButton(label, value=self._confidence == value)
@@ -88,14 +93,15 @@ class ItemView(VerticalScroll):
                 ),
                 id="confidence",
                 disabled=self._read_only,
-            )
-        )
+            ),
+        ]
         if not self._supervision:
-            later.append(
+            rating.append(
                 MarkedCheckbox(
                     "Bring this to supervision", self._bring, id="bring", disabled=self._read_only
                 )
             )
+        later.append(Box(*rating, id="rating"))
         await self.mount_all(later)
 
     def _stages(self) -> list[tuple[str, str]]:
@@ -118,7 +124,6 @@ class ItemView(VerticalScroll):
                     classes="point",
                     disabled=self._read_only,
                 )
-        yield from self._fields(POINTS_STAGE, "Points")
 
     def _fields(self, stage: str, title: str) -> Iterator[PromptField]:
         ref = self.item.ref

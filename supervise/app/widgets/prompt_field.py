@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from time import monotonic
 
-from textual.containers import Vertical
 from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
+
+from supervise.app.widgets.box import Box
 
 SAVE_DELAY = 0.3
 """Seconds after the last key before an answer is written: short enough that a crash loses at
@@ -74,7 +75,7 @@ class AnswerArea(TextArea):
             self._on_save(self._saved_text)
 
 
-class PromptField(Vertical):
+class PromptField(Box):
     """A prompt's label above its answer area.
 
     The two share a box so that typing redraws only them: Textual redraws every widget whose
