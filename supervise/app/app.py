@@ -7,7 +7,7 @@ import contextlib
 import gc
 import importlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +60,7 @@ class SuperviseApp(App[None]):
         """Where session files live."""
         self.live: LiveSession | None = None
         """The open session, if any."""
-        self._prompts: dict[str, ItemPrompts] = {}
+        self._prompts: Mapping[str, ItemPrompts] = {}
 
     @property
     def library(self) -> Library:
@@ -93,12 +93,20 @@ class SuperviseApp(App[None]):
         """Load the content and the session screens' code in the background once the list is
         up, so that opening a session is quick."""
         try:
-            self._content.get()
+            library = self._content.get()
         except ContentError as error:
             self.call_from_thread(self._content_broken, error)
+            library = None
         # Imported here, off the UI thread: they are most of the cost of opening a session.
         for module in ("supervise.app.screens.walk", "supervise.store.session"):
             importlib.import_module(module)
+        if library is not None:
+            from supervise.prompts import phrase
+
+            # Every item's line in the walk's list needs its phrase; phrase() remembers them.
+            for framework in library.frameworks.values():
+                for item in framework.items():
+                    phrase(item)
 
     def get_default_screen(self) -> Screen[Any]:
         """The session list is the bottom of the screen stack; everything else goes on top."""
@@ -232,13 +240,11 @@ class SuperviseApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        from supervise.prompts import prompts_for
+        from supervise.prompts import PromptBook
 
-        self._prompts = {
-            ref: prompts_for(self.library.item(ref), model)
-            for ref in record.scope
-            if self.library.has_item(ref)
-        }
+        self._prompts = PromptBook(
+            (self.library.item(ref) for ref in record.scope if self.library.has_item(ref)), model
+        )
         if not self._prompts:
             session.close()
             self.notify(

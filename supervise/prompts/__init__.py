@@ -4,6 +4,7 @@ from supervise.prompts.generate import (
     POINTS_STAGE,
     ItemPrompts,
     Prompt,
+    PromptBook,
     prompts_for,
     prompts_for_framework,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "ItemPrompts",
     "Phrasing",
     "Prompt",
+    "PromptBook",
     "phrase",
     "prompts_for",
     "prompts_for_framework",

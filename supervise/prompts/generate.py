@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from supervise.content.model import Form, Framework, Item, ReflectiveModel, Role, slot_problems
@@ -85,3 +86,34 @@ def prompts_for(item: Item, model: ReflectiveModel) -> ItemPrompts:
 def prompts_for_framework(framework: Framework, model: ReflectiveModel) -> list[ItemPrompts]:
     """The prompts for every item of ``framework``, in document order."""
     return [prompts_for(item, model) for item in framework.items()]
+
+
+class PromptBook(Mapping[str, ItemPrompts]):
+    """The prompts for a set of items by reference, each made the first time it is asked for.
+
+    Opening a session needs the prompts of the item on screen, not of every item in scope.
+    """
+
+    def __init__(self, items: Iterable[Item], model: ReflectiveModel) -> None:
+        self._items = {item.ref: item for item in items}
+        self._model = model
+        self._made: dict[str, ItemPrompts] = {}
+
+    def __getitem__(self, ref: str) -> ItemPrompts:
+        """The prompts for the item ``ref``; KeyError if it is not in the book."""
+        made = self._made.get(ref)
+        if made is None:
+            made = self._made[ref] = prompts_for(self._items[ref], self._model)
+        return made
+
+    def __contains__(self, ref: object) -> bool:
+        """Whether the item ``ref`` is in the book (without making its prompts)."""
+        return ref in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        """The references, in the order the items were given."""
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        """How many items the book holds."""
+        return len(self._items)

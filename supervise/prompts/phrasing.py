@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from supervise.content.model import Form, Item, Role, SectionKind
 from supervise.prompts.person import third_person
@@ -104,7 +105,10 @@ def _form_and_phrase(statement: str, kind: SectionKind) -> tuple[Form, str]:
     return form, lower_first(statement)
 
 
+@cache
 def phrase(item: Item) -> Phrasing:
     """The form of ``item`` and its slot phrase for the practitioner and for the supervisor."""
+    # Remembered: the item list and the prompts both ask for every item's phrase as a session
+    # opens, and the answer never changes for an item.
     form, words = _form_and_phrase(clean_statement(item.text), item.kind)
     return Phrasing(form=form, practitioner=words, supervisor=third_person(words))

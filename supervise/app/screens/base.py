@@ -45,6 +45,13 @@ class SessionScreen(Screen[None]):
         kind = "Supervision" if self.supervision else "Self-reflection"
         self.title = f"{kind}: {people}"
         self.sub_title = record.date + ("  (read only)" if live.read_only else "")
+        # Textual gives a screen its width class on its first resize, once every widget is
+        # styled, and then styles them all again; with the class given now, nothing changes.
+        width = self.app.size.width
+        for threshold, name in sorted(self.app.HORIZONTAL_BREAKPOINTS or [], reverse=True):
+            if width >= threshold:
+                self.add_class(name)
+                break
 
     @property
     def supervision(self) -> bool:

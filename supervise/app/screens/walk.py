@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
@@ -97,9 +98,12 @@ class WalkScreen(SessionScreen):
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = WALK_COMMANDS + SESSION_COMMANDS
     BINDINGS = bindings(COMMAND_LIST)
+    # The item view chooses where the cursor starts (see ItemView.focus_first); Textual's own
+    # choice, the item list, would be focused, styled and unfocused again first.
+    AUTO_FOCUS = ""
 
     def __init__(
-        self, live: LiveSession, library: Library, prompts: dict[str, ItemPrompts], start: str
+        self, live: LiveSession, library: Library, prompts: Mapping[str, ItemPrompts], start: str
     ) -> None:
         super().__init__(live, library)
         self.item_prompts = prompts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -19,9 +20,19 @@ class KeyFooter(Footer):
     """
 
     def __init__(self) -> None:
-        super().__init__()
+        # Compact, the style each key starts in: Textual binds a key's style to its footer's
+        # after mounting it, so a roomy footer styled every key twice.
+        super().__init__(compact=True)
         self._shown: Shown | None = None
         self._pending = False
+        # Textual's footer starts empty and fills in once the screen reports its bindings,
+        # which lays the screen out and draws it once more; the keys are known already.
+        self.set_reactive(Footer._bindings_ready, True)
+
+    def compose(self) -> ComposeResult:
+        """One widget per key the screen shows now."""
+        self._shown = self.shown()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Schedule one look at the keys after the next refresh (Textual calls this)."""

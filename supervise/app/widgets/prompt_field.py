@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from time import monotonic
 
+from textual.geometry import Size
 from textual.markup import escape
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
@@ -22,6 +24,17 @@ pauses still has everything but the last moment on disk."""
 
 class AnswerArea(TextArea):
     """A multi-line answer that hands its text to ``on_save`` shortly after each change."""
+
+    # Textual lays the whole screen out again whenever a widget's scrollable size changes,
+    # which for an answer is each time its text wraps onto a new line, and once more as each
+    # answer is first wrapped when a session opens. An answer's own height is fixed (see the
+    # stylesheet), so only its scrollbar needs to follow; a scrollbar that appears or goes
+    # still lays the screen out, through Textual's own show_vertical_scrollbar.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+
+    def watch_virtual_size(self, size: Size) -> None:
+        """Bring the scrollbar's size and position up to date with the text's."""
+        self._scroll_update(size)
 
     def __init__(
         self,
