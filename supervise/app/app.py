@@ -43,6 +43,10 @@ WARM_UP_DELAY = 0.05
 enough to be done before anyone has picked a session (see benchmarks/)."""
 
 
+GC_YOUNG_THRESHOLD = 10_000
+"""New objects between young-generation collections (Python's default is 700)."""
+
+
 class SuperviseApp(App[None]):
     """Guided reflective supervision: a session list, a new-session form and the session itself."""
 
@@ -298,6 +302,7 @@ class SuperviseApp(App[None]):
         long as the app does; screens opened later are still collected as usual.
         """
         gc.freeze()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
     @on(SaveStateChanged)
     def _save_state(self, message: SaveStateChanged) -> None:

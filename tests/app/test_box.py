@@ -46,7 +46,7 @@ async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
         assert app.focused in drawn
         # Textual draws every widget beside an ancestor of the change: the boxes keep the
         # list, the header, where-you-are and the statement out of a typing frame.
-        far = [*walk.query(ItemList), *walk.query("Header, #position, #statement, KeyFooter")]
+        far = [*walk.query(ItemList), *walk.query("Header, #position, #statement")]
         assert far and not set(far) & set(drawn)
         # Drawn at all, boxes are drawn as plain background.
         assert all(widget.BLANK for widget in drawn if widget.children and widget is not walk)

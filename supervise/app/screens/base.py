@@ -13,7 +13,7 @@ from supervise.app.commands import Command
 from supervise.app.live import LiveSession, SaveState
 from supervise.app.messages import GoToStep, LeaveSession
 from supervise.app.widgets.box import Box
-from supervise.app.widgets.key_footer import KeyFooter
+from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.save_status import SaveStatus
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class SessionScreen(Screen[None]):
             yield from top
         with Box(id="bottom-bar"):
             yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
-            yield KeyFooter()
+            yield KeyBar()
 
     def show_save_state(self, state: SaveState) -> None:
         """Update the save indicator."""

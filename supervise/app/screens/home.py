@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
-from supervise.app.widgets.key_footer import KeyFooter
+from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 
 WELCOME = """\
@@ -58,7 +58,7 @@ class HomeScreen(Screen[None]):
             yield Static(WELCOME, id="welcome")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="folder", markup=False)
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the table from the sessions folder."""

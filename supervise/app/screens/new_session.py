@@ -22,7 +22,7 @@ from textual.widgets import (
 )
 
 from supervise.app.commands import Command, bindings
-from supervise.app.widgets.key_footer import KeyFooter
+from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.marks import MarkedRadioButton
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import DEFAULT_MODEL, Library
@@ -102,7 +102,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Start session", id="start", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Put the cursor where people start: the practitioner's name."""

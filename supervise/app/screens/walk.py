@@ -125,13 +125,19 @@ class WalkScreen(SessionScreen):
         yield from self.compose_frame(Static("", id="position", markup=False))
         # The list sits in a box of its own for the reason the header does (see compose_frame).
         with Box(id="side"):
-            yield ItemList(self.library, self.refs, id="items")
+            yield ItemList(
+                self.library,
+                self.refs,
+                answered=self.answered(),
+                skipped=self._skipped,
+                current=self.current,
+                id="items",
+            )
         # Built with the screen, not mounted after it: one layout instead of two.
         yield self._item_view(self.current)
 
     def on_mount(self) -> None:
         """Point at the item the session was left on, with the cursor in its first answer."""
-        self.query_one(ItemList).mark(self.answered(), self._skipped)
         self._arrived(self.query_one(ItemView))
         self.set_interval(15, self._update_labels)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.widgets import OptionList
@@ -22,15 +22,25 @@ class ItemList(OptionList):
     """One line per item in scope: a mark (✔ answered, – skipped, ○ not yet), its reference and
     words."""
 
-    def __init__(self, library: Library, refs: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        refs: Sequence[str],
+        *,
+        answered: Iterable[str] = (),
+        skipped: Iterable[str] = (),
+        current: str = "",
+        id: str | None = None,
+    ) -> None:
         self.library = library
         """Where item texts come from."""
         self.refs = list(refs)
         """The items in scope, in order."""
-        self._answered: set[str] = set()
-        self._skipped: set[str] = set()
-        self._current = ""
-        # Filled here rather than once mounted: adding options later lays the screen out again.
+        self._answered = set(answered)
+        self._skipped = set(skipped)
+        self._current = current
+        # Filled, marked and pointed here rather than once mounted: adding options later lays
+        # the screen out again, and each changed line made the list measure every line again.
         options = [Option(self._line(ref), id=ref) for ref in self.refs]
         super().__init__(*options, id=id, markup=False)
 
@@ -56,7 +66,8 @@ class ItemList(OptionList):
     def show_current(self, ref: str) -> None:
         """Point at and highlight the current item."""
         previous, self._current = self._current, ref
-        for changed in {previous, ref} & set(self.refs):
-            self.replace_option_prompt(changed, self._line(changed))
+        if previous != ref:
+            for changed in {previous, ref} & set(self.refs):
+                self.replace_option_prompt(changed, self._line(changed))
         if ref in self.refs:
             self.highlighted = self.refs.index(ref)
