@@ -9,11 +9,21 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from supervise.content import Form, Framework, Library, ReflectiveModel, Role, Stage, StagePrompts
+from supervise.content import (
+    Form,
+    Framework,
+    Item,
+    Library,
+    ReflectiveModel,
+    Role,
+    Stage,
+    StagePrompts,
+)
 from supervise.prompts import (
     POINTS_STAGE,
     ItemPrompts,
     Prompt,
+    PromptBook,
     prompts_for,
     prompts_for_framework,
 )
@@ -447,3 +457,30 @@ def test_bare_templates_still_give_sentences(full_library: Library) -> None:
         "Ways of managing your own stress at work.",
         "Ways of managing their own stress at work.",
     ]
+
+
+def test_a_prompt_book_makes_each_items_prompts_once_and_only_when_asked(
+    full_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import supervise.prompts.generate as generate
+
+    framework = full_library.frameworks["h3-25"]
+    items = list(framework.items())[:5]
+    made: list[str] = []
+    real = generate.prompts_for
+
+    def counting(item: Item, model: ReflectiveModel) -> ItemPrompts:
+        made.append(item.ref)
+        return real(item, model)
+
+    monkeypatch.setattr(generate, "prompts_for", counting)
+    book = PromptBook(items, full_library.model(None))
+    assert list(book) == [item.ref for item in items] and len(book) == 5
+    assert items[2].ref in book and "h3-25/pc/99" not in book
+    assert made == []
+    third = book[items[2].ref]
+    assert third == real(items[2], full_library.model(None))
+    assert book[items[2].ref] is third
+    assert made == [items[2].ref]
+    with pytest.raises(KeyError):
+        book["h3-25/pc/99"]

@@ -104,6 +104,13 @@ def test_supervisor_phrase_is_third_person() -> None:
     assert phrasing.supervisor == "deal with it in a way which sustains their own role"
 
 
+def test_an_items_phrase_is_worked_out_once() -> None:
+    statement = item("you deal with it in a way which sustains your own role", PERFORMANCE)
+    # An equal item (the same statement loaded again) gets the same answer, remembered.
+    assert phrase(statement) is phrase(item(statement.text, PERFORMANCE))
+    assert phrase(statement) is not phrase(item(statement.text + " well", PERFORMANCE))
+
+
 @pytest.mark.parametrize(
     ("text", "cleaned"),
     [
