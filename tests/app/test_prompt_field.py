@@ -39,6 +39,11 @@ async def test_an_answer_growing_lays_nothing_out_until_it_needs_its_scrollbar(
         assert area.vertical_scrollbar.window_virtual_size == 14
         assert area.cursor_location == (13, 1)
         assert len(layouts) >= 1
+        # A new, empty last line is in view at once, not only after its first character.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert area.cursor_location == (14, 0)
+        assert area.scroll_y <= 14 < area.scroll_y + area.scrollable_content_region.height
         await pilot.press("ctrl+s")
         await pilot.pause()
     with SessionFile.open_read_only(path) as session:

@@ -33,8 +33,12 @@ class AnswerArea(TextArea):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
     def watch_virtual_size(self, size: Size) -> None:
-        """Bring the scrollbar's size and position up to date with the text's."""
+        """Bring the scrollbar up to date with the text, and keep the cursor in view."""
         self._scroll_update(size)
+        # TextArea scrolls to the cursor before the text's new size is known, so a new last
+        # line (from enter) stayed below the bottom edge until the next key.
+        if self.has_focus:
+            self.scroll_cursor_visible()
 
     def __init__(
         self,
