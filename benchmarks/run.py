@@ -1,6 +1,6 @@
 """supervise's performance table: every figure a ratio against a baseline measured in this run.
 
-    python benchmarks/run.py            # the full table (about five minutes on two cores)
+    python benchmarks/run.py            # the full table (about two minutes on two cores)
     python benchmarks/run.py --quick    # fewer repeats and smaller stores (under a minute)
 
 Synthetic sessions folders are made in a temporary folder with supervise's own store. Start-up,
