@@ -32,7 +32,14 @@ class Command:
 
     def binding(self) -> Binding:
         """The Textual binding for this command."""
-        return Binding(self.key, self.action, self.title, show=self.footer, priority=self.priority)
+        return Binding(
+            self.key,
+            self.action,
+            self.title,
+            show=self.footer,
+            priority=self.priority,
+            tooltip=self.help,
+        )
 
 
 def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:

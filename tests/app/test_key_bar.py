@@ -113,3 +113,18 @@ async def test_a_narrow_terminal_still_shows_the_way_to_every_command(
         await pilot.click("#key-bar", offset=(1, 0))
         await pilot.pause()
         assert app.screen.id == "--command-palette" or "CommandPalette" in type(app.screen).__name__
+
+
+async def test_pointing_at_a_key_says_what_it_does(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        bar = walk.query_one(KeyBar)
+        line = _bar_line(app)
+        await pilot.hover("#key-bar", offset=(line.index("Next"), 0))
+        assert bar.tooltip == "Save and go to the next item"
+        await pilot.hover("#key-bar", offset=(line.index("^p"), 0))
+        assert bar.tooltip == "Search every command"

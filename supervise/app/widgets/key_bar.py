@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, MouseMove
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
@@ -11,8 +11,11 @@ from textual.widgets import Static
 PALETTE_WORDS = "All commands"
 """What the command palette's key says: plainer than Textual's "palette"."""
 
-Shown = tuple[tuple[str, str, str, bool], ...]
-"""What the bar shows: each key's name, how it is written, its description, whether it works."""
+Key = tuple[str, str, str, bool, str]
+"""One key in the bar: its name, how it is written, its words, whether it works, what it does."""
+
+Shown = tuple[Key, ...]
+"""What the bar shows, in order."""
 
 
 def _key_content(display: str, description: str, enabled: bool) -> Content:
@@ -38,7 +41,7 @@ class KeyBar(Static):
         super().__init__("", id="key-bar")
         self._shown: Shown | None = None
         self._pending = False
-        self._spans: list[tuple[int, int, str]] = []
+        self._spans: list[tuple[int, int, Key]] = []
 
     def on_mount(self) -> None:
         """Show the keys now, and again whenever the screen's bindings change."""
@@ -51,18 +54,19 @@ class KeyBar(Static):
 
     def shown(self) -> Shown:
         """The keys the bar would show for the screen's bindings as they are now."""
-        keys: list[tuple[str, str, str, bool]] = []
-        palette: tuple[str, str, str, bool] | None = None
-        for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            entry = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        keys: list[Key] = []
+        palette: Key | None = None
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            display = self.app.get_key_display(binding)
+            entry = (binding.key, display, binding.description, enabled, tooltip or binding.tooltip)
             if binding.key == self.app.COMMAND_PALETTE_BINDING:
                 palette = entry
             elif binding.show:
                 keys.append(entry)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             # First, so that a narrow terminal never cuts off the way to every other command.
-            key, display, _, enabled = palette
-            keys.insert(0, (key, display, PALETTE_WORDS, enabled))
+            key, display, _, enabled, _ = palette
+            keys.insert(0, (key, display, PALETTE_WORDS, enabled, "Search every command"))
         return tuple(keys)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
@@ -82,15 +86,16 @@ class KeyBar(Static):
         pieces: list[Content] = []
         self._spans = []
         column = 0
-        for key, display, description, enabled in shown:
+        for entry in shown:
+            _, display, description, enabled, _ = entry
             piece = _key_content(display, description, enabled)
             if enabled:
-                self._spans.append((column, column + piece.cell_length, key))
+                self._spans.append((column, column + piece.cell_length, entry))
             pieces.append(piece)
             column += piece.cell_length + self.GAP
         self.update(Content(" " * self.GAP).join(pieces))
 
-    def key_at(self, x: int) -> str | None:
+    def key_at(self, x: int) -> Key | None:
         """The key drawn at column ``x`` of the bar, if one that works now is there."""
         for start, end, key in self._spans:
             if start <= x < end:
@@ -102,4 +107,9 @@ class KeyBar(Static):
         key = self.key_at(event.x)
         if key is not None:
             event.stop()
-            self.app.simulate_key(key)
+            self.app.simulate_key(key[0])
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        """Say what the key under the pointer does."""
+        key = self.key_at(event.x)
+        self.tooltip = key[4] if key is not None and key[4] else None
