@@ -61,7 +61,7 @@ QUICK = Plan(
     list_sizes=(1000, 3000),
     # Saves take milliseconds, and a disk's sync time varies from one to the next.
     saves=40,
-    opens=3,
+    opens=5,
     typings=2,
     burst=250,
     warm_up=False,

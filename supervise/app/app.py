@@ -203,7 +203,11 @@ class SuperviseApp(App[None]):
         from supervise.store import SessionFile
 
         try:
-            session = SessionFile.open(message.path, read_only=message.read_only)
+            # Noted by the save thread once the session is on screen: the note is a whole-file
+            # write, and opening should not wait for the disk.
+            session = SessionFile.open(
+                message.path, read_only=message.read_only, note_resumed=False
+            )
         except SessionLocked as error:
             self._choose(
                 "Open in another window",
@@ -216,6 +220,9 @@ class SuperviseApp(App[None]):
             self._explain("The session could not be opened", error)
             return
         self._enter(session)
+        live = self.live
+        if live is not None and live.session is session and not live.read_only:
+            live.write(lambda: session.log("resumed"))
 
     def _open_after_lock(self, path: Path, choice: str | None) -> None:
         if choice == "read":

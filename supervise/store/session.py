@@ -160,8 +160,14 @@ class SessionFile(Answers):
             raise
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> SessionFile:
-        """Open an existing session; writable (and locked) unless ``read_only`` or signed."""
+    def open(
+        cls, path: Path, *, read_only: bool = False, note_resumed: bool = True
+    ) -> SessionFile:
+        """Open an existing session; writable (and locked) unless ``read_only`` or signed.
+
+        A writable session notes that it was resumed, unless ``note_resumed`` is False (for a
+        caller that notes it later, off its own critical path, with ``log("resumed")``).
+        """
         path = Path(path)
         if not path.is_file():
             raise SessionNotFound(path.parent, path.name)
@@ -187,7 +193,8 @@ class SessionFile(Answers):
         try:
             if lock.took_over_from is not None:
                 session.log("recovered", f"left open by process {lock.took_over_from}")
-            session.log("resumed")
+            if note_resumed:
+                session.log("resumed")
         except BaseException:
             session.close()
             raise

@@ -13,7 +13,7 @@ from supervise.app.screens.new_session import NewSessionScreen
 from supervise.app.screens.opening import OpeningScreen
 from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.scope_tree import ScopeTree
-from supervise.store import list_sessions
+from supervise.store import SessionFile, list_sessions
 from tests.app.conftest import stored
 from tests.app.driving import open_walk, screen_text
 
@@ -153,3 +153,22 @@ async def test_the_command_palette_runs_screen_actions(
         await pilot.pause(0.3)
         assert app.screen is walk
         assert walk.current != first
+
+
+async def test_opening_notes_the_resume_after_the_screen_is_up_and_reading_notes_nothing(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "(read only)" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_walk(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    with SessionFile.open_read_only(path) as session:
+        assert [event.kind for event in session.events()].count("resumed") == 1

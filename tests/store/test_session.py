@@ -357,6 +357,17 @@ def test_reopening_logs_resumed(new_session: NewSession) -> None:
         assert again.recovered_from is None
 
 
+def test_a_caller_can_note_the_resume_itself(new_session: NewSession) -> None:
+    session = new_session()
+    session.close()
+    before = session.path.read_bytes()
+    with SessionFile.open(session.path, note_resumed=False) as again:
+        # Nothing written on opening: the caller logs "resumed" when it chooses.
+        assert session.path.read_bytes() == before
+        again.log("resumed")
+        assert [e.kind for e in again.events()] == ["created", "resumed"]
+
+
 def test_a_stale_lock_is_taken_over_and_recovery_logged(new_session: NewSession) -> None:
     session = new_session()
     session.close()
