@@ -160,9 +160,7 @@ class SessionFile(Answers):
             raise
 
     @classmethod
-    def open(
-        cls, path: Path, *, read_only: bool = False, note_resumed: bool = True
-    ) -> SessionFile:
+    def open(cls, path: Path, *, read_only: bool = False, note_resumed: bool = True) -> SessionFile:
         """Open an existing session; writable (and locked) unless ``read_only`` or signed.
 
         A writable session notes that it was resumed, unless ``note_resumed`` is False (for a
