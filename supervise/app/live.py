@@ -52,7 +52,11 @@ class LiveSession:
         self._on_state = on_state
         self.state = SaveState()
         """The latest save state."""
-        self._writer = BackgroundWriter(on_saved=self._saved, on_error=self._failed)
+        # Each write is atomic; the folder sync that makes the last one survive a power cut
+        # runs once per burst of writes (see SessionFile.sync).
+        self._writer = BackgroundWriter(
+            on_saved=self._saved, on_error=self._failed, settle=session.sync
+        )
         self.last_item = ""
         """The item reference last shown in the walk, to return to from the opening or closing."""
 
@@ -69,8 +73,18 @@ class LiveSession:
         self._writer.submit(operation, key=key)
 
     def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until everything queued is on disk; False when it could not be written."""
-        return self._writer.flush(timeout) and self.state.error is None
+        """Wait until everything queued is on disk, durably; False when it could not be."""
+        if not (self._writer.flush(timeout) and self.state.error is None):
+            return False
+        if self.read_only:
+            return True
+        try:
+            # Normally done already by the writer; this also covers a sync that failed before.
+            self.session.sync()
+        except StoreError as error:
+            self._failed(error)
+            return False
+        return True
 
     def close(self) -> None:
         """Write what is queued, stop the writer and release the session."""

@@ -27,6 +27,7 @@ class AtomicJSONStorage(Storage):
         self._text = text
         """The file's text as last read or written: the last state known to be on disk."""
         self._data = None if text is None else parse_tables(text, self.path)
+        self._folder_unsynced = False
 
     def read(self) -> Tables | None:
         """The database as TinyDB last left it (TinyDB changes it in place, then writes it)."""
@@ -44,10 +45,20 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self.discard_unsaved()
             raise
-        # The rename has happened: from here the file holds ``text`` even if syncing the folder
-        # fails, so the memory must say so too.
         self._text, self._data = text, data
-        fsync_dir(self.path.parent)
+        # The rename is made durable by sync_folder(), once per burst of writes rather than per
+        # write: until then a power cut (not a crash) may bring back the previous whole file.
+        self._folder_unsynced = True
+
+    def sync_folder(self) -> None:
+        """Make the last write's rename survive a power cut (a no-op if it already would)."""
+        if self._folder_unsynced:
+            fsync_dir(self.path.parent)
+            self._folder_unsynced = False
+
+    def close(self) -> None:
+        """Make the last write durable before the session is let go (TinyDB calls this)."""
+        self.sync_folder()
 
     def discard_unsaved(self) -> None:
         """Forget changes made in memory that never reached the file (after a failed change)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -42,6 +43,8 @@ from supervise.store.records import (
     new_id,
     now_iso,
 )
+
+log = logging.getLogger(__name__)
 
 EDITABLE_FIELDS = frozenset(
     f.name
@@ -152,6 +155,7 @@ class SessionFile(Answers):
                 storage.write(
                     {"session": {"1": codec.record_to_doc(record)}, "events": {"1": created}}
                 )
+                storage.sync_folder()
             except OSError as exc:
                 raise StoreUnwritable(folder, exc.strerror or str(exc)) from exc
             return cls(path, storage, lock)
@@ -203,15 +207,33 @@ class SessionFile(Answers):
         """Open a session for reading only, without taking its lock."""
         return cls.open(path, read_only=True)
 
+    def sync(self) -> None:
+        """Make every change so far survive a power cut, not only a crash.
+
+        Each change is written whole and atomically as it is made; this makes the last of them
+        durable (one folder sync for a burst of changes). Closing does it too.
+        """
+        with self._mutex:
+            try:
+                self._storage.sync_folder()
+            except OSError as exc:
+                raise StoreUnwritable(self._path.parent, exc.strerror or str(exc)) from exc
+
     def close(self) -> None:
-        """Release the lock; later changes raise SessionClosed. Safe to call twice."""
+        """Sync, then release the lock; later changes raise SessionClosed. Safe to call twice."""
         with self._mutex:
             if self._closed:
                 return
             self._closed = True
-            self._db.close()
-            if self._lock is not None:
-                self._lock.release()
+            try:
+                self._db.close()
+            except OSError:
+                # The folder could not be synced: every write already reached the file, and a
+                # lock left behind would keep the person out of their own session.
+                log.warning("could not sync the folder of %s on closing", self._path)
+            finally:
+                if self._lock is not None:
+                    self._lock.release()
 
     def __enter__(self) -> SessionFile:
         return self

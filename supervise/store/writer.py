@@ -23,6 +23,13 @@ SavedCallback = Callable[[datetime], None]
 ErrorCallback = Callable[[StoreError | OSError], None]
 """Told when a write failed."""
 
+SETTLE_AFTER = 1.0
+"""Seconds without a write before a writer settles (see BackgroundWriter): autosaves between
+words do not each pay for it; a pause to think does."""
+
+_SETTLE = ("settle",)
+"""The queue slot of a settle, which is not a queued write."""
+
 TRANSIENT = (OSError, StoreUnwritable)
 """Failures worth retrying (a full disk, a missing drive): the operation is kept."""
 
@@ -41,7 +48,9 @@ class BackgroundWriter:
     submitted before it. A write that fails for a reason worth retrying (a full disk, say) is
     kept, and tried again on the next submit() or flush(); nothing is dropped. A write that
     fails because it can never succeed (the session was signed meanwhile, or a bug) is reported
-    and skipped, so it cannot hold up the writes behind it. Callbacks run on the writer's thread.
+    and skipped, so it cannot hold up the writes behind it. Once no write has come for
+    ``settle_after`` seconds, ``settle`` runs (the session syncs its folder there). Callbacks run
+    on the writer's thread.
     """
 
     def __init__(
@@ -49,10 +58,17 @@ class BackgroundWriter:
         on_saved: SavedCallback | None = None,
         on_error: ErrorCallback | None = None,
         *,
+        settle: Operation | None = None,
+        settle_after: float = SETTLE_AFTER,
         name: str = "supervise-writer",
     ) -> None:
         self._on_saved = on_saved
         self._on_error = on_error
+        # Run once no write has come for settle_after seconds: the place for what every write
+        # would otherwise repeat, such as syncing the folder (see SessionFile.sync).
+        self._settle = settle
+        self._settle_after = settle_after
+        self._unsettled = False
         self._cond = threading.Condition()
         # Insertion-ordered: re-inserting a key moves it to the end, which is what coalescing
         # needs. Unkeyed writes get a unique token so they never coalesce.
@@ -121,19 +137,34 @@ class BackgroundWriter:
 
     def _next(self) -> tuple[Hashable, Operation] | None:
         with self._cond:
-            while not self._closing and (not self._queue or self._stalled):
-                self._cond.wait()
-            if self._closing:
-                self._closed = True
-                self._cond.notify_all()
-                return None
-            slot = next(iter(self._queue))
-            self._running = True
-            return slot, self._queue.pop(slot)
+            quiet_until: float | None = None
+            while True:
+                if self._closing:
+                    self._closed = True
+                    self._cond.notify_all()
+                    return None
+                if self._queue and not self._stalled:
+                    slot = next(iter(self._queue))
+                    self._running = True
+                    return slot, self._queue.pop(slot)
+                if self._settle is not None and self._unsettled and not self._stalled:
+                    if quiet_until is None:
+                        quiet_until = time.monotonic() + self._settle_after
+                    left = quiet_until - time.monotonic()
+                    if left <= 0:
+                        self._unsettled = False
+                        self._running = True
+                        return _SETTLE, self._settle
+                    self._cond.wait(left)
+                else:
+                    self._cond.wait()
 
     def _run(self) -> None:
         while (job := self._next()) is not None:
             slot, fn = job
+            if slot is _SETTLE:
+                self._run_settle(fn)
+                continue
             try:
                 fn()
             except TRANSIENT as exc:
@@ -155,9 +186,25 @@ class BackgroundWriter:
             else:
                 with self._cond:
                     self._finish(failed=False, stall=False)
+                    self._unsettled = True
                     batch_done = not self._queue
                 if batch_done:
                     self._notify(self._on_saved, datetime.now().astimezone())
+
+    def _run_settle(self, settle: Operation) -> None:
+        error: StoreError | OSError | None = None
+        try:
+            settle()
+        except (StoreError, OSError) as exc:
+            # Not retried on a timer: the next write, or whoever flushes, settles again.
+            error = exc
+        except Exception as exc:
+            log.exception("settling the writes failed")
+            error = _bug_error(exc)
+        with self._cond:
+            self._finish(failed=error is not None, stall=False)
+        if error is not None:
+            self._notify(self._on_error, error)
 
     def _finish(self, *, failed: bool, stall: bool) -> None:
         # Called with self._cond held.

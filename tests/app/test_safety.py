@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import TextArea
 
 from supervise.app.app import SuperviseApp
@@ -18,7 +19,9 @@ from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
 from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.item_list import ItemList
+from supervise.app.widgets.prompt_field import SAVE_DELAY
 from supervise.store import SessionFile
+from supervise.store.writer import SETTLE_AFTER
 from tests.app.conftest import SCOPE, stored
 from tests.app.driving import open_walk, screen_text
 
@@ -170,3 +173,37 @@ def test_closing_the_terminal_saves_what_was_just_typed(
         "typed just before the terminal closed"
     )
     assert not path.with_name(path.name + ".lock").exists()
+
+
+async def test_each_pause_in_typing_ends_with_a_durable_save(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import supervise.store.atomic as atomic
+
+    synced: list[Path] = []
+    real = atomic.fsync_dir
+
+    def counting(folder: Path) -> None:
+        synced.append(folder)
+        real(folder)
+
+    monkeypatch.setattr(atomic, "fsync_dir", counting)
+    path = make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        assert walk.live.flush()
+        await pilot.pause(SETTLE_AFTER + 0.3)
+        before = len(synced)
+        await pilot.press(*"a durable note")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        # Saved (each save is whole on disk), but the folder waits for a pause to think.
+        assert len(synced) == before
+        await pilot.pause(SETTLE_AFTER + 0.3)
+        # Synced once for the burst: a power cut now loses nothing.
+        assert len(synced) == before + 1
+        with stored(path) as session:
+            assert "a durable note" in {response.text for response in session.responses()}
+        assert "✔ Saved" in screen_text(app)

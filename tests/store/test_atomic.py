@@ -185,3 +185,24 @@ def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
     removed = remove_stale_temps(path)
     assert [p.name for p in removed] == [".s.json.tmp-1234abcd"]
     assert temp_files(tmp_path) == [".other.json.tmp-1234abcd"]
+
+
+def test_writes_are_made_durable_by_one_folder_sync_per_burst(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import supervise.store.atomic as atomic
+
+    synced: list[Path] = []
+    monkeypatch.setattr(atomic, "fsync_dir", synced.append)
+    storage = _storage(tmp_path)
+    for n in range(3):
+        storage.write({"t": {"1": {"n": n}}})
+    # Each write is whole on disk already; the folder is synced once for all three.
+    assert json.loads(storage.path.read_text(encoding="utf-8")) == {"t": {"1": {"n": 2}}}
+    assert synced == []
+    storage.sync_folder()
+    storage.sync_folder()
+    assert synced == [tmp_path]
+    storage.write({"t": {"1": {"n": 3}}})
+    storage.close()
+    assert synced == [tmp_path, tmp_path]

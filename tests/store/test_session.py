@@ -357,6 +357,28 @@ def test_reopening_logs_resumed(new_session: NewSession) -> None:
         assert again.recovered_from is None
 
 
+def test_a_new_file_is_durable_at_once_and_changes_once_synced_or_closed(
+    new_session: NewSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import supervise.store.atomic as atomic
+
+    synced: list[Path] = []
+    real = atomic.fsync_dir
+    monkeypatch.setattr(atomic, "fsync_dir", lambda folder: synced.append(folder) or real(folder))
+    session = new_session()
+    assert synced == [session.path.parent]
+    session.set_response(SCOPE[0], "what", "practitioner", "one")
+    session.set_response(SCOPE[0], "what", "practitioner", "two")
+    assert len(synced) == 1
+    session.sync()
+    assert len(synced) == 2
+    session.set_response(SCOPE[0], "what", "practitioner", "three")
+    session.close()
+    assert len(synced) == 3
+    with SessionFile.open_read_only(session.path) as again:
+        assert again.response(SCOPE[0], "what", "practitioner") == "three"
+
+
 def test_a_caller_can_note_the_resume_itself(new_session: NewSession) -> None:
     session = new_session()
     session.close()

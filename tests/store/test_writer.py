@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -235,3 +236,55 @@ def test_typing_saved_through_the_writer_survives_a_full_disk(
     session.close()
     with SessionFile.open_read_only(session.path) as again:
         assert again.response("a/b/1", "what", "practitioner") == "I felt unsure"
+
+
+def test_writes_are_settled_once_no_write_has_come_for_a_while() -> None:
+    rec = Recorder()
+    settled = threading.Event()
+
+    def settle() -> None:
+        rec.ran.append("settle")
+        settled.set()
+
+    writer = BackgroundWriter(
+        on_saved=lambda when: rec.ran.append("saved"),
+        on_error=rec.errors.append,
+        settle=settle,
+        settle_after=0.2,
+    )
+    for name in "abc":
+        writer.submit(rec.op(name))
+    # Saved as soon as written; the settle waits for the quiet.
+    assert writer.flush(WAIT)
+    assert "settle" not in rec.ran and rec.ran[-1] == "saved"
+    assert settled.wait(WAIT)
+    assert rec.ran.count("settle") == 1 and rec.ran[-1] == "settle"
+    # Nothing written since: nothing to settle.
+    time.sleep(0.4)
+    assert rec.ran.count("settle") == 1
+    settled.clear()
+    writer.submit(rec.op("d"))
+    assert settled.wait(WAIT)
+    assert rec.ran[-3:] == ["d", "saved", "settle"] and rec.errors == []
+    assert writer.close()
+
+
+def test_a_settle_that_fails_is_reported() -> None:
+    rec = Recorder()
+    reported = threading.Event()
+
+    def settle() -> None:
+        raise OSError(5, "Input/output error")
+
+    def on_error(error: StoreError | OSError) -> None:
+        rec.errors.append(error)
+        reported.set()
+
+    writer = BackgroundWriter(
+        on_saved=rec.saved.append, on_error=on_error, settle=settle, settle_after=0.05
+    )
+    writer.submit(rec.op("a"))
+    assert writer.flush(WAIT) and rec.ran == ["a"]
+    assert reported.wait(WAIT)
+    assert [str(error) for error in rec.errors] == ["[Errno 5] Input/output error"]
+    writer.close()
