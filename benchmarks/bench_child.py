@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
     from textual.widgets import TextArea
 
+    from supervise.content import LibraryLoader
+
 STARTED = time.monotonic()
 """When this process began running Python code (after the interpreter's own start-up)."""
 SIZE = (120, 40)
@@ -105,6 +107,14 @@ async def home_interactive(app: App[Any], count: int, result: Result) -> None:
     result["ready"] = await first_frame(app)
 
 
+def content_as_the_cli_loads_it() -> LibraryLoader:
+    """A content loader set up as ``supervise`` sets it up (the parent names the cache folder)."""
+    from supervise.content import LibraryLoader
+    from supervise.content.cache import default_cache_dir
+
+    return LibraryLoader(include_env=False, cache_dir=default_cache_dir())
+
+
 def run_headless(app: App[Any], steps: Steps) -> None:
     """Run ``app`` headless at SIZE, driven by ``steps``; errors in ``steps`` propagate."""
     app.run(headless=True, size=SIZE, auto_pilot=steps)
@@ -116,9 +126,8 @@ def run_headless(app: App[Any], steps: Steps) -> None:
 def home_ours(args: Args, result: Result) -> None:
     """Start supervise on a sessions folder until its home table shows every session."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(content_as_the_cli_loads_it(), Path(args["dir"]))
 
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)
@@ -182,9 +191,8 @@ async def open_session(app: App[Any], path: Path, ref: str) -> float:
 def open_ours(args: Args, result: Result) -> None:
     """Start supervise, then open the big session, which resumes at its last item."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(content_as_the_cli_loads_it(), Path(args["dir"]))
 
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)
@@ -299,9 +307,8 @@ async def typing_session(pilot: Pilot[Any], args: Args, result: Result) -> None:
 def type_ours(args: Args, result: Result) -> None:
     """Type into the first answer of the big session's last item, autosaving as supervise does."""
     from supervise.app.app import SuperviseApp
-    from supervise.content import LibraryLoader
 
-    app = SuperviseApp(LibraryLoader(include_env=False), Path(args["dir"]))
+    app = SuperviseApp(content_as_the_cli_loads_it(), Path(args["dir"]))
     path = Path(args["path"])
 
     async def steps(pilot: Pilot[Any]) -> None:

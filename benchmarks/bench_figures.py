@@ -134,10 +134,15 @@ def run_process(
 def spawn(
     workspace: Workspace, kind: str, args: dict[str, Any], env: dict[str, str] | None = None
 ) -> ChildRun:
-    """Run ``bench_child.py kind`` in a fresh interpreter (with ``env`` added)."""
+    """Run ``bench_child.py kind`` in a fresh interpreter (with ``env`` added).
+
+    supervise's cache folder is the workspace's, so runs share the content copy the first one
+    makes, as one person's starts do, and nothing is left in the real cache folder.
+    """
     result_file = workspace.root / f"result-{kind}.json"
     command = [sys.executable, str(CHILD), kind, json.dumps(args), str(result_file)]
-    return run_process(command, kind, result_file, env)
+    cache = {"SUPERVISE_CACHE_DIR": str(workspace.root / "cache")}
+    return run_process(command, kind, result_file, {**cache, **(env or {})})
 
 
 def interleaved(

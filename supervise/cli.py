@@ -91,7 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(sessions_dir(args.sessions_dir), args.json)
         # The app loads the content itself once its first screen is up, and explains any
         # problem there; `supervise content check` reports the same problems here.
-        return _run_app(LibraryLoader(args.content), sessions_dir(args.sessions_dir))
+        # A copy of the content in the user's cache folder spares later starts the YAML parser.
+        from supervise.content.cache import default_cache_dir
+
+        content = LibraryLoader(args.content, cache_dir=default_cache_dir())
+        return _run_app(content, sessions_dir(args.sessions_dir))
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
         for problem in error.problems:

@@ -17,6 +17,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the developer's own settings and sessions out of every test."""
     monkeypatch.delenv("SUPERVISE_CONTENT", raising=False)
     monkeypatch.setenv("SUPERVISE_SESSIONS_DIR", str(tmp_path / "sessions"))
+    monkeypatch.setenv("SUPERVISE_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,6 @@ from pathlib import Path
 import supervise
 from supervise.content.errors import ContentError, ContentProblem
 from supervise.content.model import Framework, Item, ReflectiveModel, Section
-from supervise.content.validate import Checker, build_framework, build_model
-from supervise.content.yamlnodes import read_located
 
 CONTENT_ENV = "SUPERVISE_CONTENT"
 """Environment variable naming extra content folders or files, separated by ':'."""
@@ -99,17 +97,39 @@ class Library:
         return self.models[model_id or DEFAULT_MODEL]
 
 
-def load_library(extra: Sequence[Path] = (), *, include_env: bool = True) -> Library:
+def load_library(
+    extra: Sequence[Path] = (), *, include_env: bool = True, cache_dir: Path | None = None
+) -> Library:
     """Load the shipped content plus ``extra`` (and SUPERVISE_CONTENT) paths.
 
-    Raises ContentError listing every problem in every file when anything is wrong.
+    With ``cache_dir``, a copy kept there is used while the files are unchanged, and made when
+    they are loaded (see ``cache``). Raises ContentError listing every problem in every file
+    when anything is wrong.
     """
     paths = [builtin_content_dir(), *extra]
     if include_env:
         paths.extend(content_paths_from_env())
+    files = None
+    if cache_dir is not None:
+        from supervise.content.cache import read_cache
+
+        found, missing = yaml_files(paths)
+        files = list(dict.fromkeys(found))
+        cached = None if missing else read_cache(cache_dir, files)
+        if cached is not None:
+            library = Library(models=cached[1])
+            for framework in cached[0].values():
+                library.add_framework(framework)
+            return library
     library, problems = _load(paths)
     if problems:
         raise ContentError(problems)
+    if cache_dir is not None and files is not None:
+        from supervise.content.cache import write_cache
+
+        write_cache(
+            cache_dir, files, list(library.frameworks.values()), list(library.models.values())
+        )
     return library
 
 
@@ -119,6 +139,11 @@ def check_content(paths: Sequence[Path] = ()) -> list[ContentProblem]:
 
 
 def _load(paths: Sequence[Path]) -> tuple[Library, list[ContentProblem]]:
+    # The YAML reader is imported here, not at the top: a start that finds a cached copy of the
+    # content never needs it.
+    from supervise.content.validate import Checker, build_framework, build_model
+    from supervise.content.yamlnodes import read_located
+
     files, problems = yaml_files(paths)
     library = Library()
     origins: dict[tuple[str, str], Path] = {}

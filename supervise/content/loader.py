@@ -26,9 +26,11 @@ class LibraryLoader:
         *,
         include_env: bool = True,
         library: Library | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self._extra = tuple(extra)
         self._include_env = include_env
+        self._cache_dir = cache_dir
         self._lock = threading.Lock()
         self._library = library
         self._error: ContentError | None = None
@@ -40,7 +42,9 @@ class LibraryLoader:
                 from supervise.content.library import load_library
 
                 try:
-                    self._library = load_library(self._extra, include_env=self._include_env)
+                    self._library = load_library(
+                        self._extra, include_env=self._include_env, cache_dir=self._cache_dir
+                    )
                 except ContentError as error:
                     self._error = error
             if self._error is not None:

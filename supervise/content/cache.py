@@ -1,0 +1,202 @@
+"""A rebuildable JSON copy of the loaded content, so that later starts skip the YAML parser.
+
+The copy is used only while every content file, and the code that reads them, is exactly as it
+was when the copy was made (same paths, sizes and modification times); anything else, including
+a damaged or unreadable copy, means loading the YAML again. Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import supervise
+from supervise.content.model import (
+    Framework,
+    Item,
+    Point,
+    ReflectiveModel,
+    Section,
+    SectionKind,
+    Stage,
+    StagePrompts,
+)
+
+CACHE_VERSION = 1
+"""Bumped whenever the shape of the copy changes."""
+CACHE_FILE = "content.json"
+"""The copy's name in the cache folder."""
+CACHE_ENV = "SUPERVISE_CACHE_DIR"
+"""Environment variable naming the cache folder."""
+
+Json = Any
+"""A value as json.loads returns it."""
+
+
+def default_cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path:
+    """$SUPERVISE_CACHE_DIR, else $XDG_CACHE_HOME/supervise, else ~/.cache/supervise."""
+    env = os.environ if environ is None else environ
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV])
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "supervise"
+
+
+def fingerprint(files: Sequence[Path]) -> list[Json]:
+    """What the copy depends on: the content files and the code that turns them into content."""
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    stamps: list[Json] = [CACHE_VERSION, supervise.__version__]
+    for path in [*files, *code]:
+        stat = path.stat()
+        stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
+    return stamps
+
+
+def read_cache(
+    folder: Path, files: Sequence[Path]
+) -> tuple[dict[str, Framework], dict[str, ReflectiveModel]] | None:
+    """The frameworks and models copied from ``files``, or None if there is no usable copy."""
+    try:
+        raw = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+        if raw["fingerprint"] != fingerprint(files):
+            return None
+        frameworks = [_framework(doc) for doc in raw["frameworks"]]
+        models = [_model(doc) for doc in raw["models"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return {f.id: f for f in frameworks}, {m.id: m for m in models}
+
+
+def write_cache(
+    folder: Path,
+    files: Sequence[Path],
+    frameworks: Sequence[Framework],
+    models: Sequence[ReflectiveModel],
+) -> None:
+    """Keep a copy of the content loaded from ``files``; any failure just leaves no copy."""
+    try:
+        text = json.dumps(
+            {
+                "fingerprint": fingerprint(files),
+                "frameworks": [_framework_doc(f) for f in frameworks],
+                "models": [_model_doc(m) for m in models],
+            },
+            ensure_ascii=False,
+        )
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temp = folder / f".{CACHE_FILE}.{os.getpid()}.tmp"
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, folder / CACHE_FILE)
+    except (OSError, ValueError):
+        pass
+
+
+def _path(value: Json) -> Path | None:
+    return None if value is None else Path(value)
+
+
+def _framework_doc(framework: Framework) -> Json:
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "source": framework.source,
+        "summary": framework.summary,
+        "note": framework.note,
+        "path": None if framework.path is None else str(framework.path),
+        "sections": [
+            {
+                "ref": section.ref,
+                "id": section.id,
+                "title": section.title,
+                "kind": section.kind.value,
+                "items": [
+                    {
+                        "ref": item.ref,
+                        "id": item.id,
+                        "text": item.text,
+                        "kind": item.kind.value,
+                        "points": [[point.text, point.truncated] for point in item.points],
+                        "note": item.note,
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in framework.sections
+        ],
+    }
+
+
+def _framework(doc: Json) -> Framework:
+    return Framework(
+        id=doc["id"],
+        title=doc["title"],
+        source=doc["source"],
+        summary=doc["summary"],
+        note=doc["note"],
+        path=_path(doc["path"]),
+        sections=tuple(
+            Section(
+                ref=section["ref"],
+                id=section["id"],
+                title=section["title"],
+                kind=SectionKind(section["kind"]),
+                items=tuple(
+                    Item(
+                        ref=item["ref"],
+                        id=item["id"],
+                        text=item["text"],
+                        kind=SectionKind(item["kind"]),
+                        points=tuple(Point(text, truncated) for text, truncated in item["points"]),
+                        note=item["note"],
+                    )
+                    for item in section["items"]
+                ),
+            )
+            for section in doc["sections"]
+        ),
+    )
+
+
+def _stage_doc(stage: Stage) -> Json:
+    return {
+        "id": stage.id,
+        "title": stage.title,
+        "practice": [stage.practice.practitioner, stage.practice.supervisor],
+        "knowledge": [stage.knowledge.practitioner, stage.knowledge.supervisor],
+    }
+
+
+def _stage(doc: Json) -> Stage:
+    return Stage(
+        id=doc["id"],
+        title=doc["title"],
+        practice=StagePrompts(*doc["practice"]),
+        knowledge=StagePrompts(*doc["knowledge"]),
+    )
+
+
+def _model_doc(model: ReflectiveModel) -> Json:
+    return {
+        "id": model.id,
+        "title": model.title,
+        "source": model.source,
+        "summary": model.summary,
+        "path": None if model.path is None else str(model.path),
+        "stages": [_stage_doc(stage) for stage in model.stages],
+        "points": _stage_doc(model.points),
+    }
+
+
+def _model(doc: Json) -> ReflectiveModel:
+    return ReflectiveModel(
+        id=doc["id"],
+        title=doc["title"],
+        source=doc["source"],
+        summary=doc["summary"],
+        path=_path(doc["path"]),
+        stages=tuple(_stage(stage) for stage in doc["stages"]),
+        points=_stage(doc["points"]),
+    )
