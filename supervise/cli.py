@@ -104,6 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whatever read the output stopped early (`supervise prompts | head`): not an error.
+        # Python would complain again flushing stdout at exit, so point it at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _content_check(paths: list[Path]) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,15 @@ def test_sessions_dir_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sessions_dir(None) == Path("/from/env")
     monkeypatch.delenv("SUPERVISE_SESSIONS_DIR")
     assert sessions_dir(None) == Path("sessions")
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error() -> None:
+    # `supervise prompts | head -1`: the reader leaves after the first line.
+    command = [sys.executable, "-m", "supervise", "prompts", "--framework", "h3-25"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert code == 0 and "Traceback" not in errors and "BrokenPipe" not in errors
