@@ -13,7 +13,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.prompt_field import SAVE_DELAY
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk
+from tests.app.driving import open_walk, screen_text
 
 AFTER_SAVE = SAVE_DELAY + 0.4
 
@@ -194,3 +194,19 @@ async def test_the_palette_rates_confidence_too(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert stored(path).rating(SCOPE[0]).confidence == 4
+
+
+async def test_the_rating_sits_one_line_below_the_last_answer(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        walk.query_one("#item-view").scroll_end(animate=False)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        label = next(n for n, line in enumerate(lines) if "How confident" in line)
+        beside_the_list = [line.split("▕", 1)[-1] for line in lines[label - 2 : label]]
+        # The answer's bottom edge, one blank line, then the question: not two blank lines.
+        assert "▁▁▁" in beside_the_list[0] and not beside_the_list[1].strip()
