@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import supervise
+from supervise.content.library import Library
 from supervise.content.model import (
     Framework,
     Item,
@@ -55,34 +56,31 @@ def fingerprint(files: Sequence[Path]) -> list[Json]:
     return stamps
 
 
-def read_cache(
-    folder: Path, files: Sequence[Path]
-) -> tuple[dict[str, Framework], dict[str, ReflectiveModel]] | None:
-    """The frameworks and models copied from ``files``, or None if there is no usable copy."""
+def read_cache(folder: Path, stamp: list[Json]) -> Library | None:
+    """The content kept in ``folder`` if it was made from files with fingerprint ``stamp``."""
     try:
         raw = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
-        if raw["fingerprint"] != fingerprint(files):
+        if raw["fingerprint"] != stamp:
             return None
         frameworks = [_framework(doc) for doc in raw["frameworks"]]
         models = [_model(doc) for doc in raw["models"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return {f.id: f for f in frameworks}, {m.id: m for m in models}
+    library = Library(models={model.id: model for model in models})
+    for framework in frameworks:
+        library.add_framework(framework)
+    return library
 
 
-def write_cache(
-    folder: Path,
-    files: Sequence[Path],
-    frameworks: Sequence[Framework],
-    models: Sequence[ReflectiveModel],
-) -> None:
-    """Keep a copy of the content loaded from ``files``; any failure just leaves no copy."""
+def write_cache(folder: Path, stamp: list[Json], library: Library) -> None:
+    """Keep ``library``, made from files with fingerprint ``stamp``; a failure just leaves no
+    copy."""
     try:
         text = json.dumps(
             {
-                "fingerprint": fingerprint(files),
-                "frameworks": [_framework_doc(f) for f in frameworks],
-                "models": [_model_doc(m) for m in models],
+                "fingerprint": stamp,
+                "frameworks": [_framework_doc(f) for f in library.frameworks.values()],
+                "models": [_model_doc(m) for m in library.models.values()],
             },
             ensure_ascii=False,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,27 +110,24 @@ def load_library(
     paths = [builtin_content_dir(), *extra]
     if include_env:
         paths.extend(content_paths_from_env())
-    files = None
-    if cache_dir is not None:
-        from supervise.content.cache import read_cache
+    files, problems = yaml_files(paths)
+    stamp = None
+    if cache_dir is not None and not problems:
+        from supervise.content.cache import fingerprint, read_cache
 
-        found, missing = yaml_files(paths)
-        files = list(dict.fromkeys(found))
-        cached = None if missing else read_cache(cache_dir, files)
+        # Taken before the files are read, so a file changed meanwhile cannot be cached as new.
+        with suppress(OSError):
+            stamp = fingerprint(files)
+        cached = None if stamp is None else read_cache(cache_dir, stamp)
         if cached is not None:
-            library = Library(models=cached[1])
-            for framework in cached[0].values():
-                library.add_framework(framework)
-            return library
-    library, problems = _load(paths)
+            return cached
+    library = _build(files, problems)
     if problems:
         raise ContentError(problems)
-    if cache_dir is not None and files is not None:
+    if cache_dir is not None and stamp is not None:
         from supervise.content.cache import write_cache
 
-        write_cache(
-            cache_dir, files, list(library.frameworks.values()), list(library.models.values())
-        )
+        write_cache(cache_dir, stamp, library)
     return library
 
 
@@ -139,12 +137,17 @@ def check_content(paths: Sequence[Path] = ()) -> list[ContentProblem]:
 
 
 def _load(paths: Sequence[Path]) -> tuple[Library, list[ContentProblem]]:
+    files, problems = yaml_files(paths)
+    return _build(files, problems), problems
+
+
+def _build(files: Sequence[Path], problems: list[ContentProblem]) -> Library:
+    """The content in ``files``; what is wrong with them is added to ``problems``."""
     # The YAML reader is imported here, not at the top: a start that finds a cached copy of the
     # content never needs it.
     from supervise.content.validate import Checker, build_framework, build_model
     from supervise.content.yamlnodes import read_located
 
-    files, problems = yaml_files(paths)
     library = Library()
     origins: dict[tuple[str, str], Path] = {}
     for path in dict.fromkeys(files):
@@ -183,4 +186,4 @@ def _load(paths: Sequence[Path]) -> tuple[Library, list[ContentProblem]]:
             library.add_framework(built)
     if not problems and DEFAULT_MODEL not in library.models:
         problems.append(ContentProblem(builtin_content_dir(), 1, "the default model is missing"))
-    return library, problems
+    return library

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from supervise.content import ContentError, Library, load_library
-from supervise.content.cache import CACHE_FILE, default_cache_dir, read_cache
+from supervise.content.cache import CACHE_FILE, default_cache_dir, fingerprint, read_cache
 from supervise.content.library import builtin_content_dir, yaml_files
 
 FRAMEWORKS = Path(__file__).resolve().parents[1] / "fixtures" / "frameworks"
@@ -27,8 +27,8 @@ def test_the_copy_gives_the_same_content_and_spares_the_yaml_parser(tmp_path: Pa
     extra = _copy_of(FRAMEWORKS, tmp_path)
     loaded = load_library([extra], include_env=False, cache_dir=cache)
     assert (cache / CACHE_FILE).is_file()
-    files = list(dict.fromkeys(yaml_files([builtin_content_dir(), extra])[0]))
-    assert read_cache(cache, files) is not None
+    files = yaml_files([builtin_content_dir(), extra])[0]
+    assert read_cache(cache, fingerprint(files)) == loaded
     again = load_library([extra], include_env=False, cache_dir=cache)
     assert again == loaded
     assert [item.ref for f in again.frameworks.values() for item in f.items()] == [
