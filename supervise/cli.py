@@ -144,14 +144,17 @@ def _prompts(
     model = library.model(model_id)
     frameworks = [library.frameworks[framework_id]] if framework_id else library.frameworks.values()
     records: list[dict[str, Any]] = []
+    titles: dict[str, str] = {}
     for framework in frameworks:
         for item_prompts in prompts_for_framework(framework, model):
             item = item_prompts.item
+            titles.update((p.stage, p.stage_title) for p in item_prompts.prompts)
             records.append(
                 {
                     "framework": framework.id,
                     "item": item.ref,
                     "kind": item.kind.value,
+                    "handle": item_prompts.handle.label,
                     "statement": item.text,
                     "points": [point.text for point in item.points],
                     "prompts": [
@@ -166,12 +169,15 @@ def _prompts(
         return 0
     print(f"Reflective model: {model.title}\n")
     for record in records:
-        print(f"{record['item']}  ({record['kind']})")
+        print(f"{record['item']} · {record['handle']}  ({record['kind']})")
         print(f"  {record['statement']}")
         for point in record["points"]:
             print(f"    - {point}")
         for prompt in record["prompts"]:
-            print(f"  [{prompt['stage']} · {prompt['role']}] {prompt['text']}")
+            who = "Practitioner" if prompt["role"] == "practitioner" else "Supervisor  "
+            if prompt["role"] == "practitioner":
+                print(f"  {titles[prompt['stage']]}")
+            print(f"    {who}  {prompt['text']}")
         print()
     return 0
 

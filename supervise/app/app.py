@@ -105,12 +105,12 @@ class SuperviseApp(App[None]):
         for module in ("supervise.app.screens.walk", "supervise.store.session"):
             importlib.import_module(module)
         if library is not None:
-            from supervise.prompts import phrase
+            from supervise.prompts import handles_of
 
-            # Every item's line in the walk's list needs its phrase; phrase() remembers them.
+            # Every item's line in the walk's list needs its handle; handles_of() remembers them.
             for framework in library.frameworks.values():
                 for item in framework.items():
-                    phrase(item)
+                    handles_of(item)
 
     def get_default_screen(self) -> Screen[Any]:
         """The session list is the bottom of the screen stack; everything else goes on top."""
@@ -254,7 +254,9 @@ class SuperviseApp(App[None]):
         from supervise.prompts import PromptBook
 
         self._prompts = PromptBook(
-            (self.library.item(ref) for ref in record.scope if self.library.has_item(ref)), model
+            (self.library.item(ref) for ref in record.scope if self.library.has_item(ref)),
+            model,
+            {framework.id: framework.people for framework in self.library.frameworks.values()},
         )
         if not self._prompts:
             session.close()

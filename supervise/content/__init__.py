@@ -29,13 +29,15 @@ if TYPE_CHECKING:
         Form as Form,
         Framework as Framework,
         Item as Item,
+        Move as Move,
+        People as People,
         Point as Point,
         ReflectiveModel as ReflectiveModel,
         Role as Role,
         Section as Section,
         SectionKind as SectionKind,
+        Sic as Sic,
         Stage as Stage,
-        StagePrompts as StagePrompts,
     )
 
 _HOMES = {
@@ -54,13 +56,15 @@ _HOMES = {
         "Form",
         "Framework",
         "Item",
+        "Move",
+        "People",
         "Point",
         "ReflectiveModel",
         "Role",
         "Section",
         "SectionKind",
+        "Sic",
         "Stage",
-        "StagePrompts",
     ),
 }
 __all__, __getattr__ = lazy_exports(__name__, globals(), _HOMES)

@@ -18,15 +18,17 @@ from supervise.content.library import Library
 from supervise.content.model import (
     Framework,
     Item,
+    Move,
+    People,
     Point,
     ReflectiveModel,
     Section,
     SectionKind,
+    Sic,
     Stage,
-    StagePrompts,
 )
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bumped whenever the shape of the copy changes."""
 CACHE_FILE = "content.json"
 """The copy's name in the cache folder."""
@@ -104,20 +106,27 @@ def _framework_doc(framework: Framework) -> Json:
         "summary": framework.summary,
         "note": framework.note,
         "path": None if framework.path is None else str(framework.path),
+        "people": [framework.people.one, framework.people.many],
+        "sic": [[sic.printed, sic.reads] for sic in framework.sic],
         "sections": [
             {
                 "ref": section.ref,
                 "id": section.id,
                 "title": section.title,
                 "kind": section.kind.value,
+                "editorial": section.editorial,
                 "items": [
                     {
                         "ref": item.ref,
                         "id": item.id,
                         "text": item.text,
                         "kind": item.kind.value,
-                        "points": [[point.text, point.truncated] for point in item.points],
+                        "points": [[p.text, p.truncated, p.brief] for p in item.points],
                         "note": item.note,
+                        "handle": item.handle,
+                        "parts": list(item.parts),
+                        "sic": [[sic.printed, sic.reads] for sic in item.sic],
+                        "number": item.number,
                     }
                     for item in section.items
                 ],
@@ -135,20 +144,27 @@ def _framework(doc: Json) -> Framework:
         summary=doc["summary"],
         note=doc["note"],
         path=_path(doc["path"]),
+        people=People(*doc["people"]),
+        sic=tuple(Sic(*pair) for pair in doc["sic"]),
         sections=tuple(
             Section(
                 ref=section["ref"],
                 id=section["id"],
                 title=section["title"],
                 kind=SectionKind(section["kind"]),
+                editorial=section["editorial"],
                 items=tuple(
                     Item(
                         ref=item["ref"],
                         id=item["id"],
                         text=item["text"],
                         kind=SectionKind(item["kind"]),
-                        points=tuple(Point(text, truncated) for text, truncated in item["points"]),
+                        points=tuple(Point(*point) for point in item["points"]),
                         note=item["note"],
+                        handle=item["handle"],
+                        parts=tuple(item["parts"]),
+                        sic=tuple(Sic(*pair) for pair in item["sic"]),
+                        number=item["number"],
                     )
                     for item in section["items"]
                 ),
@@ -159,21 +175,11 @@ def _framework(doc: Json) -> Framework:
 
 
 def _stage_doc(stage: Stage) -> Json:
-    return {
-        "id": stage.id,
-        "title": stage.title,
-        "practice": [stage.practice.practitioner, stage.practice.supervisor],
-        "knowledge": [stage.knowledge.practitioner, stage.knowledge.supervisor],
-    }
+    return {"id": stage.id, "title": stage.title, "asks": stage.asks.value}
 
 
 def _stage(doc: Json) -> Stage:
-    return Stage(
-        id=doc["id"],
-        title=doc["title"],
-        practice=StagePrompts(*doc["practice"]),
-        knowledge=StagePrompts(*doc["knowledge"]),
-    )
+    return Stage(id=doc["id"], title=doc["title"], asks=Move(doc["asks"]))
 
 
 def _model_doc(model: ReflectiveModel) -> Json:
@@ -184,7 +190,6 @@ def _model_doc(model: ReflectiveModel) -> Json:
         "summary": model.summary,
         "path": None if model.path is None else str(model.path),
         "stages": [_stage_doc(stage) for stage in model.stages],
-        "points": _stage_doc(model.points),
     }
 
 
@@ -196,5 +201,4 @@ def _model(doc: Json) -> ReflectiveModel:
         summary=doc["summary"],
         path=_path(doc["path"]),
         stages=tuple(_stage(stage) for stage in doc["stages"]),
-        points=_stage(doc["points"]),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -24,10 +23,51 @@ class Role(str, Enum):
 
 
 class Form(str, Enum):
-    """How a statement reads: something a person does, or something a person knows."""
+    """What a statement asks of a person: something they do, or something they know."""
 
     PRACTICE = "practice"
     KNOWLEDGE = "knowledge"
+
+
+class Move(str, Enum):
+    """What one stage of a reflective model asks a person to do with an experience."""
+
+    DESCRIBE = "describe"
+    """Say what happened: one person, one moment."""
+    FEEL = "feel"
+    """Say what you thought and felt at the time."""
+    EVALUATE = "evaluate"
+    """Say what went well and what did not."""
+    ANALYSE = "analyse"
+    """Make sense of it: why it went as it did, what theory or guidance says."""
+    MAKE_SENSE = "make-sense"
+    """Feelings, judgement and meaning in one stage (Driscoll's "So what?")."""
+    CONCLUDE = "conclude"
+    """Say what else could have been done and what was learned."""
+    PLAN = "plan"
+    """Agree a concrete next step."""
+
+
+@dataclass(frozen=True)
+class People:
+    """The words a framework uses for the people the work is with."""
+
+    one: str
+    """One of them, with its article: "a customer", "a young person or their parent"."""
+    many: str
+    """Several of them: "customers", "young people and their families"."""
+
+
+DEFAULT_PEOPLE = People("a person you support", "the people you support")
+"""The people words for a framework that names none."""
+
+
+@dataclass(frozen=True)
+class Sic:
+    """A slip in the source, kept as printed, with the reading it was meant to have."""
+
+    printed: str
+    reads: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +77,8 @@ class Point:
     text: str
     truncated: bool = False
     """True where the source document is cut off mid-sentence; the text is kept as it stands."""
+    brief: str | None = None
+    """A few words for the point in a prompt ("being rigid" -> "rigid"); None: derived."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +91,15 @@ class Item:
     kind: SectionKind
     points: tuple[Point, ...] = ()
     note: str | None = None
+    handle: str | None = None
+    """A few words naming what the item is about: "to ..." for something done, else a noun
+    phrase. None: the prompts derive one from the statement."""
+    parts: tuple[str, ...] = ()
+    """Handles for the other things a statement that joins several asks for, in order."""
+    sic: tuple[Sic, ...] = ()
+    """Slips in the printed statement and their intended readings."""
+    number: int = 0
+    """The item's place in its framework, from 0 (prompts vary their wording by it)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +111,8 @@ class Section:
     title: str
     kind: SectionKind
     items: tuple[Item, ...]
+    editorial: bool = False
+    """True when the source prints no title for the group and the title is ours."""
 
 
 @dataclass(frozen=True)
@@ -73,34 +126,14 @@ class Framework:
     summary: str | None = None
     note: str | None = None
     path: Path | None = field(default=None, compare=False)
+    people: People = DEFAULT_PEOPLE
+    """Who the work is with, in the framework's own words."""
+    sic: tuple[Sic, ...] = ()
+    """Slips in the printed summary or note and their intended readings."""
 
     def items(self) -> tuple[Item, ...]:
         """Every item of every section, in document order."""
         return tuple(item for section in self.sections for item in section.items)
-
-
-def slot_problems(template: str, slot: str) -> list[str]:
-    """What is wrong with ``template`` as a template whose only placeholder is ``{slot}``."""
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as error:
-        return [f"template has unbalanced braces ({error})"]
-    if fields != {slot}:
-        found = ", ".join(sorted("{" + name + "}" for name in fields)) or "none"
-        return [f"template must use {{{slot}}} and no other placeholder (found {found})"]
-    return []
-
-
-@dataclass(frozen=True)
-class StagePrompts:
-    """The templates one stage offers for one statement form."""
-
-    practitioner: str
-    supervisor: str
-
-    def for_role(self, role: Role) -> str:
-        """The template addressed to ``role``."""
-        return self.practitioner if role is Role.PRACTITIONER else self.supervisor
 
 
 @dataclass(frozen=True)
@@ -109,23 +142,17 @@ class Stage:
 
     id: str
     title: str
-    practice: StagePrompts
-    knowledge: StagePrompts
-
-    def for_form(self, form: Form) -> StagePrompts:
-        """The templates for statements of ``form``."""
-        return self.practice if form is Form.PRACTICE else self.knowledge
+    asks: Move
+    """What the stage asks; the prompts are worded for it."""
 
 
 @dataclass(frozen=True)
 class ReflectiveModel:
-    """A reflective model (one YAML file): ordered stages plus the "which points apply" prompt."""
+    """A reflective model (one YAML file): its stages, in order."""
 
     id: str
     title: str
     source: str
     stages: tuple[Stage, ...]
-    points: Stage
-    """Templates for the prompt that asks which sub-points apply (its id and title are fixed)."""
     summary: str | None = None
     path: Path | None = field(default=None, compare=False)

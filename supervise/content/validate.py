@@ -9,23 +9,23 @@ from typing import TypeVar
 
 from supervise.content.errors import ContentProblem
 from supervise.content.model import (
+    DEFAULT_PEOPLE,
     Framework,
     Item,
+    Move,
+    People,
     Point,
     ReflectiveModel,
     Section,
     SectionKind,
+    Sic,
     Stage,
-    StagePrompts,
-    slot_problems,
 )
 from supervise.content.yamlnodes import Located
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 """Ids are lowercase so references such as ``h3-25/k/c`` are easy to type and never ambiguous."""
 
-SLOTS = {"practice": "action", "knowledge": "topic"}
-"""The placeholder each form of template must use."""
 
 T = TypeVar("T")
 
@@ -108,7 +108,10 @@ class Checker:
 def build_framework(checker: Checker, root: Located) -> Framework | None:
     """A Framework from a competence file's YAML, or None when it has problems."""
     top = checker.mapping(
-        root, "the framework", {"id", "title", "source", "sections"}, {"summary", "note"}
+        root,
+        "the framework",
+        {"id", "title", "source", "sections"},
+        {"summary", "note", "people", "sic"},
     )
     if top is None:
         return None
@@ -117,59 +120,140 @@ def build_framework(checker: Checker, root: Located) -> Framework | None:
     source = checker.text(top.get("source"), "the framework source")
     summary = checker.text(top.get("summary"), "the summary")
     note = checker.text(top.get("note"), "the note")
+    people = _people(checker, top.get("people"))
+    framework_sic = _sics(checker, top.get("sic"), " ".join(filter(None, (summary, note))))
     prefix = framework_id or "?"
     section_ids: list[tuple[str, int]] = []
+    numbered = 0
 
     def build_point(node: Located) -> Point | None:
         if isinstance(node.value, dict):
-            fields = checker.mapping(node, "a point", {"text"}, {"truncated"})
+            fields = checker.mapping(node, "a point", {"text"}, {"truncated", "brief"})
             if fields is None:
                 return None
             text = checker.text(fields.get("text"), "a point's text")
+            brief = checker.text(fields.get("brief"), "a point's brief")
             truncated = fields.get("truncated")
             if truncated is not None and not isinstance(truncated.value, bool):
                 checker.problem(truncated.line, "'truncated' should be true or false")
                 return None
             flag = bool(truncated.value) if truncated is not None else False
-            return Point(text, flag) if text else None
+            return Point(text, flag, brief) if text else None
         text = checker.text(node, "a point")
         return Point(text) if text else None
 
     def build_section(node: Located) -> Section | None:
-        fields = checker.mapping(node, "a section", {"id", "title", "kind", "items"}, set())
+        fields = checker.mapping(
+            node, "a section", {"id", "title", "kind", "items"}, {"editorial_title"}
+        )
         if fields is None:
             return None
         section_id = checker.ident(fields.get("id"), "the section id")
         section_title = checker.text(fields.get("title"), "the section title")
+        editorial = _flag(checker, fields.get("editorial_title"), "'editorial_title'")
         kind = _kind(checker, fields.get("kind"))
         ids: list[tuple[str, int]] = []
 
         def build_item(item_node: Located) -> Item | None:
-            item_fields = checker.mapping(item_node, "an item", {"id", "text"}, {"points", "note"})
+            nonlocal numbered
+            item_fields = checker.mapping(
+                item_node, "an item", {"id", "text"}, {"points", "note", "handle", "parts", "sic"}
+            )
             if item_fields is None:
                 return None
             item_id = checker.ident(item_fields.get("id"), "the item id")
             text = checker.text(item_fields.get("text"), "the item text")
             points = checker.items_of(item_fields.get("points"), "points", build_point)
             item_note = checker.text(item_fields.get("note"), "the item note")
+            handle = checker.text(item_fields.get("handle"), "the item handle")
+            parts = checker.items_of(
+                item_fields.get("parts"), "parts", lambda part: checker.text(part, "a part")
+            )
+            printed = " ".join([text or "", *(point.text for point in points)])
+            sics = _sics(checker, item_fields.get("sic"), printed)
             if item_id is None or text is None or kind is None:
                 return None
             ids.append((item_id, item_node.line))
             ref = f"{prefix}/{section_id}/{item_id}"
-            return Item(ref, item_id, text, kind, tuple(points), item_note)
+            numbered += 1
+            return Item(
+                ref,
+                item_id,
+                text,
+                kind,
+                tuple(points),
+                item_note,
+                handle=handle,
+                parts=tuple(parts),
+                sic=sics,
+                number=numbered - 1,
+            )
 
         items = checker.items_of(fields.get("items"), "items", build_item)
         checker.unique(ids, f"item id in section '{section_id}'")
         if section_id is None or section_title is None or kind is None:
             return None
         section_ids.append((section_id, node.line))
-        return Section(f"{prefix}/{section_id}", section_id, section_title, kind, tuple(items))
+        return Section(
+            f"{prefix}/{section_id}", section_id, section_title, kind, tuple(items), editorial
+        )
 
     sections = checker.items_of(top.get("sections"), "sections", build_section)
     checker.unique(section_ids, "section id")
     if checker.problems or framework_id is None or title is None or source is None:
         return None
-    return Framework(framework_id, title, source, tuple(sections), summary, note, checker.path)
+    return Framework(
+        framework_id,
+        title,
+        source,
+        tuple(sections),
+        summary,
+        note,
+        checker.path,
+        people=people,
+        sic=framework_sic,
+    )
+
+
+def _flag(checker: Checker, node: Located | None, where: str) -> bool:
+    """A true/false value (false when absent)."""
+    if node is None:
+        return False
+    if not isinstance(node.value, bool):
+        checker.problem(node.line, f"{where} should be true or false")
+        return False
+    return node.value
+
+
+def _people(checker: Checker, node: Located | None) -> People:
+    """Who the work is with ("one: a customer", "many: customers"), or the default."""
+    if node is None:
+        return DEFAULT_PEOPLE
+    fields = checker.mapping(node, "people", {"one", "many"}, set())
+    if fields is None:
+        return DEFAULT_PEOPLE
+    one = checker.text(fields.get("one"), "people's 'one'")
+    many = checker.text(fields.get("many"), "people's 'many'")
+    return People(one, many) if one and many else DEFAULT_PEOPLE
+
+
+def _sics(checker: Checker, node: Located | None, printed: str) -> tuple[Sic, ...]:
+    """The slips marked in ``printed``, each ``{printed: ..., reads: ...}``."""
+
+    def build(entry: Located) -> Sic | None:
+        fields = checker.mapping(entry, "a sic note", {"printed", "reads"}, set())
+        if fields is None:
+            return None
+        wrong = checker.text(fields.get("printed"), "a sic note's 'printed'")
+        right = checker.text(fields.get("reads"), "a sic note's 'reads'")
+        if wrong is None or right is None:
+            return None
+        if wrong not in printed:
+            checker.problem(entry.line, f"sic note: {wrong!r} is not in the printed text")
+            return None
+        return Sic(wrong, right)
+
+    return tuple(checker.items_of(node, "sic", build))
 
 
 def _kind(checker: Checker, node: Located | None) -> SectionKind | None:
@@ -186,7 +270,7 @@ def _kind(checker: Checker, node: Located | None) -> SectionKind | None:
 def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
     """A ReflectiveModel from a model file's YAML, or None when it has problems."""
     top = checker.mapping(
-        root, "the reflective model", {"id", "title", "source", "stages", "points"}, {"summary"}
+        root, "the reflective model", {"id", "title", "source", "stages"}, {"summary"}
     )
     if top is None:
         return None
@@ -196,53 +280,34 @@ def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
     source = checker.text(top.get("source"), "the model source")
     summary = checker.text(top.get("summary"), "the summary")
 
-    def templates(node: Located | None, form: str, where: str) -> StagePrompts | None:
-        if node is None:
-            return None
-        fields = checker.mapping(node, where, {"practitioner", "supervisor"}, set())
+    def build_stage(node: Located) -> Stage | None:
+        fields = checker.mapping(node, "a stage", {"id", "title", "asks"}, set())
         if fields is None:
             return None
-        texts = {}
-        for role in ("practitioner", "supervisor"):
-            role_node = fields.get(role)
-            text = checker.text(role_node, f"the {role} template")
-            if text is None or role_node is None:
-                continue
-            if _check_slots(checker, role_node.line, text, SLOTS[form]):
-                texts[role] = text
-        if len(texts) != 2:
+        stage_id = checker.ident(fields.get("id"), "the stage id")
+        stage_title = checker.text(fields.get("title"), "the stage title")
+        asks = _move(checker, fields.get("asks"))
+        if not stage_id or not stage_title or asks is None:
             return None
-        return StagePrompts(texts["practitioner"], texts["supervisor"])
-
-    def build_stage(node: Located, fixed: tuple[str, str] | None = None) -> Stage | None:
-        required = {"practice", "knowledge"} | (set() if fixed else {"id", "title"})
-        fields = checker.mapping(node, "a stage", required, set())
-        if fields is None:
+        if stage_id == "points":
+            checker.problem(node.line, "the stage id 'points' is kept for the sub-points prompt")
             return None
-        if fixed:
-            stage_id, stage_title = fixed
-        else:
-            stage_id = checker.ident(fields.get("id"), "the stage id") or ""
-            stage_title = checker.text(fields.get("title"), "the stage title") or ""
-        practice = templates(fields.get("practice"), "practice", "practice templates")
-        knowledge = templates(fields.get("knowledge"), "knowledge", "knowledge templates")
-        if not stage_id or not stage_title or practice is None or knowledge is None:
-            return None
-        if not fixed:
-            stage_ids.append((stage_id, node.line))
-        return Stage(stage_id, stage_title, practice, knowledge)
+        stage_ids.append((stage_id, node.line))
+        return Stage(stage_id, stage_title, asks)
 
     stages = checker.items_of(top.get("stages"), "stages", build_stage)
     checker.unique(stage_ids, "stage id")
-    points_node = top.get("points")
-    points = build_stage(points_node, ("points", "Which points apply")) if points_node else None
-    if checker.problems or not model_id or not title or not source or points is None:
+    if checker.problems or not model_id or not title or not source:
         return None
-    return ReflectiveModel(model_id, title, source, tuple(stages), points, summary, checker.path)
+    return ReflectiveModel(model_id, title, source, tuple(stages), summary, checker.path)
 
 
-def _check_slots(checker: Checker, line: int, template: str, slot: str) -> bool:
-    problems = slot_problems(template, slot)
-    for problem in problems:
-        checker.problem(line, problem)
-    return not problems
+def _move(checker: Checker, node: Located | None) -> Move | None:
+    if node is None:
+        return None
+    try:
+        return Move(node.value)
+    except ValueError:
+        allowed = ", ".join(move.value for move in Move)
+        checker.problem(node.line, f"unknown 'asks' {node.value!r} (use one of: {allowed})")
+        return None

@@ -1,23 +1,28 @@
-"""Reflective prompts generated from competence statements and reflective-model templates."""
+"""Reflective prompts made from competence statements, for a reflective model's stages."""
 
 from supervise.prompts.generate import (
     POINTS_STAGE,
+    POINTS_TITLE,
     ItemPrompts,
     Prompt,
     PromptBook,
+    form_of,
     prompts_for,
     prompts_for_framework,
 )
+from supervise.prompts.handle import Handle, brief, handles_of
 from supervise.prompts.person import third_person
-from supervise.prompts.phrasing import Phrasing, phrase
 
 __all__ = [
     "POINTS_STAGE",
+    "POINTS_TITLE",
+    "Handle",
     "ItemPrompts",
-    "Phrasing",
     "Prompt",
     "PromptBook",
-    "phrase",
+    "brief",
+    "form_of",
+    "handles_of",
     "prompts_for",
     "prompts_for_framework",
     "third_person",

@@ -210,3 +210,29 @@ async def test_the_rating_sits_one_line_below_the_last_answer(
         beside_the_list = [line.split("▕", 1)[-1] for line in lines[label - 2 : label]]
         # The answer's bottom edge, one blank line, then the question: not two blank lines.
         assert "▁▁▁" in beside_the_list[0] and not beside_the_list[1].strip()
+
+
+async def test_a_now_what_answer_becomes_an_agreed_action_with_one_key(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(mode="self-reflection", supervisor="")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert stored(path).actions() == []
+        assert "^r Make action" in screen_text(app)
+        now_what = walk.query(TextArea)[-1]
+        now_what.focus()
+        await pilot.press(*"Ask the team about a safety plan")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # a second press adds nothing twice
+        await pilot.pause(AFTER_SAVE)
+        actions = stored(path).actions()
+        assert [(a.what, a.who) for a in actions] == [
+            ("Ask the team about a safety plan", stored(path).record.practitioner)
+        ]
+        assert app.screen is walk

@@ -60,7 +60,16 @@ def test_prompts_json_lists_every_item_with_every_stage_of_both_models(
         cyp = [r for r in records if r["framework"] == "cyp-4.3"]
         assert len(h3) == 31 and len(cyp) == 19
         for record in records:
-            assert set(record) == {"framework", "item", "kind", "statement", "points", "prompts"}
+            assert set(record) == {
+                "framework",
+                "item",
+                "kind",
+                "handle",
+                "statement",
+                "points",
+                "prompts",
+            }
+            assert 0 < len(str(record["handle"]).split()) <= 12
             prompts = record["prompts"]
             assert isinstance(prompts, list)
             found = {(p["stage"], p["role"]) for p in prompts}
@@ -73,7 +82,9 @@ def test_prompts_readable_output_shows_item_references(
 ) -> None:
     assert main(["prompts", "--framework", "h3-25"]) == 0
     out = capsys.readouterr().out
-    assert "h3-25/k/c  (knowledge)" in out and "h3-25/pc/5  (performance)" in out
+    assert "h3-25/k/c · the limits of your role  (knowledge)" in out
+    assert "h3-25/pc/5 · to deal with challenging behaviour  (performance)" in out
+    assert "    Practitioner  " in out and "    Supervisor    " in out
 
 
 def test_unknown_framework_or_model_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

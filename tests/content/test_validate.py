@@ -89,7 +89,7 @@ def test_empty_and_binary_files(tmp_path: Path) -> None:
     assert "not UTF-8" in str(check_content([path])[0])
 
 
-def test_model_templates_must_use_their_slot(tmp_path: Path) -> None:
+def test_model_stages_must_name_what_they_ask(tmp_path: Path) -> None:
     model = """\
 id: mine
 title: Mine
@@ -97,15 +97,26 @@ source: Us
 stages:
   - id: one
     title: One
+    asks: wonder
+  - id: two
+    title: Two
     practice: {practitioner: "Tell me about {topic}.", supervisor: "Ask about {action}."}
-    knowledge: {practitioner: "What about {topic}?", supervisor: "Ask about {topic}."}
-points:
-  practice: {practitioner: "Which apply to {action}?", supervisor: "Which apply to {action}?"}
-  knowledge: {practitioner: "Which apply to {topic}?", supervisor: "Which {apply} to {topic}?"}
 """
     problems = _problems(tmp_path, model)
-    assert any(":7: " in p and "must use {action}" in p for p in problems), problems
-    assert any(":11: " in p and "{apply}" in p for p in problems), problems
+    assert any(":7: " in p and "unknown 'asks' 'wonder'" in p for p in problems), problems
+    assert any("unknown key 'practice'" in p for p in problems), problems
+    assert any("is missing 'asks'" in p for p in problems), problems
+
+
+def test_handles_parts_briefs_and_sic_notes_are_read(tmp_path: Path) -> None:
+    framework = GOOD.replace(
+        "text: you listen to people",
+        "text: you listen to poeple\n        handle: to listen well\n"
+        "        parts: [to hear what is meant]\n"
+        "        sic: [{printed: poeple, reads: people}, {printed: nowhere, reads: x}]",
+    )
+    problems = _problems(tmp_path, framework)
+    assert len(problems) == 1 and "'nowhere' is not in the printed text" in problems[0], problems
 
 
 def test_load_library_raises_with_every_problem(tmp_path: Path) -> None:

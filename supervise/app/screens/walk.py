@@ -16,6 +16,7 @@ from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
+from supervise.content import Role
 from supervise.prompts import ItemPrompts
 
 if TYPE_CHECKING:
@@ -83,6 +84,14 @@ WALK_COMMANDS: tuple[Command, ...] = (
         footer=False,
     ),
     Command(
+        "make_action",
+        "ctrl+r",
+        "Make action",
+        "Turn this item's next-step answer into an agreed action",
+        priority=True,
+        palette="Make an action from the next step",
+    ),
+    Command(
         "closing",
         "ctrl+t",
         "Finish",
@@ -119,6 +128,7 @@ class WalkScreen(SessionScreen):
             )
         self._clock = monotonic()
         self._skipped = {e.detail for e in live.session.events() if e.kind == "skipped"}
+        self._made_actions: set[tuple[str, str]] = set()
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
@@ -211,7 +221,8 @@ class WalkScreen(SessionScreen):
         used = (record.elapsed_seconds + monotonic() - self._clock) / 60
         planned = record.planned_minutes
         over = f" ({used - planned:.0f} over)" if used > planned else ""
-        where = f"{framework.id.upper()} › {section.title} › {item.id}"
+        title = f"{section.title} (our title)" if section.editorial else section.title
+        where = f"{framework.id.upper()} › {title} › {item.id}"
         progress = (
             f"Item {position} of {len(self.refs)} · {answered} answered  "
             f"{progress_bar(answered, len(self.refs))}  {used:.0f} of {planned} min{over}"
@@ -260,7 +271,7 @@ class WalkScreen(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rating and flagging need a writable session; the flag is for self-reflection."""
-        if action in ("set_confidence", "toggle_bring") and self.live.read_only:
+        if action in ("set_confidence", "toggle_bring", "make_action") and self.live.read_only:
             return False
         if action == "toggle_bring":
             return not self.supervision
@@ -275,6 +286,28 @@ class WalkScreen(SessionScreen):
         """Flip "Bring this to supervision" for this item."""
         for view in self.query(ItemView):
             view.toggle_bring()
+
+    def action_make_action(self) -> None:
+        """Add this item's "Now what?" answer to the agreed actions, owned by the practitioner."""
+        stage = self.item_prompts[self.current].next_step_stage()
+        self.save_all()
+        answers = self._answers.get(self.current, {})
+        what = answers.get((stage, Role.PRACTITIONER.value), "").strip() if stage else ""
+        if not stage or not what:
+            title = self.item_prompts[self.current].for_stage(stage or "", Role.PRACTITIONER)
+            where = f"“{title.stage_title}”" if title else "the last stage"
+            self.notify(f"Write an answer to {where} first: it becomes the action.", markup=False)
+            return
+        if (self.current, what) in self._made_actions:
+            self.notify("That step is already one of the agreed actions.", markup=False)
+            return
+        self._made_actions.add((self.current, what))
+        session, who = self.live.session, self.live.session.record.practitioner
+        self.live.write(lambda: session.add_action(what, who, ""))
+        self.notify(
+            f"Added to the agreed actions, owner {who}. Give it a date in the closing (ctrl+t).",
+            markup=False,
+        )
 
     def action_choose_item(self) -> None:
         """Show and focus the item list."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from supervise.prompts import phrase
+from supervise.prompts import handles_of
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -47,8 +47,8 @@ class ItemList(OptionList):
     def _line(self, ref: str) -> str:
         mark = ANSWERED if ref in self._answered else SKIPPED if ref in self._skipped else OPEN
         pointer = CURRENT if ref == self._current else " "
-        # The phrase drops lead-ins such as "An ability to", which every line would share.
-        words = phrase(self.library.item(ref)).practitioner if self.library.has_item(ref) else "?"
+        # The handle names what the item is about; the statements' lead-ins all read alike.
+        words = handles_of(self.library.item(ref))[0].text if self.library.has_item(ref) else "?"
         if len(words) > WORDS:
             words = words[:WORDS].rsplit(" ", 1)[0] + "…"
         short = ref.split("/", 1)[1]

@@ -14,7 +14,7 @@ from supervise.app.widgets.box import Box, ScrollBox
 from supervise.app.widgets.marks import MarkedCheckbox, MarkedRadioButton
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.content import Item, Role
-from supervise.prompts import POINTS_STAGE, ItemPrompts
+from supervise.prompts import ItemPrompts
 
 CONFIDENCE_LABELS = ("1 Not yet", "2 A little", "3 Fairly", "4 Mostly", "5 Very")
 """How the 1–5 confidence scale reads on screen: number and words, never colour alone."""
@@ -62,12 +62,17 @@ class ItemView(ScrollBox):
         # In boxes, so that typing an answer does not redraw them on each key (see Box).
         with Box(id="item-head"):
             yield Static(self.item.text, id="statement", markup=False)
+            if self.item.sic:
+                slips = "; ".join(f"‘{s.printed}’ reads ‘{s.reads}’" for s in self.item.sic)
+                yield Static(
+                    f"As printed in the source [sic]: {slips}.", classes="hint", markup=False
+                )
             if self.item.note:
                 yield Static(f"Note: {self.item.note}", classes="hint", markup=False)
             if self.item.points:
                 yield from self._points()
-        if self.item.points:
-            yield from self._fields(POINTS_STAGE, "Points")
+        for stage in self.prompts.points_stages():
+            yield from self._fields(stage, "Points")
         stages = self._stages()
         if stages:
             yield from self._fields(*stages[0])
@@ -108,7 +113,7 @@ class ItemView(ScrollBox):
         """(id, title) of each stage of the model, in order."""
         titles: dict[str, str] = {}
         for prompt in self.prompts.prompts:
-            if prompt.stage != POINTS_STAGE:
+            if prompt.asks is not None:
                 titles.setdefault(prompt.stage, prompt.stage_title)
         return list(titles.items())
 

@@ -103,7 +103,7 @@ class ScopeTree(Tree[str]):
         section = next(
             s for s in self.library.frameworks[framework_id].sections if s.id == section_id
         )
-        return section.title
+        return f"{section.title} (our title)" if section.editorial else section.title
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         """Enter or a click ticks the node and everything under it (or unticks it all)."""

@@ -1,0 +1,226 @@
+"""The practitioner's questions: a pool of stems for each move of a model and kind of statement.
+
+Slots: ``{act}`` a verb phrase ("check that a customer has understood you"), ``{topic}`` a noun
+phrase or a "how/why" clause, ``{one}`` one person the work is with ("a customer"), ``{points}``
+a list of sub-points. A slot ends its clause, so no stem leans on words a phrase might lack.
+Doing is anchored in one person and one moment; knowing is asked as explaining, teaching,
+applying or looking for, never as "a situation that called on what you know".
+"""
+
+from __future__ import annotations
+
+from supervise.content.model import Form, Move
+
+Pool = tuple[str, ...]
+
+_DESCRIBE_ACT: Pool = (
+    "Think of the last time you had to {act}. What did you do, and what happened?",
+    "Recall one visit, call or meeting where you needed to {act}. What did you say first?",
+    "Think of recent work with {one}, and a moment you had to {act}. What happened?",
+    "When did you last try to {act}? Walk through that moment step by step.",
+    "Pick one recent piece of work where you had to {act}. What did you do?",
+    "Go back to a day this month when you had to {act}. What happened?",
+    "Who comes to mind when you think about having to {act}? What happened with them?",
+    "Describe one moment, as plainly as you can, when you set out to {act}.",
+)
+_DESCRIBE_TOPIC: Pool = (
+    "Think of the last time your work with {one} touched on {topic}. What happened?",
+    "Think of one piece of work that involved {topic}. What did you do?",
+    "Recall a recent conversation with {one} about {topic}. What was said?",
+    "Describe one moment this month when you came up against {topic}. Who was there?",
+    "Which recent case comes to mind when you think of {topic}? What was your part?",
+)
+_DESCRIBE_KNOW: Pool = (
+    "A new colleague asks you about {topic}. What would you tell them?",
+    "In your own words, what matters most about {topic}?",
+    "If you had five minutes to teach a new colleague about {topic}, what would you say?",
+    "Think of your work with {one} right now, and apply what you know about {topic}.",
+    "What would you look for in a first meeting that tells you something about {topic}?",
+    "Which case has taught you most about {topic}? What did it show you?",
+)
+_FEEL_ACT: Pool = (
+    "How did you feel as you tried to {act}? What stayed with you afterwards?",
+    "What was going through your mind when you had to {act}?",
+    "Most of us feel something when we have to {act}. What did you feel?",
+    "At what point did you feel least sure of yourself as you tried to {act}?",
+)
+_FEEL_TOPIC: Pool = (
+    "How did you feel as you dealt with {topic}? What stayed with you?",
+    "What was going through your mind as you faced {topic}?",
+    "Most practitioners feel something about {topic}. What did you notice in yourself?",
+)
+_FEEL_KNOW: Pool = (
+    "How sure do you feel of what you know about {topic}? Where does that come from?",
+    "When a case touches on {topic}, what do you notice in yourself?",
+    "Which parts feel easy, and which feel harder, when it comes to {topic}?",
+)
+_EVALUATE_ACT: Pool = (
+    "What went well when you tried to {act}, and what was harder?",
+    "Looking back, how well did you manage to {act}? What tells you so?",
+    "If {one} could tell you how it felt when you tried to {act}, what would they say?",
+    "What would you keep, and what would you change, about how you tried to {act}?",
+)
+_EVALUATE_TOPIC: Pool = (
+    "What went well in how you handled {topic}, and what was harder?",
+    "Looking back, how well did you handle {topic}? What tells you so?",
+    "How do you think {one} saw {topic}? What would they say if you asked?",
+)
+_EVALUATE_KNOW: Pool = (
+    "Which real case tested what you know about {topic}? How did it hold up?",
+    "Where has your knowledge served you well, and where not, on {topic}?",
+    "What do you know well about {topic}, and what would you still look up?",
+)
+_ANALYSE_ACT: Pool = (
+    "Why do you think it went the way it did when you tried to {act}?",
+    "What in your training, guidance or experience helps you {act}? What was missing this time?",
+    "What was going on for {one} that made it harder or easier to {act}?",
+    "What does your organisation expect of you when you {act}? How did that shape it?",
+)
+_ANALYSE_TOPIC: Pool = (
+    "What helped, and what got in the way, when it came to {topic}?",
+    "What guidance, theory or past experience helps you make sense of {topic}?",
+    "What was going on for {one}, as far as you could tell, around {topic}?",
+)
+_ANALYSE_KNOW: Pool = (
+    "Think of your work with {one} right now. What in their situation links to {topic}?",
+    "What in the guidance or research you know speaks to {topic}, and where does it fall short?",
+    "Where are the gaps in what you know about {topic}? How have they shown in your work?",
+)
+_CONCLUDE_ACT: Pool = (
+    "What else could you have done to {act}? What have you learned?",
+    "What have you learned about how you {act}? What would you tell yourself beforehand?",
+    "If you could go back, what would you do differently to {act}?",
+)
+_CONCLUDE_TOPIC: Pool = (
+    "What else could you have done about {topic}? What have you learned?",
+    "What has this taught you about {topic}?",
+)
+_CONCLUDE_KNOW: Pool = (
+    "What do you know now, that you did not before, about {topic}?",
+    "What would you now tell a new colleague about {topic}?",
+)
+_PLAN_ACT: Pool = (
+    "What will you try the next time you need to {act}? Name one step and when.",
+    "What one thing will you do differently next time you {act}, and by when?",
+    "Name one small step that would help you {act}. When will you take it?",
+    "Before your next supervision, what will you try in order to {act}?",
+)
+_PLAN_TOPIC: Pool = (
+    "Before your next supervision, what one step will you take on {topic}?",
+    "What will you do first the next time you meet {topic}?",
+    "What support would help you with {topic}, and when will you ask for it?",
+)
+_PLAN_KNOW: Pool = (
+    "What will you read, ask or try to learn more about {topic}, and by when?",
+    "Who could teach you more about {topic}, and when will you ask them?",
+    "This month, which case will you use to try out what you know about {topic}?",
+)
+
+_BY_MOVE: dict[Move, tuple[Pool, Pool, Pool]] = {
+    Move.DESCRIBE: (_DESCRIBE_ACT, _DESCRIBE_TOPIC, _DESCRIBE_KNOW),
+    Move.FEEL: (_FEEL_ACT, _FEEL_TOPIC, _FEEL_KNOW),
+    Move.EVALUATE: (_EVALUATE_ACT, _EVALUATE_TOPIC, _EVALUATE_KNOW),
+    Move.ANALYSE: (_ANALYSE_ACT, _ANALYSE_TOPIC, _ANALYSE_KNOW),
+    Move.CONCLUDE: (_CONCLUDE_ACT, _CONCLUDE_TOPIC, _CONCLUDE_KNOW),
+    Move.PLAN: (_PLAN_ACT, _PLAN_TOPIC, _PLAN_KNOW),
+}
+_BY_MOVE[Move.MAKE_SENSE] = (
+    _EVALUATE_ACT + _ANALYSE_ACT + _FEEL_ACT,
+    _EVALUATE_TOPIC + _ANALYSE_TOPIC + _FEEL_TOPIC,
+    _EVALUATE_KNOW + _ANALYSE_KNOW + _FEEL_KNOW,
+)
+
+# Later stages talk about the moment already told, as a supervisor would ("it", "that moment"),
+# rather than naming the topic again; these stems take no handle.
+_BACK_DOING: dict[Move, Pool] = {
+    Move.FEEL: (
+        "Go back to that moment. How did you feel, and what stayed with you afterwards?",
+        "What was going through your mind as it happened, and what did you do with it?",
+        "Most of us feel something in moments like that. What did you feel, and when?",
+        "At which point did you feel least sure of yourself, and why do you think it was then?",
+    ),
+    Move.EVALUATE: (
+        "Looking back on that moment, what went well, and what was harder than you expected?",
+        "How well do you think it went, all things considered? What tells you so?",
+        "If {the_one} could tell you honestly how it felt for them, what would they say?",
+        "Thinking about what you did, what would you keep, and what would you change?",
+    ),
+    Move.ANALYSE: (
+        "Why do you think it went the way it did? What helped, and what got in the way?",
+        "What in your training, guidance or past experience helped you then? What was missing?",
+        "What do you think was going on for {the_one} at the time, as far as you could tell?",
+        "What did your organisation expect of you there, and how did that shape what you did?",
+    ),
+    Move.CONCLUDE: (
+        "What else could you have done in that moment? What have you learned from it?",
+        "Knowing what you know now, what would you tell yourself just before it started?",
+        "If you could go back and do it again, what would you do differently, and why?",
+    ),
+    Move.PLAN: (
+        "What will you try next time? Name one step and when you will take it.",
+        "What one thing will you try next time, and when will that be?",
+        "Who could help you get better at this, and when will you ask them?",
+        "Before your next supervision, what is one small thing you will try?",
+    ),
+}
+_BACK_KNOWING: dict[Move, Pool] = {
+    Move.FEEL: (
+        "How sure do you feel of what you know here? Where does that confidence come from?",
+        "When one of your cases touches on this, what do you notice in yourself?",
+    ),
+    Move.EVALUATE: (
+        "Which real case has tested what you know here? How well did your knowledge hold up?",
+        "What do you know well here, and what would you still need to look up or ask?",
+    ),
+    Move.ANALYSE: (
+        "Think of your work with {one} right now. Where do you see this in their situation?",
+        "What in the guidance or research speaks to this, and where does it fall short?",
+        "Where are the gaps in what you know here? How have they shown in your work?",
+    ),
+    Move.CONCLUDE: (
+        "What do you know now about this that you did not know a year ago?",
+        "If a new colleague asked you about this tomorrow, what would you now tell them?",
+    ),
+    Move.PLAN: (
+        "What will you read, ask or try in order to learn more, and by when?",
+        "Who in your team or beyond could teach you more about this, and when will you ask?",
+        "This month, where in your work could you use this, and how will you know it helped?",
+    ),
+}
+for _back in (_BACK_DOING, _BACK_KNOWING):
+    _back[Move.DESCRIBE] = ()
+    # Driscoll's "So what?" asks for feelings, a judgement and meaning in one stage.
+    _back[Move.MAKE_SENSE] = _back[Move.EVALUATE] + _back[Move.ANALYSE] + _back[Move.FEEL]
+
+POINTS_DOING: Pool = (
+    "Which of these have you used lately, and how did it go: {points}?",
+    "Which of these comes easily to you, and which is harder: {points}?",
+    "Think of one piece of work. Which of these were part of it: {points}?",
+)
+"""Stems for the prompt that lists a doing statement's sub-points."""
+POINTS_KNOWING: Pool = (
+    "Which of these have you seen in your own work: {points}?",
+    "Which of these do you understand well, and which less so: {points}?",
+    "Which of these would you explain first to a new colleague: {points}? Why that one?",
+)
+"""Stems for the prompt that lists a knowing statement's sub-points."""
+
+EASING: Pool = (
+    "Many practitioners find this hard.",
+    "Most of us meet this at some point.",
+    "This is common, and worth talking about.",
+)
+"""Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
+
+
+def stems(move: Move, form: Form, verb: bool) -> Pool:
+    """The stems for one move, for a doing or knowing statement whose handle is a verb or not."""
+    act, topic, know = _BY_MOVE[move]
+    if form is Form.KNOWLEDGE:
+        return know
+    return act if verb else topic
+
+
+def looking_back(move: Move, form: Form) -> Pool:
+    """Stems that take no handle, for a stage after the first (empty for describing)."""
+    return (_BACK_KNOWING if form is Form.KNOWLEDGE else _BACK_DOING)[move]

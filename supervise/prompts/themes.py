@@ -1,0 +1,48 @@
+"""What a statement touches that a supervisor listens for: risk, boundaries, strong feelings."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+
+from supervise.content.model import Item
+
+
+class Theme(Enum):
+    """A concern a statement raises, each with the red flags a supervisor checks for."""
+
+    RISK = "risk"
+    BOUNDARY = "boundary"
+    DEPENDENCY = "dependency"
+    COLLUSION = "collusion"
+    FEELINGS = "feelings"
+    RUPTURE = "rupture"
+    RULES = "rules"
+
+
+_SIGNS: dict[Theme, str] = {
+    Theme.RISK: r"risk|harm|safeguard|immediate action|could not wait|challenging behaviour"
+    r"|disclos|abuse|danger|crisis|urgent|self-harm|overdose|violence",
+    Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
+    r"|continuing contact|level of emotional support|enough emotional support|ending|disengag",
+    Theme.DEPENDENCY: r"dependen|depend on",
+    Theme.COLLUSION: r"collu|side of a family|taking sides|independent perspective",
+    Theme.FEELINGS: r"anger|angry|frustrat|loss|grief|let down|negative feelings|fear|distress"
+    r"|emotional|feelings",
+    Theme.RUPTURE: r"strain|rupture|disagree|mistrust|scepticism|sceptical|doubts|contribution"
+    r"|own part|own mistakes|defensive|habits of ours|reduce the probability",
+    Theme.RULES: r"legislat|law\b|policy|policies|procedure|rights|duties|complaints|appeals"
+    r"|requirements|judicial|guidance",
+}
+_PATTERNS = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _SIGNS.items()}
+
+HARD = frozenset({Theme.DEPENDENCY, Theme.COLLUSION, Theme.FEELINGS, Theme.RUPTURE})
+"""Themes that can be hard to talk about: prompts on them say first that they are common."""
+
+
+@cache
+def themes_of(item: Item) -> tuple[Theme, ...]:
+    """The themes ``item`` touches, most pressing first (risk before rules)."""
+    words = " ".join([item.text, item.handle or "", *item.parts, *(p.text for p in item.points)])
+    return tuple(theme for theme, pattern in _PATTERNS.items() if pattern.search(words))
