@@ -134,12 +134,51 @@ _KNOWING: dict[Lens, str] = {
     Lens.LEARNING: "Ask for one real case where knowing about {topic} changed what they did.",
 }
 _KNOWING_AHEAD: dict[Lens, str] = {
-    Lens.STANDARDS: "Agree how they will check their understanding of {topic}, and by when.",
+    Lens.STANDARDS: "Agree how, and by when, they will check what they understand about {topic}.",
     Lens.PRACTITIONER: "Ask what would help them feel surer about {topic}, and offer what you can.",
     Lens.CONTEXT: "Ask who in the team knows most about {topic}, and whether they could learn"
     " from them.",
     Lens.LEARNING: "Suggest one thing to read, or someone to ask, about {topic}; agree when to"
     " come back to it.",
+}
+
+_KNOWING_PLAIN: dict[Lens, str] = {
+    Lens.LEARNING: "Ask for one real case. Listen for whether the knowledge shaped what they"
+    " did, or stayed on the shelf.",
+    Lens.PERSON: "Ask how {the_one} might put the same thing, in their own words.",
+    Lens.SUPERVISOR: "Notice what you assume they already know here, and check it gently.",
+    Lens.CONTEXT: "Ask where this knowledge comes from: training, policy, colleagues or habit.",
+    Lens.STANDARDS: "Check it against current policy and good practice, and name any gap plainly.",
+    Lens.PRACTITIONER: "Make it safe to say which part of this they feel least sure of.",
+    Lens.RELATIONSHIP: "Ask where this has made a difference to a working relationship.",
+    Lens.PARALLEL: "Notice how sure or tentative they sound as they explain it.",
+    Lens.INTERVENTION: "Ask what they would actually say or do tomorrow, on the strength of it.",
+}
+KNOWING_FLAGS: dict[Theme, str] = {
+    Theme.RISK: "Check they know when, and to whom, to pass a concern on.",
+    Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
+    Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
+    Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
+    Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
+    Theme.RUPTURE: "Make it safe to name a time it went wrong for them.",
+    Theme.RULES: "Check what they lean on: policy, law, or habit?",
+}
+"""The red flag for each theme on a knowing statement, where nothing has happened yet."""
+
+_PREFERRED_KNOWING: dict[Move, tuple[Lens, ...]] = {
+    Move.DESCRIBE: (Lens.LEARNING, Lens.PERSON, Lens.SUPERVISOR, Lens.CONTEXT),
+    Move.FEEL: (Lens.PRACTITIONER, Lens.SUPERVISOR, Lens.PARALLEL),
+    Move.EVALUATE: (Lens.STANDARDS, Lens.LEARNING, Lens.PERSON),
+    Move.ANALYSE: (Lens.CONTEXT, Lens.LEARNING, Lens.RELATIONSHIP),
+    Move.MAKE_SENSE: (
+        Lens.PRACTITIONER,
+        Lens.STANDARDS,
+        Lens.CONTEXT,
+        Lens.RELATIONSHIP,
+        Lens.PARALLEL,
+    ),
+    Move.CONCLUDE: (Lens.LEARNING, Lens.SUPERVISOR, Lens.PRACTITIONER),
+    Move.PLAN: (Lens.STANDARDS, Lens.PRACTITIONER, Lens.CONTEXT, Lens.LEARNING),
 }
 
 _PREFERRED: dict[Move, tuple[Lens, ...]] = {
@@ -160,11 +199,11 @@ _PREFERRED: dict[Move, tuple[Lens, ...]] = {
 }
 
 POINT_CUES: tuple[str, ...] = (
-    "Start with {point}. Ask for one real example, then listen for the moment it got difficult.",
-    "If {point} is passed over, ask about it gently; what is left out often matters.",
-    "Ask which of these they would rather not be asked about; {point} may be a way in.",
+    "Ask for one real example of the point they pick, then listen for where it got difficult.",
+    "If any point is passed over, ask about it gently; what is left out often matters.",
+    "Ask which point they would rather not talk about. That one may be the way in.",
 )
-"""Cues for the prompt that lists the sub-points; ``{point}`` is one of them."""
+"""Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
     Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
@@ -178,14 +217,14 @@ FLAGS: dict[Theme, str] = {
 """The red flag a supervisor checks for on each theme."""
 
 
-def lenses(move: Move) -> tuple[Lens, ...]:
+def lenses(move: Move, knowing: bool) -> tuple[Lens, ...]:
     """The lenses a stage that ``asks`` this way looks through, in order of preference."""
-    return _PREFERRED[move]
+    return (_PREFERRED_KNOWING if knowing else _PREFERRED)[move]
 
 
-def plain(lens: Lens) -> str:
+def plain(lens: Lens, knowing: bool) -> str:
     """A cue for ``lens`` that names nothing: for when the question has just named it."""
-    return _PLAIN[lens]
+    return (_KNOWING_PLAIN if knowing else _PLAIN)[lens]
 
 
 def knowing_cue(lens: Lens, move: Move) -> str:

@@ -49,7 +49,7 @@ class ItemPrompts:
     item: Item
     form: Form
     prompts: tuple[Prompt, ...]
-    """Stage prompts in model order (practitioner, then supervisor), then any points prompts."""
+    """Any sub-points prompts, then each stage's in model order (practitioner, then supervisor)."""
     handle: Handle
     """What the item is about, in a few words."""
 
@@ -82,16 +82,33 @@ def _pick(pool: tuple[str, ...], *keys: int) -> str:
     return pool[sum(keys) % len(pool)]
 
 
+_MARK = "\u2063"
+"""An invisible separator that marks the handle inside a cue while it is put in third person."""
+
+
 def _fill(template: str, handle: Handle, people: People, role: Role, **more: str) -> str:
-    """``template`` with its slots filled for ``role``; the supervisor's words in third person."""
+    """``template`` with its slots filled; in a supervisor's cue the handle is about "them".
+
+    The handle is turned in place, in its sentence, so that "you" beside the person served
+    becomes "the practitioner" rather than an ambiguous "them", while the cue's own "you" (the
+    supervisor) stays.
+    """
     act, topic = handle.text, handle.topic
     if role is Role.SUPERVISOR:
-        act, topic = third_person(act), third_person(topic)
-    return finish(
-        template.format(
-            act=act, topic=topic, one=people.one, the_one=_the(people.one), many=people.many, **more
+        act, topic = _MARK + act + _MARK, _MARK + topic + _MARK
+    values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
+    if role is Role.SUPERVISOR:
+        # "the person you support" is the practitioner's, not the supervisor's.
+        values = {key: third_person(value) for key, value in values.items()}
+    text = template.format(act=act, topic=topic, **values, **more)
+    if role is Role.SUPERVISOR and _MARK in text:
+        pieces = text.split(_MARK)
+        turned = third_person(text).split(_MARK)
+        # Odd pieces are the handle: take those from the turned text, the rest as written.
+        text = "".join(
+            t if i % 2 else p for i, (p, t) in enumerate(zip(pieces, turned, strict=True))
         )
-    )
+    return finish(text)
 
 
 def _the(one: str) -> str:
@@ -112,88 +129,126 @@ def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
+@dataclass
+class _Walk:
+    """What building one item's prompts needs to remember from stage to stage."""
+
+    item: Item
+    people: People
+    form: Form
+    handles: tuple[Handle, ...]
+    themes: tuple[Theme, ...]
+    parts: list[Handle]
+    """Further parts of the statement not yet asked about."""
+    lenses: set[cues.Lens]
+    """Lenses the item's cues have used: each stage looks through another."""
+
+    @property
+    def knowing(self) -> bool:
+        """Whether the item is asked as knowing rather than doing."""
+        return self.form is Form.KNOWLEDGE
+
+
 def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEOPLE) -> ItemPrompts:
     """Every prompt ``model`` gives for ``item``, naming the served as ``people`` does."""
-    form = form_of(item)
     handles = handles_of(item)
-    themes = themes_of(item)
-    n = item.number
-    risky = Theme.RISK in themes
-    # The first stage names what the item is about; each further part of the statement is
-    # asked about at a later stage; the other stages refer back to what was told.
-    parts = list(handles[1:])
-    used: set[cues.Lens] = set()
-    prompts: list[Prompt] = []
+    walk = _Walk(item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set())
+    prompts = _points_prompts(walk) if item.points else []
     for index, stage in enumerate(model.stages):
-        back = stems.looking_back(stage.asks, form)
-        handle: Handle | None = handles[0]
-        if index > 0 and back:
-            handle = parts.pop(0) if parts and stage.asks is not Move.PLAN else None
-        pool = back if handle is None else stems.stems(stage.asks, form, handle.verb)
-        if handle is not None and _names_person(handle, people):
-            # "Think of a customer ... check that a customer has understood you" says it twice.
-            pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
-        # Each item opens differently from its neighbours (n) and each stage from the others.
-        asked = _fill(_pick(pool, n, index * 2), handle or handles[0], people, Role.PRACTITIONER)
-        # Said first where a topic is hard to admit to, but never before a risk question.
-        if index == 0 and form is Form.PRACTICE and HARD.intersection(themes) and not risky:
-            asked = _pick(stems.EASING, n) + " " + asked
+        handle = _handle_for(walk, index, stage.asks)
+        asked = _question(walk, index, stage.asks, handle)
         # The cue names what the question did not: another part, or the item itself.
         others = [h for h in handles if h is not handle]
-        about = others[index % len(others)] if others else None
-        cue = _cue(item, stage.asks, index, about, themes, people, used)
+        cue = _cue(walk, index, stage.asks, others[index % len(others)] if others else None)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, asked, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
-    if item.points:
-        prompts.extend(_points_prompts(item, form, handles[0], people))
-    return ItemPrompts(item=item, form=form, prompts=tuple(prompts), handle=handles[0])
+    return ItemPrompts(item=item, form=walk.form, prompts=tuple(prompts), handle=handles[0])
 
 
-def _points_prompts(item: Item, form: Form, handle: Handle, people: People) -> list[Prompt]:
+def _handle_for(walk: _Walk, index: int, move: Move) -> Handle | None:
+    """What stage ``index`` names: the item first, then each further part, else nothing.
+
+    Stages with nothing new to name refer back to the moment already told ("that moment",
+    "it"), as a supervisor would, rather than saying the topic again.
+    """
+    if index == 0 or not stems.looking_back(move, walk.form):
+        return walk.handles[0]
+    if walk.parts and move is not Move.PLAN:
+        return walk.parts.pop(0)
+    return None
+
+
+def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
+    """The practitioner's question for one stage."""
+    n = walk.item.number
+    if handle is None:
+        pool = stems.looking_back(move, walk.form)
+    else:
+        pool = stems.stems(move, walk.form, handle.verb, handle.clause)
+        if _names_person(handle, walk.people):
+            # "Think of a customer ... check that a customer has understood you" says it twice.
+            pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
+    # Each item opens differently from its neighbours (n) and each stage from the others.
+    text = _fill(
+        _pick(pool, n, index * 2), handle or walk.handles[0], walk.people, Role.PRACTITIONER
+    )
+    # Said first where a doing is hard to admit to; never before a risk question, which is
+    # asked plainly, nor before knowing, where nothing has happened.
+    hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
+    if index == 0 and hard and not walk.knowing:
+        text = _pick(stems.EASING, n) + " " + text
+    return text
+
+
+def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
-    pool = stems.POINTS_KNOWING if form is Form.KNOWLEDGE else stems.POINTS_DOING
-    stem = _pick(pool, item.number)
-    groups: list[list[str]] = [[]]
-    for point in item.points:
-        trial = _listed([*groups[-1], brief(point)])
-        if groups[-1] and len((stem + trial).split()) > POINTS_WORDS:
-            groups.append([])
-        groups[-1].append(brief(point))
+    pool = stems.POINTS_KNOWING if walk.knowing else stems.POINTS_DOING
+    stem = _pick(pool, walk.item.number)
+    briefs = [brief(point) for point in walk.item.points]
+    # As many groups as a greedy fill needs, then shared out evenly: no lone last point.
+    count, line = 1, ""
+    for words in briefs:
+        trial = f"{line}, {words}" if line else words
+        if line and len((stem + trial).split()) > POINTS_WORDS:
+            count, trial = count + 1, words
+        line = trial
+    size, extra = divmod(len(briefs), count)
+    groups, start = [], 0
+    for number in range(count):
+        end = start + size + (number < extra)
+        groups.append(briefs[start:end])
+        start = end
     prompts = []
     for number, group in enumerate(groups, start=1):
         stage = POINTS_STAGE if number == 1 else f"{POINTS_STAGE}-{number}"
         title = POINTS_TITLE if len(groups) == 1 else f"{POINTS_TITLE} ({number} of {len(groups)})"
-        asked = _fill(stem, handle, people, Role.PRACTITIONER, points=_listed(group))
-        named = group[item.number % len(group)]
-        cue = finish(_pick(cues.POINT_CUES, item.number, number).format(point=named))
+        asked = _fill(stem, walk.handles[0], walk.people, Role.PRACTITIONER, points=_listed(group))
+        cue = finish(_pick(cues.POINT_CUES, walk.item.number, number))
         prompts.append(Prompt(stage, title, Role.PRACTITIONER, asked))
         prompts.append(Prompt(stage, title, Role.SUPERVISOR, cue))
     return prompts
 
 
-def _cue(
-    item: Item,
-    move: Move,
-    index: int,
-    handle: Handle | None,
-    themes: tuple[Theme, ...],
-    people: People,
-    used: set[cues.Lens],
-) -> str:
+def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     """The supervisor's cue for one stage: a lens not yet used for this item, then a red flag."""
-    preferred = cues.lenses(move)
-    start = (item.number + index) % len(preferred)
+    preferred = cues.lenses(move, walk.knowing)
+    start = (walk.item.number + index) % len(preferred)
     rotation = preferred[start:] + preferred[:start]
-    lens = next((lens for lens in rotation if lens not in used), rotation[0])
-    used.add(lens)
+    lens = next((lens for lens in rotation if lens not in walk.lenses), rotation[0])
+    walk.lenses.add(lens)
     if handle is None:
-        text = finish(cues.plain(lens).format(one=people.one, the_one=_the(people.one)))
-    elif form_of(item) is Form.KNOWLEDGE:
-        text = _fill(cues.knowing_cue(lens, move), handle, people, Role.SUPERVISOR)
+        template = cues.plain(lens, walk.knowing)
+        handle = walk.handles[0]
+    elif walk.knowing:
+        template = cues.knowing_cue(lens, move)
     else:
-        text = _fill(cues.cue(lens, move, handle.verb), handle, people, Role.SUPERVISOR)
-    flagged = themes[index] if index < min(2, len(themes)) else None
-    return text if flagged is None else f"{text} {cues.FLAGS[flagged]}"
+        template = cues.cue(lens, move, handle.verb)
+    text = _fill(template, handle, walk.people, Role.SUPERVISOR)
+    # The item's most pressing themes, one a stage, while they last.
+    if index < min(2, len(walk.themes)):
+        flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
+        text += " " + flags[walk.themes[index]]
+    return text
 
 
 def prompts_for_framework(framework: Framework, model: ReflectiveModel) -> list[ItemPrompts]:

@@ -30,6 +30,11 @@ class Handle:
         return f"to {self.text}" if self.verb else self.text
 
     @property
+    def clause(self) -> bool:
+        """True for a "how ..."/"why ..." question, which reads after "about" but not as a thing."""
+        return self.verb or self.text.lower().startswith(_WH)
+
+    @property
     def topic(self) -> str:
         """The handle as a noun phrase, for "about ...": verb phrases become "how to ..."."""
         return f"how to {self.text}" if self.verb else self.text

@@ -16,7 +16,7 @@ Pool = tuple[str, ...]
 _DESCRIBE_ACT: Pool = (
     "Think of the last time you had to {act}. What did you do, and what happened?",
     "Recall one visit, call or meeting where you needed to {act}. What did you say first?",
-    "Think of recent work with {one}, and a moment you had to {act}. What happened?",
+    "Think of recent work with {one}, and a moment when you had to {act}. What happened?",
     "When did you last try to {act}? Walk through that moment step by step.",
     "Pick one recent piece of work where you had to {act}. What did you do?",
     "Go back to a day this month when you had to {act}. What happened?",
@@ -26,17 +26,20 @@ _DESCRIBE_ACT: Pool = (
 _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
     "Think of one piece of work that involved {topic}. What did you do?",
-    "Recall a recent conversation with {one} about {topic}. What was said?",
+    "Recall a recent conversation with {one} that turned to {topic}. What was said?",
     "Describe one moment this month when you came up against {topic}. Who was there?",
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
 _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you about {topic}. What would you tell them?",
-    "In your own words, what matters most about {topic}?",
+    "In your own words, what do you understand about {topic}?",
     "If you had five minutes to teach a new colleague about {topic}, what would you say?",
-    "Think of your work with {one} right now, and apply what you know about {topic}.",
-    "What would you look for in a first meeting that tells you something about {topic}?",
-    "Which case has taught you most about {topic}? What did it show you?",
+    "Think of your work with {one} right now. What does knowing about {topic} help you see?",
+    "Which piece of work has taught you most about {topic}? What did it show you?",
+)
+# Only for a thing, not a "how/why" question: you can look for signs of a thing.
+_DESCRIBE_KNOW_THING: Pool = (
+    "From your own work, give one example of {topic}. What did it show you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -213,11 +216,12 @@ EASING: Pool = (
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 
 
-def stems(move: Move, form: Form, verb: bool) -> Pool:
-    """The stems for one move, for a doing or knowing statement whose handle is a verb or not."""
+def stems(move: Move, form: Form, verb: bool, clause: bool) -> Pool:
+    """The stems for one move, for a doing or knowing statement whose handle is a verb phrase,
+    a "how/why" clause (``clause``) or a thing."""
     act, topic, know = _BY_MOVE[move]
     if form is Form.KNOWLEDGE:
-        return know
+        return know + (_DESCRIBE_KNOW_THING if move is Move.DESCRIBE and not clause else ())
     return act if verb else topic
 
 

@@ -28,8 +28,8 @@ _SIGNS: dict[Theme, str] = {
     r"|continuing contact|level of emotional support|enough emotional support|ending|disengag",
     Theme.DEPENDENCY: r"dependen|depend on",
     Theme.COLLUSION: r"collu|side of a family|taking sides|independent perspective",
-    Theme.FEELINGS: r"anger|angry|frustrat|loss|grief|let down|negative feelings|fear|distress"
-    r"|emotional|feelings",
+    Theme.FEELINGS: r"anger|angry|frustrat|\bloss\b|grief|let down|negative feelings|fears?\b"
+    r"|distress|emotional support|hostil",
     Theme.RUPTURE: r"strain|rupture|disagree|mistrust|scepticism|sceptical|doubts|contribution"
     r"|own part|own mistakes|defensive|habits of ours|reduce the probability",
     Theme.RULES: r"legislat|law\b|policy|policies|procedure|rights|duties|complaints|appeals"

@@ -50,7 +50,7 @@ def test_every_item_gets_both_roles_at_every_stage(
     for item_prompts in prompts_for_framework(framework, model):
         expected = [(stage.id, role) for stage in model.stages for role in (P, S)]
         stages = [(p.stage, p.role) for p in item_prompts.prompts]
-        assert stages[: len(expected)] == expected
+        assert stages[len(stages) - len(expected) :] == expected
         extra = item_prompts.points_stages()
         assert bool(extra) == bool(item_prompts.item.points)
         assert all(stage.startswith(POINTS_STAGE) for stage in extra)
@@ -138,7 +138,7 @@ EASING = {
 
 
 def test_hard_topics_are_eased_not_blamed(full_library: Library) -> None:
-    for ref in ("h3-25/pc/8", "h3-25/pc/9", "cyp-4.3/a/11", "cyp-4.3/t/1"):
+    for ref in ("h3-25/pc/8", "cyp-4.3/a/5", "cyp-4.3/a/11", "cyp-4.3/t/1"):
         first = made(full_library, ref).prompts[0].text
         assert first.split(".")[0] in EASING, (ref, first)
 
