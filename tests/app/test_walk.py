@@ -236,3 +236,20 @@ async def test_a_now_what_answer_becomes_an_agreed_action_with_one_key(
             ("Ask the team about a safety plan", stored(path).record.practitioner)
         ]
         assert app.screen is walk
+
+
+async def test_the_statement_is_shown_as_printed_with_its_slips_and_editorial_titles(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    make_session(scope=("cyp-4.3/a/7",))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_walk(pilot, app)
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Anability to grasp the ways in that the service user" in text
+        assert "As printed in the source [sic]: ‘Anability’ reads ‘An ability’" in text
+        assert "Abilities (our title)" in text
+        # The prompts name the item by its handle, never by the statement or its slips.
+        assert text.count("ways in that") == 2  # the statement, and the sic note
+        assert "had to grasp how a young person sees" in text

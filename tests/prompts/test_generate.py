@@ -230,3 +230,48 @@ def test_a_prompt_book_makes_each_items_prompts_once_and_only_when_asked(
     assert calls == [items[2].ref]
     with pytest.raises(KeyError):
         book["h3-25/pc/99"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "statement", "expected"),
+    [
+        # Lead-ins go; a verb phrase stays a verb phrase, a knowing one becomes a topic.
+        (SectionKind.PERFORMANCE, "you clearly outline the purpose of contact", ("outline", True)),
+        (SectionKind.ABILITY, "Anability to listen without judging", ("listen", True)),
+        (SectionKind.KNOWLEDGE, "Knowledge of local safeguarding arrangements.", ("local", False)),
+        (SectionKind.KNOWLEDGE, "how to deal with difficult behaviour", ("deal", True)),
+        (
+            SectionKind.KNOWLEDGE,
+            "An ability to draw on knowledge that regular supervision supports safe practice",
+            ("how", False),
+        ),
+        # A "how" clause cut before its verb keeps only its noun phrase.
+        (
+            SectionKind.KNOWLEDGE,
+            "how the effects of alcohol and other drugs, including withdrawal, can affect a"
+            " person's mood, memory and ability to engage",
+            ("the", False),
+        ),
+    ],
+)
+def test_derived_handles_drop_lead_ins_and_keep_their_kind(
+    kind: SectionKind, statement: str, expected: tuple[str, bool]
+) -> None:
+    from supervise.prompts.handle import derive
+
+    first = derive(statement, kind)[0]
+    assert (first.text.split()[0], first.verb) == expected, first
+    assert len(first.text.split()) <= 8
+    assert first.text.split()[-1].lower() not in {"the", "a", "of", "to", "and", "their", "so"}
+
+
+def test_a_part_that_leans_on_the_main_one_is_dropped() -> None:
+    """ "... and why it is important to explain these to the customer": "these" needs the rest."""
+    from supervise.prompts.handle import derive
+
+    handles = derive(
+        "the limits and boundaries to your duties and why it is important to explain these to"
+        " the customer",
+        SectionKind.KNOWLEDGE,
+    )
+    assert [h.text for h in handles] == ["the limits and boundaries to your duties"]
