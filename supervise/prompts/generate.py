@@ -154,13 +154,17 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     handles = handles_of(item)
     walk = _Walk(item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set())
     prompts = _points_prompts(walk) if item.points else []
+    asked = [_handle_for(walk, index, stage.asks) for index, stage in enumerate(model.stages)]
+    # The cues name what the questions do not: parts no question reached, then the item itself
+    # where its question did not name it; otherwise the cue names nothing.
+    unasked = [handle for handle in handles if handle not in asked]
     for index, stage in enumerate(model.stages):
-        handle = _handle_for(walk, index, stage.asks)
-        asked = _question(walk, index, stage.asks, handle)
-        # The cue names what the question did not: another part, or the item itself.
-        others = [h for h in handles if h is not handle]
-        cue = _cue(walk, index, stage.asks, others[index % len(others)] if others else None)
-        prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, asked, stage.asks))
+        question = _question(walk, index, stage.asks, asked[index])
+        about = unasked.pop(0) if unasked else None
+        if about is None and asked[index] is not handles[0]:
+            about = handles[0]
+        cue = _cue(walk, index, stage.asks, about)
+        prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
     return ItemPrompts(item=item, form=walk.form, prompts=tuple(prompts), handle=handles[0])
 
