@@ -3,13 +3,16 @@
 Each cue looks through one lens: the seven-eyed model (Hawkins and Shohet: the person served,
 the interventions, the relationship, the practitioner, the parallel process, the supervisor's own
 reactions, the wider context) and the functions of supervision (Proctor: normative, formative;
-restorative is the practitioner's lens). A stage prefers some lenses, and one item's stages each
-take a different one, so its cues differ in kind. Slots are those of ``stems``, in the third
-person, plus ``{point}``: one sub-point.
+restorative is the practitioner's lens). Each move of a model has its own cues, so a cue always
+fits its stage ("the exact words" while the moment is told, "what they now know" at the
+conclusion), and one item's stages each take a different lens. Slots are those of ``stems``;
+``{act}`` and ``{topic}`` are turned into the third person in their sentence. In a cue, "they" is
+always the practitioner; the person served is named ("the customer").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from supervise.content.model import Move
@@ -30,172 +33,292 @@ class Lens(Enum):
     LEARNING = "learning (formative)"
 
 
-Pair = tuple[str, str]
-"""A cue for a verb handle (``{act}``) and one for a noun handle (``{topic}``)."""
+@dataclass(frozen=True)
+class Cue:
+    """One cue through one lens: for a verb handle, for a noun handle, and naming nothing."""
 
-_PLAIN: dict[Lens, str] = {
-    Lens.PERSON: "Keep {the_one} in view. How might it have felt from their side, and who else was"
-    " affected?",
-    Lens.INTERVENTION: "Ask for the exact words they used. Listen for anything skipped over or"
-    " played down.",
-    Lens.RELATIONSHIP: "Listen for what happened to the relationship afterwards: closer, more"
-    " guarded, or unchanged?",
-    Lens.SUPERVISOR: "Notice your own reaction as you listen; it may say something about the case.",
-    Lens.PRACTITIONER: "Notice the feeling in how this is told, and ask who was there for them"
-    " afterwards.",
-    Lens.PARALLEL: "Notice whether anything similar happens between the two of you as they tell"
-    " it.",
-    Lens.CONTEXT: "Ask what the team, policy or law expected of them, and whether it helped.",
-    Lens.STANDARDS: "Check it against the standard: what does good practice expect here, and"
-    " did they meet it?",
-    Lens.LEARNING: "Ask for one real case. Listen for whether the knowledge shaped what they"
-    " did, or stayed on the shelf.",
-}
+    lens: Lens
+    act: str
+    topic: str
+    plain: str
 
-_LOOKING_BACK: dict[Lens, Pair] = {
-    Lens.PERSON: (
-        "Keep {the_one} in view. How might it have felt from their side when the practitioner"
-        " tried to {act}?",
-        "Keep {the_one} in view, and ask how they might have seen {topic}.",
-    ),
-    Lens.INTERVENTION: (
+
+_DESCRIBE = (
+    Cue(
+        Lens.INTERVENTION,
         "Ask for the exact words they used as they tried to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
+        "Ask for the exact words they used. Listen for anything skipped over or played down.",
     ),
-    Lens.RELATIONSHIP: (
+    Cue(
+        Lens.PERSON,
+        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt"
+        " from that side?",
+        "Keep {the_one} in view: how might {topic} have felt from that side?",
+        "Keep {the_one} in view. How might it have felt from that side, and who else was affected?",
+    ),
+    Cue(
+        Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for how the relationship changed as {topic} came into it.",
+        "Listen for what happened to the relationship afterwards: closer, more guarded, or"
+        " unchanged?",
     ),
-    Lens.PRACTITIONER: (
-        "Notice the feeling in how this is told. Ask what it took out of them to {act}.",
+    Cue(
+        Lens.SUPERVISOR,
+        "As they describe trying to {act}, notice your own reaction; it may say something about"
+        " the case.",
+        "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
+        "Notice your own reaction as you listen; it may say something about the case.",
+    ),
+)
+_FEEL = (
+    Cue(
+        Lens.PRACTITIONER,
+        "Notice the feeling in how this is told. Ask how it was for them to {act}.",
         "Notice how they speak about {topic}: flat, anxious, angry? Ask who was there for them.",
+        "Notice the feeling in how this is told, and ask who was there for them afterwards.",
     ),
-    Lens.PARALLEL: (
+    Cue(
+        Lens.PARALLEL,
         "As they describe trying to {act}, notice whether anything similar happens between the"
         " two of you.",
         "As they talk about {topic}, notice whether anything similar happens between the two of"
         " you.",
+        "Notice whether anything similar happens between the two of you as they tell it.",
     ),
-    Lens.SUPERVISOR: (
-        "As they describe trying to {act}, notice your own reaction; it may say something about"
-        " the case.",
-        "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
+    Cue(
+        Lens.SUPERVISOR,
+        "Notice what you feel as they describe trying to {act}; it may echo what they felt.",
+        "Notice what you feel as they talk about {topic}; it may echo what they felt.",
+        "Notice what you feel as you listen; it may echo what they felt.",
     ),
-    Lens.CONTEXT: (
-        "Ask what the team, policy or law expected of them here, and whether it helped them {act}.",
-        "Ask what policy, law or the service says about {topic}, and whether it fitted here.",
+)
+_EVALUATE = (
+    Cue(
+        Lens.STANDARDS,
+        "Compare it with good practice: what would that have looked like as they tried to {act}?",
+        "Compare it with good practice: what does good practice expect around {topic}?",
+        "Compare it with good practice, and name plainly anything that fell short.",
     ),
-    Lens.STANDARDS: (
-        "Hold it against the standard: what would good practice have looked like, in this case,"
-        " as they tried to {act}?",
-        "Check it against the standard: what does good practice expect around {topic}?",
+    Cue(
+        Lens.PERSON,
+        "Ask what {the_one} would say went well, and what did not, as they tried to {act}.",
+        "Ask what {the_one} would say went well, and what did not, around {topic}.",
+        "Ask what {the_one} would say went well, and what did not.",
     ),
-    Lens.LEARNING: (
-        "Ask what theory or experience helps them {act}, and what they want to learn next.",
-        "Ask them to explain {topic} in two sentences, as if to a new colleague; listen for what"
-        " is missing.",
+    Cue(
+        Lens.LEARNING,
+        "Ask what they did well as they tried to {act}. Name it, so it can be done again.",
+        "Ask what they did well around {topic}. Name it, so it can be done again.",
+        "Ask what they did well. Name it, so it can be done again.",
     ),
-}
-_LOOKING_AHEAD: dict[Lens, Pair] = {
-    Lens.STANDARDS: (
-        "Agree one step, with a date, that would make it easier to {act}. Does anyone else need"
-        " to know?",
-        "Agree one step, with a date, to take about {topic}. Does anyone else need to know?",
+)
+_ANALYSE = (
+    Cue(
+        Lens.LEARNING,
+        "Ask what theory, guidance or experience explains how it went when they tried to {act}.",
+        "Ask what theory, guidance or experience explains what happened around {topic}.",
+        "Ask what theory, guidance or experience explains how it went.",
     ),
-    Lens.PRACTITIONER: (
-        "Ask what support, and from whom, would help them {act}. Offer what you can.",
-        "Ask what support they would like as they work on {topic}, and offer what you can.",
+    Cue(
+        Lens.CONTEXT,
+        "Ask what the team, the service or the law expected of them as they tried to {act}.",
+        "Ask what the team, the service or the law expected of them around {topic}.",
+        "Ask what the team, the service or the law expected of them, and whether it helped.",
     ),
-    Lens.CONTEXT: (
+    Cue(
+        Lens.RELATIONSHIP,
+        "Ask what in the relationship made it easier or harder to {act}.",
+        "Ask what in the relationship made {topic} easier or harder to handle.",
+        "Ask what in the relationship made it easier or harder.",
+    ),
+    _FEEL[1],
+)
+_CONCLUDE = (
+    Cue(
+        Lens.LEARNING,
+        "Ask for the one lesson about how to {act} that they most want to keep.",
+        "Ask for the one lesson about {topic} that they most want to keep.",
+        "Ask for the one lesson from this that they most want to keep.",
+    ),
+    Cue(
+        Lens.PRACTITIONER,
+        "Ask what they would tell a colleague who had to {act} tomorrow.",
+        "Ask what they would tell a colleague facing {topic} tomorrow.",
+        "Ask what they would tell a colleague facing the same tomorrow.",
+    ),
+    Cue(
+        Lens.SUPERVISOR,
+        "Notice whether what they conclude about trying to {act} matches what you heard; if not,"
+        " say so kindly.",
+        "Notice whether what they conclude about {topic} matches what you heard; if not, say so"
+        " kindly.",
+        "Notice whether what they conclude matches what you heard; if not, say so kindly.",
+    ),
+)
+_PLAN = (
+    Cue(
+        Lens.STANDARDS,
+        "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
+        " needs to know.",
+        "Agree one step, and a date for it, on {topic}. Does anyone else need to know?",
+        "Agree one step and a date, and whether anyone else needs to know.",
+    ),
+    Cue(
+        Lens.PRACTITIONER,
+        "Ask how they would like to be supported as they work to {act}; offer what you can.",
+        "Ask how they would like to be supported with {topic}; offer what you can.",
+        "Ask how they would like to be supported; offer what you can.",
+    ),
+    Cue(
+        Lens.CONTEXT,
         "Ask whether anything in the team or service makes it harder to {act}, and who could"
         " change it.",
         "Ask whether the service itself gets in the way on {topic}, and what could be raised.",
+        "Ask whether anything in the team or service gets in the way, and who could change it.",
     ),
-    Lens.LEARNING: (
-        "Suggest one thing to read, or someone to shadow, that would help them {act}.",
+    Cue(
+        Lens.LEARNING,
+        "Suggest one thing to read, or someone to shadow, for the next time they {act}.",
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
+        "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
     ),
-}
+)
 
 # Knowing is not an event: its cues ask for a case, a source or a gap, never "what was said".
-_KNOWING: dict[Lens, str] = {
-    Lens.PERSON: "Ask what {the_one} would most want their worker to understand about {topic}.",
-    Lens.INTERVENTION: "Ask what they would actually say or do tomorrow, drawing on {topic}.",
-    Lens.RELATIONSHIP: "Ask for a working relationship where it mattered that they knew about"
-    " {topic}.",
-    Lens.PRACTITIONER: "Make it safe to say which part they feel least sure of; ask about {topic}.",
-    Lens.PARALLEL: "Notice how sure or tentative they sound as they explain {topic}.",
-    Lens.SUPERVISOR: "Notice what you assume they already know about {topic}, and check it gently.",
-    Lens.CONTEXT: "Ask where their knowledge of {topic} comes from: training, policy, colleagues"
-    " or habit.",
-    Lens.STANDARDS: "Check their understanding of {topic} against current policy, and name any"
-    " gap plainly.",
-    Lens.LEARNING: "Ask for one real case where knowing about {topic} changed what they did.",
-}
-_KNOWING_AHEAD: dict[Lens, str] = {
-    Lens.STANDARDS: "Agree how, and by when, they will check what they understand about {topic}.",
-    Lens.PRACTITIONER: "Ask what would help them feel surer about {topic}, and offer what you can.",
-    Lens.CONTEXT: "Ask who in the team knows most about {topic}, and whether they could learn"
-    " from them.",
-    Lens.LEARNING: "Suggest one thing to read, or someone to ask, about {topic}; agree when to"
-    " come back to it.",
-}
+# ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
 
-_KNOWING_PLAIN: dict[Lens, str] = {
-    Lens.LEARNING: "Ask for one real case. Listen for whether the knowledge shaped what they"
-    " did, or stayed on the shelf.",
-    Lens.PERSON: "Ask how {the_one} might put the same thing, in their own words.",
-    Lens.SUPERVISOR: "Notice what you assume they already know here, and check it gently.",
-    Lens.CONTEXT: "Ask where this knowledge comes from: training, policy, colleagues or habit.",
-    Lens.STANDARDS: "Check it against current policy and good practice, and name any gap plainly.",
-    Lens.PRACTITIONER: "Make it safe to say which part of this they feel least sure of.",
-    Lens.RELATIONSHIP: "Ask where this has made a difference to a working relationship.",
-    Lens.PARALLEL: "Notice how sure or tentative they sound as they explain it.",
-    Lens.INTERVENTION: "Ask what they would actually say or do tomorrow, on the strength of it.",
-}
-KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check they know when, and to whom, to pass a concern on.",
-    Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
-    Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
-    Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
-    Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
-    Theme.RUPTURE: "Make it safe to name a time it went wrong for them.",
-    Theme.RULES: "Check what they lean on: policy, law, or habit?",
-}
-"""The red flag for each theme on a knowing statement, where nothing has happened yet."""
 
-_PREFERRED_KNOWING: dict[Move, tuple[Lens, ...]] = {
-    Move.DESCRIBE: (Lens.LEARNING, Lens.PERSON, Lens.SUPERVISOR, Lens.CONTEXT),
-    Move.FEEL: (Lens.PRACTITIONER, Lens.SUPERVISOR, Lens.PARALLEL),
-    Move.EVALUATE: (Lens.STANDARDS, Lens.LEARNING, Lens.PERSON),
-    Move.ANALYSE: (Lens.CONTEXT, Lens.LEARNING, Lens.RELATIONSHIP),
-    Move.MAKE_SENSE: (
-        Lens.PRACTITIONER,
-        Lens.STANDARDS,
-        Lens.CONTEXT,
-        Lens.RELATIONSHIP,
-        Lens.PARALLEL,
-    ),
-    Move.CONCLUDE: (Lens.LEARNING, Lens.SUPERVISOR, Lens.PRACTITIONER),
-    Move.PLAN: (Lens.STANDARDS, Lens.PRACTITIONER, Lens.CONTEXT, Lens.LEARNING),
-}
+def _knowing(lens: Lens, topic: str, plain: str) -> Cue:
+    return Cue(lens, topic, topic, plain)
 
-_PREFERRED: dict[Move, tuple[Lens, ...]] = {
-    Move.DESCRIBE: (Lens.INTERVENTION, Lens.PERSON, Lens.RELATIONSHIP, Lens.SUPERVISOR),
-    Move.FEEL: (Lens.PRACTITIONER, Lens.SUPERVISOR, Lens.PARALLEL),
-    Move.EVALUATE: (Lens.STANDARDS, Lens.PERSON, Lens.INTERVENTION),
-    Move.ANALYSE: (Lens.LEARNING, Lens.CONTEXT, Lens.RELATIONSHIP, Lens.PARALLEL),
-    Move.MAKE_SENSE: (
-        Lens.PRACTITIONER,
-        Lens.RELATIONSHIP,
+
+_KNOWING_DESCRIBE = (
+    _knowing(
         Lens.LEARNING,
-        Lens.PARALLEL,
-        Lens.STANDARDS,
-        Lens.CONTEXT,
+        "Ask for one real case where knowing about {topic} changed what they did.",
+        "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
+        " on the shelf.",
     ),
-    Move.CONCLUDE: (Lens.LEARNING, Lens.PRACTITIONER, Lens.SUPERVISOR),
-    Move.PLAN: (Lens.STANDARDS, Lens.PRACTITIONER, Lens.CONTEXT, Lens.LEARNING),
+    _knowing(
+        Lens.PERSON,
+        "Ask what {the_one} would most want them to understand about {topic}.",
+        "Ask how {the_one} might put the same thing, in their own words.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice what you assume they already know about {topic}, and check it gently.",
+        "Notice what you assume they already know here, and check it gently.",
+    ),
+    _knowing(
+        Lens.CONTEXT,
+        "Ask how they came to know about {topic}: training, policy, colleagues or habit?",
+        "Ask where this knowledge comes from: training, policy, colleagues or habit?",
+    ),
+)
+_KNOWING_FEEL = (
+    _knowing(
+        Lens.PRACTITIONER,
+        "Make it safe to say which part they feel least sure of when it comes to {topic}.",
+        "Make it safe to say which part of this they feel least sure of.",
+    ),
+    _knowing(
+        Lens.PARALLEL,
+        "Notice how sure or tentative they sound as they talk about {topic}.",
+        "Notice how sure or tentative they sound as they explain it.",
+    ),
+    _KNOWING_DESCRIBE[2],
+)
+_KNOWING_EVALUATE = (
+    _knowing(
+        Lens.STANDARDS,
+        "Check what they know about {topic} against current policy and practice; name any gap"
+        " plainly.",
+        "Check it against current policy and practice, and name any gap plainly.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        "Ask what they know well about {topic}. Name it, so they can build on it.",
+        "Ask what they know well here. Name it, so they can build on it.",
+    ),
+    _KNOWING_DESCRIBE[1],
+)
+_KNOWING_ANALYSE = (
+    _KNOWING_DESCRIBE[3],
+    _knowing(
+        Lens.LEARNING,
+        "Ask which theory or guidance on {topic} they find most useful, and why.",
+        "Ask which theory or guidance here they find most useful, and why.",
+    ),
+    _knowing(
+        Lens.RELATIONSHIP,
+        "Ask for a case where knowing about {topic} changed a working relationship.",
+        "Ask for a case where this knowledge changed a working relationship.",
+    ),
+)
+_KNOWING_CONCLUDE = (
+    _knowing(
+        Lens.LEARNING,
+        "Ask them to name the one thing they most want to remember about {topic}.",
+        "Ask them to name the one thing here they most want to remember.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice whether their account of {topic} matches your own understanding; if not, talk"
+        " it through.",
+        "Notice whether their account matches your own understanding; if not, talk it through.",
+    ),
+)
+_KNOWING_PLAN = (
+    _knowing(
+        Lens.STANDARDS,
+        "Agree how, and by when, they will check what they understand about {topic}.",
+        "Agree how, and by when, they will check what they understand here.",
+    ),
+    _knowing(
+        Lens.PRACTITIONER,
+        "Ask what would help them feel surer about {topic}, and offer what you can.",
+        "Ask what would help them feel surer here, and offer what you can.",
+    ),
+    _knowing(
+        Lens.CONTEXT,
+        "Ask who in the team knows most about {topic}, and when they could talk to that colleague.",
+        "Ask who in the team knows most about this, and when they could talk to that colleague.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
+        " it.",
+        "Suggest one thing to read, or someone to ask, and agree when to come back to it.",
+    ),
+)
+
+_DOING: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _DESCRIBE,
+    Move.FEEL: _FEEL,
+    Move.EVALUATE: _EVALUATE,
+    Move.ANALYSE: _ANALYSE,
+    # Driscoll's "So what?" asks for feelings, a judgement and meaning in one stage.
+    Move.MAKE_SENSE: (_FEEL[0], _EVALUATE[0], _ANALYSE[0], _ANALYSE[2], _FEEL[1], _ANALYSE[1]),
+    Move.CONCLUDE: _CONCLUDE,
+    Move.PLAN: _PLAN,
+}
+_KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _KNOWING_DESCRIBE,
+    Move.FEEL: _KNOWING_FEEL,
+    Move.EVALUATE: _KNOWING_EVALUATE,
+    Move.ANALYSE: _KNOWING_ANALYSE,
+    Move.MAKE_SENSE: (
+        _KNOWING_FEEL[0],
+        _KNOWING_EVALUATE[0],
+        _KNOWING_ANALYSE[0],
+        _KNOWING_ANALYSE[2],
+        _KNOWING_FEEL[1],
+    ),
+    Move.CONCLUDE: _KNOWING_CONCLUDE,
+    Move.PLAN: _KNOWING_PLAN,
 }
 
 POINT_CUES: tuple[str, ...] = (
@@ -212,30 +335,20 @@ FLAGS: dict[Theme, str] = {
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
-    Theme.RULES: "Check what they lean on: policy, law, or habit?",
+    Theme.RULES: "Check what they leaned on: policy, law, or habit?",
 }
-"""The red flag a supervisor checks for on each theme."""
+"""The red flag a supervisor listens for, on each theme, as the moment is told."""
+KNOWING_FLAGS: dict[Theme, str] = {
+    Theme.RISK: "Check they know what to do at once in an emergency, and whom to tell.",
+    Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
+    Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
+    Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
+    Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
+    Theme.RUPTURE: "Make it safe to name a time it went wrong for them.",
+}
+"""The red flag for each theme on a knowing statement, where nothing has happened yet."""
 
 
-def lenses(move: Move, knowing: bool) -> tuple[Lens, ...]:
-    """The lenses a stage that ``asks`` this way looks through, in order of preference."""
-    return (_PREFERRED_KNOWING if knowing else _PREFERRED)[move]
-
-
-def plain(lens: Lens, knowing: bool) -> str:
-    """A cue for ``lens`` that names nothing: for when the question has just named it."""
-    return (_KNOWING_PLAIN if knowing else _PLAIN)[lens]
-
-
-def knowing_cue(lens: Lens, move: Move) -> str:
-    """The cue template for ``lens`` on a knowing statement (slot ``{topic}``)."""
-    if move is Move.PLAN and lens in _KNOWING_AHEAD:
-        return _KNOWING_AHEAD[lens]
-    return _KNOWING[lens]
-
-
-def cue(lens: Lens, move: Move, verb: bool) -> str:
-    """The cue template for ``lens`` at a stage of ``move``, for a verb or a noun handle."""
-    table = _LOOKING_AHEAD if move is Move.PLAN else _LOOKING_BACK
-    pair = table.get(lens) or _LOOKING_BACK[lens]
-    return pair[0] if verb else pair[1]
+def cues_for(move: Move, knowing: bool) -> tuple[Cue, ...]:
+    """The cues that fit a stage that asks ``move``, in order of preference."""
+    return (_KNOWING_CUES if knowing else _DOING)[move]

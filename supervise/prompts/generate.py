@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -86,7 +87,9 @@ _MARK = "\u2063"
 """An invisible separator that marks the handle inside a cue while it is put in third person."""
 
 
-def _fill(template: str, handle: Handle, people: People, role: Role, **more: str) -> str:
+def _fill(
+    template: str, handle: Handle, people: People, role: Role, later: bool = False, **more: str
+) -> str:
     """``template`` with its slots filled; in a supervisor's cue the handle is about "them".
 
     The handle is turned in place, in its sentence, so that "you" beside the person served
@@ -94,6 +97,9 @@ def _fill(template: str, handle: Handle, people: People, role: Role, **more: str
     supervisor) stays.
     """
     act, topic = handle.text, handle.topic
+    if later:
+        # Once a moment has been told, its person is "the customer", not "a customer".
+        act, topic = _definite(act, people), _definite(topic, people)
     if role is Role.SUPERVISOR:
         act, topic = _MARK + act + _MARK, _MARK + topic + _MARK
     values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
@@ -109,6 +115,16 @@ def _fill(template: str, handle: Handle, people: People, role: Role, **more: str
             t if i % 2 else p for i, (p, t) in enumerate(zip(pieces, turned, strict=True))
         )
     return finish(text)
+
+
+_PEOPLE_NOUNS = "customer|young person|family|parent|carer|person|client|service user"
+
+
+def _definite(text: str, people: People) -> str:
+    """``text`` with "a customer" (or the framework's own word) made "the customer"."""
+    own = [w for w in people.one.split()[1:] if w.isalpha() and w not in ("or", "and", "their")]
+    nouns = "|".join([*own, _PEOPLE_NOUNS])
+    return re.sub(rf"\ban? ({nouns})\b", r"the \1", text)
 
 
 def _the(one: str) -> str:
@@ -142,6 +158,8 @@ class _Walk:
     """Further parts of the statement not yet asked about."""
     lenses: set[cues.Lens]
     """Lenses the item's cues have used: each stage looks through another."""
+    cues: set[cues.Cue]
+    """Cues the item has used: none is said twice."""
 
     @property
     def knowing(self) -> bool:
@@ -152,7 +170,9 @@ class _Walk:
 def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEOPLE) -> ItemPrompts:
     """Every prompt ``model`` gives for ``item``, naming the served as ``people`` does."""
     handles = handles_of(item)
-    walk = _Walk(item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set())
+    walk = _Walk(
+        item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set(), set()
+    )
     prompts = _points_prompts(walk) if item.points else []
     asked = [_handle_for(walk, index, stage.asks) for index, stage in enumerate(model.stages)]
     # The cues name what the questions do not: parts no question reached, then the item itself
@@ -234,24 +254,26 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
 
 
 def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
-    """The supervisor's cue for one stage: a lens not yet used for this item, then a red flag."""
-    preferred = cues.lenses(move, walk.knowing)
-    start = (walk.item.number + index) % len(preferred)
-    rotation = preferred[start:] + preferred[:start]
-    lens = next((lens for lens in rotation if lens not in walk.lenses), rotation[0])
-    walk.lenses.add(lens)
+    """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
+    the stage; while the moment is first told, the red flag its theme calls for."""
+    options = cues.cues_for(move, walk.knowing)
+    start = (walk.item.number + index) % len(options)
+    rotation = options[start:] + options[:start]
+    chosen = next((c for c in rotation if c.lens not in walk.lenses), None) or next(
+        (c for c in rotation if c not in walk.cues), rotation[0]
+    )
+    walk.lenses.add(chosen.lens)
+    walk.cues.add(chosen)
     if handle is None:
-        template = cues.plain(lens, walk.knowing)
-        handle = walk.handles[0]
-    elif walk.knowing:
-        template = cues.knowing_cue(lens, move)
+        template, handle = chosen.plain, walk.handles[0]
     else:
-        template = cues.cue(lens, move, handle.verb)
-    text = _fill(template, handle, walk.people, Role.SUPERVISOR)
-    # The item's most pressing themes, one a stage, while they last.
-    if index < min(2, len(walk.themes)):
+        template = chosen.act if handle.verb and not walk.knowing else chosen.topic
+    text = _fill(template, handle, walk.people, Role.SUPERVISOR, later=True)
+    if index == 0:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
-        text += " " + flags[walk.themes[index]]
+        flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
+        if flag:
+            text += " " + flag
     return text
 
 

@@ -138,7 +138,7 @@ _BY_MOVE[Move.MAKE_SENSE] = (
 _BACK_DOING: dict[Move, Pool] = {
     Move.FEEL: (
         "Go back to that moment. How did you feel, and what stayed with you afterwards?",
-        "What was going through your mind as it happened, and what did you do with it?",
+        "What was going through your mind as it happened? What did you do with those thoughts?",
         "Most of us feel something in moments like that. What did you feel, and when?",
         "At which point did you feel least sure of yourself, and why do you think it was then?",
     ),

@@ -1,0 +1,211 @@
+"""Derive a handle from a statement that names none: drop its lead-in, split its parts, cut
+each to a few words at a phrase boundary.
+
+Nothing here invents words: a handle is always words of the statement (or of its intended
+reading, where a slip is marked), less some of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from supervise.content.model import SectionKind
+from supervise.prompts.tidy import clean_words
+
+MAX_WORDS = 9
+"""The longest derived handle. Prompts may not repeat ten statement words in a row, and a
+template often says the statement's own "to" or "how to" beside it: see ``_limit``."""
+BRIEF_WORDS = 4
+"""The longest derived brief of a sub-point."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LIST_INTRO = re.compile(
+    r"(?:\s*,?\s*(?:and/or|and|or|e\.g\.?|i\.e\.?|including|such\s+as|for\s+example|as\s+follows)"
+    r"\s*:|\s*,?\s+e\.g\.?|\s*[.:;,])+\s*$",
+    re.IGNORECASE,
+)
+# "(e.g. ...)", and an "e.g."/"i.e." with all that follows it: examples, not the topic.
+_ASIDE = re.compile(r"\s*\((?:[^()]*)\)|\s*,?\s*\b(?:e\.g|i\.e)\b\.?.*$", re.IGNORECASE)
+_VERB_LEADS = re.compile(
+    r"^(?:you\s+(?:must\s+|should\s+|will\s+|need\s+to\s+)?"
+    # "\s*" also accepts the run-together "Anability to" of a scanned source.
+    r"|(?:(?:an|the)\s*)?(?:ability|capacity|capability)\s+to\s+"
+    r"|(?:being\s+)?able\s+to\s+|how\s+to\s+|to\s+)",
+    re.IGNORECASE,
+)
+_KNOWING = r"(?:(?:an?|the)\s+)?(?:knowledge|understanding|awareness)"
+_DRAW_ON = re.compile(r"^draw\s+on\s+(?=" + _KNOWING + r"\b)", re.IGNORECASE)
+_NOUN_LEADS = (
+    (re.compile(r"^" + _KNOWING + r"(?:\s+and\s+\w+)?\s+of\s+", re.IGNORECASE), ""),
+    # "Knowledge that needs change" is about how they change.
+    (re.compile(r"^" + _KNOWING + r"\s+that\s+", re.IGNORECASE), "how "),
+    (re.compile(r"^reasons\s+why\s+", re.IGNORECASE), "why "),
+)
+_ADVERBS = re.compile(r"^(?:\w+ly(?:\s*,\s*|\s+and\s+|\s+))+", re.IGNORECASE)
+# Where a statement joins several things: each piece after one of these is a part of its own.
+_PART_BREAKS = re.compile(
+    r",?\s+and\s+(?=to\s|how\s|why\s|what\s|when\s|the\s+(?:impact|ways?|reasons?)\b)"
+    r"|,\s+(?=the\s+impact\b|how\s|why\s)"
+    r",?|,?\s+while\s+|,?\s+whilst\s+",
+    re.IGNORECASE,
+)
+# "it is important to": an "it" that stands for nothing said before.
+_IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
+# Words that stand for something said earlier: a part that leans on one cannot stand alone.
+_ANAPHORA = re.compile(r"\b(?:this|these|those|them|it|such|above)\b", re.IGNORECASE)
+# "and to others, ...", "and to your manager": this "to" does not start a verb phrase.
+_NOT_A_VERB = re.compile(
+    r"^to\s+(?:(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b"
+    r"|\w*[^s]s\b)",
+    re.IGNORECASE,
+)
+# Words a phrase can be cut before, strongest first; what is left must still be a phrase.
+_CUTS = (
+    _words(
+        "which who whom whose where whereas while so that consistent especially rather"
+        " throughout including"
+    ),
+    _words(
+        "within without for in on through by from towards toward during across among between"
+        " regarding about at as with"
+    ),
+    _words("and or"),
+    # The last resort: these often split a phrase ("the purpose | of each visit").
+    _words("to of what when if because before after until unless"),
+)
+_ANY_CUT = frozenset().union(*_CUTS)
+# Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
+_TRAILING_ADJECTIVES = _words(
+    "relevant appropriate associated related involved required necessary specific possible"
+    " concerned"
+)
+_NO_END = _words(
+    "a an the their your his her its our my any all some each every this that these those to of"
+    " and or with in for on at by from as not no very more most less whether how why what when"
+    " where who which own so"
+)
+_VERBS_BEFORE_THAT = _words(
+    "ensure sure check know knows recognise recognize understand understands show explain agree"
+    " judge feel believe see recognising"
+)
+WH = ("how ", "why ", "what ", "when ", "where ")
+"""How a clause that reads as a question ("how X can ...") begins."""
+# The verb of a "how X can ..." clause: the subject is everything before it.
+_AUXILIARIES = _words("can could may might will would should must is are do does has have")
+
+
+def tidy(statement: str) -> str:
+    """``statement`` on one line, without its list intro, examples and "one's"."""
+    text = _LIST_INTRO.sub("", clean_words(statement)).replace("one's own", "your own")
+    return _LIST_INTRO.sub("", _ASIDE.sub("", text)).strip()
+
+
+def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
+    """The statement without its lead-in: (phrase, whether a verb phrase, the lead-in)."""
+    match = _VERB_LEADS.match(text)
+    if match:
+        rest = text[match.end() :]
+        drawn = _DRAW_ON.match(rest)
+        if drawn:
+            return _lead(rest[drawn.end() :], kind)
+        return _ADVERBS.sub("", rest), True, match.group(0)
+    for lead, replacement in _NOUN_LEADS:
+        match = lead.match(text)
+        if match:
+            return replacement + text[match.end() :], False, match.group(0)
+    first = text.split(" ", 1)[0]
+    noun = (
+        kind is SectionKind.KNOWLEDGE
+        or first.lower() in _NO_END
+        or first.lower().endswith(("ing", "tion", "s"))
+        or first.isupper()
+    )
+    return (text if first.isupper() else text[:1].lower() + text[1:]), not noun, ""
+
+
+def _limit(lead: str) -> int:
+    """How many words a handle may keep: fewer where prompts say the lead's last word ("to",
+    "of") beside it."""
+    lead = lead.lower().strip()
+    if lead.endswith("how to"):
+        return MAX_WORDS - 2
+    return MAX_WORDS - 1 if lead.endswith(("to", "of")) else MAX_WORDS
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` cut before a boundary word so that it has at most ``limit`` words, never inside
+    a list; ``text`` itself where no such cut exists."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    listed = _inside_lists(words)
+    for strength in _CUTS:
+        for end in range(min(limit, len(words) - 1), 1, -1):
+            if end in listed:
+                continue
+            word = words[end].lower().strip(",;:")
+            before = words[end - 1]
+            if before.endswith(",") and before.lower().strip(",") not in _NO_END:
+                return _drop_trailing(words[:end])
+            if word not in strength or before.lower().strip(",") in _NO_END:
+                continue
+            if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
+                continue
+            return _drop_trailing(words[:end])
+    return text
+
+
+def _inside_lists(words: list[str]) -> set[int]:
+    """Cut positions inside a list ("purpose, frequency and limits"): a cut there would keep
+    half of it. A cut at ``end`` keeps ``words[:end]``."""
+    inside: set[int] = set()
+    for index, word in enumerate(words):
+        ahead = [w.lower().strip(",") for w in words[index + 1 : index + 5]]
+        if not word.endswith(",") or not {"and", "or"} & set(ahead):
+            continue
+        joiner = index + 1 + next(i for i, w in enumerate(ahead) if w in ("and", "or"))
+        after = range(joiner + 2, len(words))
+        end = next((i for i in after if words[i].lower().strip(",") in _ANY_CUT), len(words))
+        inside.update(range(index + 1, end))
+    return inside
+
+
+def _drop_trailing(words: list[str]) -> str:
+    """``words`` without a comma or a post-nominal adjective at the end."""
+    while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
+    """``text`` cut to ``limit`` words; a long "how X can ..." clause becomes its subject, X."""
+    words = text.split()
+    if not verb and text.lower().startswith(WH) and len(words) > limit:
+        verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
+        subject = " ".join(words[1:verb_at]).rstrip(",")
+        if 2 <= verb_at - 1 <= limit and "," not in subject:
+            return subject, False
+    short = cut(text, limit)
+    kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES
+    if short != text and short.lower().startswith(WH) and not verb and not kept_verb:
+        # "how the effects of drugs" would be a clause without its verb: say "the effects ...".
+        return short.split(" ", 1)[1], False
+    return short, verb
+
+
+def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
+    """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
+    text, verb, lead = _lead(tidy(statement), kind)
+    pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
+    handles = [_shorten(pieces[0], verb, _limit(lead))]
+    for piece in pieces[1:]:
+        leaning = _ANAPHORA.search(_IMPERSONAL.sub("", piece))
+        if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):
+            continue
+        part, part_verb, part_lead = _lead(piece, kind)
+        handles.append(_shorten(part, part_verb, _limit(part_lead)))
+    return handles
