@@ -317,22 +317,24 @@ class SuperviseApp(App[None]):
             screen.show_save_state(message.state)
 
     @on(LeaveSession)
-    def _leave(self) -> None:
-        self._close_session(self._back_home)
+    async def _leave(self) -> None:
+        await self._close_session(self._back_home)
 
     def _back_home(self) -> None:
         self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_sessions()
 
-    def _close_session(self, then: Callable[[], object]) -> None:
+    async def _close_session(self, then: Callable[[], object]) -> None:
         """Save and close the open session, then call ``then`` (unless the user stays)."""
         live = self.live
         if live is None:
             then()
             return
-        if (screen := self._session_screen()) is not None:
-            screen.save_all()
+        screen = self._session_screen()
+        if screen is not None:
+            await screen.settled()
+            screen.show_saving()
 
         def close(choice: str | None = "leave") -> None:
             if choice != "leave" or self.live is None:
@@ -341,7 +343,9 @@ class SuperviseApp(App[None]):
             self.live = None
             then()
 
-        if live.flush():
+        # Off the screen thread: the screen keeps drawing (and says "Saving…") while the disk
+        # catches up.
+        if await asyncio.to_thread(live.flush):
             close()
             return
         self._choose(
@@ -352,6 +356,6 @@ class SuperviseApp(App[None]):
             close,
         )
 
-    def action_quit(self) -> None:  # type: ignore[override]
+    async def action_quit(self) -> None:
         """Save everything, close the session and quit."""
-        self._close_session(self.exit)
+        await self._close_session(self.exit)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from typing import Any, TypeVar
 
+from textual import events
 from textual.pilot import Pilot
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.walk import WalkScreen
+
+S = TypeVar("S")
+
+
+async def open_at(pilot: Pilot[Any], app: SuperviseApp, kind: type[S]) -> S:
+    """From the home screen, open the highlighted session where it was left (a ``kind``)."""
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(app.screen, kind), app.screen
+    return app.screen
 
 
 async def open_walk(pilot: Pilot[Any], app: SuperviseApp) -> WalkScreen:
@@ -25,3 +37,28 @@ def screen_text(app: SuperviseApp) -> str:
     """What a person sees on the current screen right now, as plain lines of text."""
     # Textual has no public call for this; the compositor's strips are what the terminal gets.
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def burst(app: SuperviseApp, *keys: str) -> None:
+    """Send ``keys`` all at once, as a terminal delivers a fast paste or tmux's send-keys: none
+    is handled before the next arrives (Pilot's press waits for each)."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(_KEY_NAMES.get(key, key), char))
+
+
+async def until_exited(app: SuperviseApp, timeout: float = 10.0) -> None:
+    """Wait for the app to finish quitting."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while app.is_running and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
+    assert not app.is_running, "the app did not quit"
+
+
+def words(count: int, stem: str = "word") -> str:
+    """``count`` distinct words, so a lost one shows."""
+    return " ".join(f"{stem}{n}" for n in range(count))
+
+
+# Single characters a terminal sends under another key name.
+_KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ";": "semicolon"}

@@ -11,14 +11,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.closing import ClosingScreen
 from supervise.store import SessionFile
 from tests.app.conftest import stored
-from tests.app.driving import screen_text
-
-
-async def _open_closing(pilot: object, app: SuperviseApp) -> ClosingScreen:
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, ClosingScreen)
-    return app.screen
+from tests.app.driving import open_at, screen_text
 
 
 async def test_summary_actions_completion_and_sign_off(
@@ -29,7 +22,7 @@ async def test_summary_actions_completion_and_sign_off(
         session.set_current_item("closing")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         assert closing.query(TextArea).first().has_focus
         await pilot.press(*"Agreed to plan visits in pairs.")
         closing.query_one("#action-what", Input).focus()
@@ -82,7 +75,7 @@ async def test_a_signed_record_opens_read_only(
         session.sign("practitioner", "Sam")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         assert closing.live.read_only
         assert "read only" in str(closing.sub_title)
         await pilot.press("ctrl+b")
@@ -104,7 +97,7 @@ async def test_the_palette_leads_to_each_part_of_the_closing(
         session.set_current_item("closing")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         for words, target in (("Add action", "#action-what"), ("Sign off", "#sign-practitioner")):
             await pilot.press("ctrl+p")
             await pilot.pause()
@@ -126,7 +119,7 @@ async def test_square_brackets_people_type_are_shown_as_typed(
         session.add_action("[b]Ring[/b] the GP", who="Sam [nights]")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         shown = screen_text(app)
         assert "[b]Ring[/b] the GP" in shown and "Sam [nights]" in shown
         closing.query_one(".sign Label").scroll_visible(animate=False)

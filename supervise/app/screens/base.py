@@ -9,9 +9,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
-from supervise.app.commands import Command
+from supervise.app.commands import FOCUS_BINDINGS, Command
 from supervise.app.live import LiveSession, SaveState
 from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.save_status import SaveStatus
@@ -30,6 +31,7 @@ class SessionScreen(Screen[None]):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
+    BINDINGS = FOCUS_BINDINGS
 
     def __init__(self, live: LiveSession, library: Library) -> None:
         super().__init__()
@@ -77,12 +79,22 @@ class SessionScreen(Screen[None]):
         for status in self.query(SaveStatus):
             status.show(state)
 
+    def show_saving(self) -> None:
+        """Say that the session is waiting for the disk (while leaving or quitting)."""
+        for status in self.query(SaveStatus):
+            status.show_text("Saving…")
+
     def save_all(self) -> None:
         """Hand everything typed on this screen to the store (subclasses add their fields)."""
 
-    def action_save_now(self) -> None:
-        """Save everything and wait for the disk."""
+    async def settled(self) -> None:
+        """Let every key already typed land, then hand everything on screen to the store."""
+        await settle_input(self)
         self.save_all()
+
+    async def action_save_now(self) -> None:
+        """Save everything and wait for the disk."""
+        await self.settled()
         if self.live.read_only:
             self.notify("This session is read only: nothing to save.")
         elif self.live.flush():
@@ -95,12 +107,12 @@ class SessionScreen(Screen[None]):
                 markup=False,
             )
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         """Save and go back to the list of sessions."""
-        self.save_all()
+        await self.settled()
         self.post_message(LeaveSession())
 
-    def go(self, step: str) -> None:
+    async def go(self, step: str) -> None:
         """Save and move the session to ``step`` (opening, an item reference or closing)."""
-        self.save_all()
+        await self.settled()
         self.post_message(GoToStep(step))

@@ -223,9 +223,9 @@ class ClosingScreen(SessionScreen):
         else:
             self.notify("Everyone has signed.")
 
-    def action_back_to_items(self) -> None:
+    async def action_back_to_items(self) -> None:
         """Back to the items."""
-        self.go("items")
+        await self.go("items")
 
     @on(Button.Pressed, "#complete")
     def action_complete(self) -> None:

@@ -82,11 +82,11 @@ class OpeningScreen(SessionScreen):
         for answer in self.query(AnswerArea):
             answer.save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         """The Begin button."""
         if event.button.id == "begin":
-            self.action_begin()
+            await self.action_begin()
 
-    def action_begin(self) -> None:
+    async def action_begin(self) -> None:
         """Go on to the items, where the session was left (or the first)."""
-        self.go("items")
+        await self.go("items")

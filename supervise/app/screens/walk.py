@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from supervise.app.commands import Command, bindings
 from supervise.app.live import LiveSession
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
@@ -237,9 +238,9 @@ class WalkScreen(SessionScreen):
             )
             return
         if index < 0:
-            self.go("opening")
+            await self.go("opening")
             return
-        self.save_all()
+        await self.settled()
         await self._show(self.refs[index])
 
     async def action_next_item(self) -> None:
@@ -252,6 +253,7 @@ class WalkScreen(SessionScreen):
 
     async def action_skip_item(self) -> None:
         """Note that this item was skipped and go on."""
+        await settle_input(self)
         session, ref = self.live.session, self.current
         self.live.write(lambda: session.log("skipped", ref))
         self._skipped.add(ref)
@@ -281,18 +283,18 @@ class WalkScreen(SessionScreen):
         self.query_one("#side").add_class("-shown")
         self.query_one(ItemList).focus()
 
-    def action_opening(self) -> None:
+    async def action_opening(self) -> None:
         """Back to the opening check-in."""
-        self.go("opening")
+        await self.go("opening")
 
-    def action_closing(self) -> None:
+    async def action_closing(self) -> None:
         """On to the closing summary, actions and sign-off."""
-        self.go("closing")
+        await self.go("closing")
 
     @on(OptionList.OptionSelected, "#items")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#side").remove_class("-shown")
         ref = event.option.id
         if ref and ref != self.current:
-            self.save_all()
+            await self.settled()
             await self._show(ref)
