@@ -6,6 +6,8 @@ import asyncio
 from typing import Any, TypeVar
 
 from textual import events
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from supervise.app.app import SuperviseApp
@@ -62,3 +64,25 @@ def words(count: int, stem: str = "word") -> str:
 
 # Single characters a terminal sends under another key name.
 _KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ";": "semicolon"}
+
+
+async def saved(app: SuperviseApp) -> None:
+    """Wait until the open session's changes are on disk, as quitting would."""
+    assert app.live is not None
+    assert await asyncio.to_thread(app.live.flush), app.live.state
+
+
+class Notes:
+    """The notifications the app shows, heard through Textual's message hook (``run_test``)."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        """Each notification's text, in order."""
+
+    def __call__(self, message: Message) -> None:
+        """Record ``message`` if it is a notification."""
+        if isinstance(message, Notify):
+            self.shown.append(message.notification.message)
+
+    def __str__(self) -> str:
+        return "\n".join(self.shown)

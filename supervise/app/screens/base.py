@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Header
 
 from supervise.app.commands import FOCUS_BINDINGS, Command
-from supervise.app.live import LiveSession, SaveState
+from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession
 from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
@@ -33,14 +34,14 @@ class SessionScreen(Screen[None]):
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
     BINDINGS = FOCUS_BINDINGS
 
-    def __init__(self, live: LiveSession, library: Library) -> None:
+    def __init__(self, live: SessionDoor, library: Library) -> None:
         super().__init__()
         self.live = live
         """The open session."""
         self.library = library
         """The loaded content."""
         # Titled before mounting: a title set once mounted lays the header out again.
-        record = live.session.record
+        record = live.snapshot.record
         people = record.practitioner
         if record.supervisor:
             people += f" with {record.supervisor}"
@@ -58,7 +59,7 @@ class SessionScreen(Screen[None]):
     @property
     def supervision(self) -> bool:
         """Whether this is a supervision session (rather than self-reflection)."""
-        return self.live.session.record.mode == "supervision"
+        return self.live.snapshot.record.mode == "supervision"
 
     def compose_frame(self, *top: Widget) -> ComposeResult:
         """The header (with ``top`` below it), save indicator and footer of every session screen.
@@ -71,7 +72,7 @@ class SessionScreen(Screen[None]):
             yield Header(show_clock=True)
             yield from top
         with Box(id="bottom-bar"):
-            yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
+            yield SaveStatus(describe(self.live.state), id="save-status", markup=False)
             yield KeyBar()
 
     def show_save_state(self, state: SaveState) -> None:
@@ -97,11 +98,12 @@ class SessionScreen(Screen[None]):
         await self.settled()
         if self.live.read_only:
             self.notify("This session is read only: nothing to save.")
-        elif self.live.flush():
+        elif await asyncio.to_thread(self.live.flush):
             self.notify("Everything is saved.")
         else:
             self.notify(
-                f"Could not save: {self.live.state.error}. Your text is still on screen.",
+                f"Not saved: {self.live.state.error} Your text is still here and is tried "
+                "again; if this goes on, quit and keep a copy.",
                 severity="error",
                 timeout=10,
                 markup=False,

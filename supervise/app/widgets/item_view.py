@@ -19,7 +19,7 @@ from supervise.prompts import POINTS_STAGE, ItemPrompts
 CONFIDENCE_LABELS = ("1 Not yet", "2 A little", "3 Fairly", "4 Mostly", "5 Very")
 """How the 1–5 confidence scale reads on screen: number and words, never colour alone."""
 
-SaveAnswer = Callable[[str, str, str, str], None]
+SaveAnswer = Callable[[str, str, Role, str], None]
 """Called with (item, stage, role, text) when an answer should be stored."""
 
 
@@ -136,7 +136,7 @@ class ItemView(ScrollBox):
             heading = title if role is Role.PRACTITIONER else "Supervisor"
 
             def save(text: str, stage: str = stage, role: Role = role) -> None:
-                self._on_answer(ref, stage, role.value, text)
+                self._on_answer(ref, stage, role, text)
 
             yield PromptField(
                 prompt.text,

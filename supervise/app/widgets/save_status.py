@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from supervise.app.live import SaveState
+from supervise.app.live import SaveState, describe
 
 
 class SaveStatus(Static):
@@ -15,7 +15,7 @@ class SaveStatus(Static):
 
     def show(self, state: SaveState) -> None:
         """Display ``state``."""
-        self.show_text(state.describe())
+        self.show_text(describe(state))
         self.set_class(state.error is not None, "-error")
         self.set_class(state.saved_at is None and state.pending and not state.error, "-pending")
 
