@@ -93,9 +93,11 @@ class RemoveAction:
 
 @dataclass(frozen=True)
 class MoveTo:
-    """Where the session is now: ``opening``, an item reference or ``closing``."""
+    """Where the session is now: ``opening``, an item reference or ``closing``, and in which
+    answer there the cursor is (see AnswerArea.field; "" for the first)."""
 
     place: str
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,13 +146,15 @@ Change = (
 )
 """Anything the screens can change."""
 
-_LATEST_WINS = (SetAnswer, SetOpening, SetSummary, SetNextDate, SetConfidence, SetBring, MoveTo)
+_LATEST_WINS = (SetAnswer, SetOpening, SetSummary, SetNextDate, SetConfidence, SetBring)
 
 
 def key_of(change: Change) -> Hashable | None:
     """Changes with the same key replace each other while queued; None for ones that add up."""
     if isinstance(change, SetPoint):
         return (SetPoint, change.item, change.index)
+    if isinstance(change, MoveTo):
+        return MoveTo  # only where the session is last matters
     if not isinstance(change, _LATEST_WINS):
         return None
     fields = dataclasses.astuple(change)
@@ -191,8 +195,8 @@ def apply(session: SessionFile, change: Change) -> None:
             # Already gone is what was wanted: a retried removal must not fail for ever.
             with suppress(KeyError):
                 session.remove_action(action_id)
-        case MoveTo(place):
-            session.set_current_item(place)
+        case MoveTo(place, field):
+            session.set_current_item(place, field)
         case AddElapsed(seconds):
             session.add_elapsed(seconds)
         case Note(kind, detail):

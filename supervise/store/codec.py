@@ -61,6 +61,7 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         "next_date": record.next_date,
         "status": record.status,
         "current_item": record.current_item,
+        "current_field": record.current_field,
         "elapsed_seconds": record.elapsed_seconds,
         "signatures": [{"role": s.role, "name": s.name, "at": s.at} for s in record.signatures],
     }
@@ -95,6 +96,7 @@ def record_from_doc(doc: Doc) -> SessionRecord:
         next_date=_text(doc, "next_date"),
         status=_text(doc, "status", "in progress"),
         current_item=_text(doc, "current_item"),
+        current_field=_text(doc, "current_field"),
         elapsed_seconds=doc.get("elapsed_seconds", 0),
         signatures=tuple(
             Signature(_text(s, "role"), _text(s, "name"), _text(s, "at")) for s in signatures

@@ -111,12 +111,15 @@ class SessionRecord:
     next_date: str = ""
     status: str = "in progress"
     current_item: str = ""
+    current_field: str = ""
+    """The answer the cursor was in at ``current_item``, to return to it on resume."""
     elapsed_seconds: int = 0
     signatures: tuple[Signature, ...] = ()
 
     def __post_init__(self) -> None:
         _check_str(self, "id", "created", "mode", "practitioner", "supervisor", "date")
         _check_str(self, "model", "agenda", "summary", "next_date", "status", "current_item")
+        _check_str(self, "current_field")
         if not self.id:
             raise ValueError("id cannot be empty")
         if self.mode not in MODES:

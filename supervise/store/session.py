@@ -297,9 +297,9 @@ class SessionFile(Answers):
             self._append_event("reopened" if reopened else self._record.status)
         return self._record
 
-    def set_current_item(self, ref: str) -> None:
-        """Remember the item the walk is on, so a resumed session starts there."""
-        self.update_record(current_item=ref)
+    def set_current_item(self, ref: str, field: str = "") -> None:
+        """Remember where the session is (and in which answer), so a resume starts there."""
+        self.update_record(current_item=ref, current_field=field)
 
     @writing
     def add_elapsed(self, seconds: int) -> None:

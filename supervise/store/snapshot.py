@@ -110,8 +110,9 @@ class Snapshot:
             case RemoveAction(action_id):
                 kept = tuple(a for a in self.actions if a.id != action_id)
                 return replace(self, actions=kept)
-            case MoveTo(place):
-                return replace(self, record=replace(record, current_item=place))
+            case MoveTo(place, field):
+                moved = replace(record, current_item=place, current_field=field)
+                return replace(self, record=moved)
             case AddElapsed(seconds):
                 elapsed = record.elapsed_seconds + seconds
                 return replace(self, record=replace(record, elapsed_seconds=elapsed))

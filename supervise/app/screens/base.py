@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,7 +17,9 @@ from supervise.app.messages import GoToStep, LeaveSession
 from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.save_status import SaveStatus
+from supervise.store.changes import MoveTo
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -79,6 +82,34 @@ class SessionScreen(Screen[None]):
         """Update the save indicator."""
         for status in self.query(SaveStatus):
             status.show(state)
+
+    @property
+    def place(self) -> str:
+        """Where in the session this screen is: ``opening``, an item reference or ``closing``."""
+        raise NotImplementedError
+
+    def field_left(self, place: str = "") -> str:
+        """The answer the cursor was in when the session was left at ``place`` (this screen's
+        by default), or ""."""
+        record = self.live.snapshot.record
+        return record.current_field if record.current_item == (place or self.place) else ""
+
+    def focus_answer(self, field: str = "") -> str:
+        """Put the cursor at the end of the answer named ``field``, else of the first; return
+        the name of the answer focused."""
+        answers = self.query(AnswerArea)
+        if not answers:
+            return ""
+        area = next((a for a in answers if field and a.field == field), answers.first())
+        area.focus(scroll_visible=False)
+        area.move_cursor(area.document.end, record_width=True)
+        return area.field
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember which answer the cursor is in, so a resume returns to it."""
+        widget = event.widget
+        if isinstance(widget, AnswerArea) and widget.field and not self.live.read_only:
+            self.live.submit(MoveTo(self.place, widget.field))
 
     def show_saving(self) -> None:
         """Say that the session is waiting for the disk (while leaving or quitting)."""

@@ -75,6 +75,7 @@ class ClosingScreen(SessionScreen):
                 self._save_summary,
                 heading="Summary",
                 read_only=locked,
+                field="summary",
             )
             yield Label("Agreed actions", classes="prompt")
             # Before the table, so tab from the summary leads to adding an action and the
@@ -127,8 +128,13 @@ class ClosingScreen(SessionScreen):
     def on_mount(self) -> None:
         """Fill the actions table and note that the session reached its closing."""
         self._fill_actions()
-        self.live.submit(MoveTo("closing"))
         self._focus_next_step()
+        self.live.submit(MoveTo("closing", self.field_left()))
+
+    @property
+    def place(self) -> str:
+        """The closing."""
+        return "closing"
 
     def _focus_next_step(self) -> None:
         """Focus the summary while in progress; once signing has begun, the next signature.
@@ -140,7 +146,7 @@ class ClosingScreen(SessionScreen):
         if remaining and (record.status == "completed" or record.signatures):
             remaining.first().focus()
         else:
-            self.query(AnswerArea).first().focus(scroll_visible=False)
+            self.focus_answer()
 
     def _fill_actions(self) -> None:
         table = self.query_one("#actions", DataTable)

@@ -53,15 +53,18 @@ class OpeningScreen(SessionScreen):
                     self._saver(key),
                     heading=heading,
                     read_only=self.live.read_only,
+                    field=key,
                 )
             yield Button("Begin the items  (ctrl+n)", id="begin", variant="primary")
 
     def on_mount(self) -> None:
-        """Put the cursor in the first answer."""
-        answers = self.query(AnswerArea)
-        if answers:
-            answers.first().focus(scroll_visible=False)
-        self.live.submit(MoveTo("opening"))
+        """Put the cursor in the answer left last time, else the first."""
+        self.live.submit(MoveTo("opening", self.focus_answer(self.field_left())))
+
+    @property
+    def place(self) -> str:
+        """The opening."""
+        return "opening"
 
     def _saver(self, key: str) -> Callable[[str], None]:
         """A save callback for the opening answer ``key``."""

@@ -181,13 +181,18 @@ class WalkScreen(SessionScreen):
         self._arrived(view)
 
     def _arrived(self, view: ItemView) -> None:
-        """Record, mark and label the item just shown, and focus its first answer."""
+        """Record, mark and label the item just shown, and put the cursor in its answer."""
         ref = view.item.ref
-        self.live.submit(MoveTo(ref))
         self.query_one(ItemList).show_current(ref)
         self._update_labels()
         # Focus now, before the first paint, so the screen is laid out and painted once.
-        view.focus_first()
+        field = view.focus_first(self.field_left(ref))
+        self.live.submit(MoveTo(ref, field))
+
+    @property
+    def place(self) -> str:
+        """The item on screen."""
+        return self.current
 
     def _answer(self, item: str, stage: str, role: Role, text: str) -> None:
         before = item in self.answered()
