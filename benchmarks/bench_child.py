@@ -199,7 +199,7 @@ def open_ours(args: Args, result: Result) -> None:
         result["home"] = result["ready"]
         result["ready"] = await open_session(app, Path(args["path"]), args["ref"])
         result["peak_rss_kib"] = peak_rss_kib()
-        app.action_quit()
+        await app.action_quit()
 
     run_headless(app, steps)
 
@@ -316,7 +316,7 @@ def type_ours(args: Args, result: Result) -> None:
         await first_frame(app)
         await open_session(app, path, args["ref"])
         await typing_session(pilot, args, result)
-        app.action_quit()
+        await app.action_quit()
 
     run_headless(app, steps)
     from supervise.store import SessionFile

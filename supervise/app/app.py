@@ -7,7 +7,7 @@ import contextlib
 import gc
 import importlib
 import signal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,12 +29,11 @@ from supervise.content import ContentError, LibraryLoader
 from supervise.store import SessionLocked, StoreError
 
 if TYPE_CHECKING:
-    from supervise.app.live import LiveSession
+    from supervise.app.live import SaveState, SessionDoor
     from supervise.app.screens.base import SessionScreen
     from supervise.app.screens.new_session import NewSessionRequest
     from supervise.content import Library
     from supervise.prompts import ItemPrompts
-    from supervise.store import SessionFile
 
 
 WARM_UP_DELAY = 0.05
@@ -62,8 +61,9 @@ class SuperviseApp(App[None]):
         )
         self.sessions_dir = sessions_dir
         """Where session files live."""
-        self.live: LiveSession | None = None
+        self.live: SessionDoor | None = None
         """The open session, if any."""
+        self._last_item = ""
         self._prompts: Mapping[str, ItemPrompts] = {}
 
     @property
@@ -102,7 +102,7 @@ class SuperviseApp(App[None]):
             self.call_from_thread(self._content_broken, error)
             library = None
         # Imported here, off the UI thread: they are most of the cost of opening a session.
-        for module in ("supervise.app.screens.walk", "supervise.store.session"):
+        for module in ("supervise.app.screens.walk", "supervise.store.door"):
             importlib.import_module(module)
         if library is not None:
             from supervise.prompts import handles_of
@@ -143,12 +143,13 @@ class SuperviseApp(App[None]):
         title: str,
         text: str,
         options: list[tuple[str, str]],
-        then: Callable[[str | None], None],
+        then: Callable[[str | None], None] | Callable[[str | None], Awaitable[None]],
+        escape: str = "",
     ) -> None:
         """Ask the person to pick one of ``options`` (id, label), then call ``then`` with it."""
         from supervise.app.screens.dialogs import Choice
 
-        self.push_screen(Choice(title, text, options), then)
+        self.push_screen(Choice(title, text, options, escape), then)
 
     def _hang_up(self) -> None:
         """Save and close at once: the terminal is gone, so there is nobody to ask."""
@@ -156,6 +157,10 @@ class SuperviseApp(App[None]):
         if live is not None:
             if (screen := self._session_screen()) is not None:
                 screen.save_all()
+            if not live.flush():
+                # Nobody can be asked, so what the disk refused is kept the only other way.
+                with contextlib.suppress(OSError):
+                    live.export_unsaved()
             live.close()
             self.live = None
         self.exit()
@@ -177,11 +182,12 @@ class SuperviseApp(App[None]):
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
             return
-        from supervise.store import SessionFile
+        from supervise.app.live import SessionDoor
 
         try:
-            session = SessionFile.create(
+            door = SessionDoor.create(
                 self.sessions_dir,
+                self._post_save_state,
                 mode=request.mode,
                 practitioner=request.practitioner,
                 supervisor=request.supervisor,
@@ -194,19 +200,17 @@ class SuperviseApp(App[None]):
         except (StoreError, OSError) as error:
             self._explain("The session could not be created", error)
             return
-        self._enter(session)
+        self._enter(door)
 
     @on(OpenSession)
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is None:
             return
-        from supervise.store import SessionFile
+        from supervise.app.live import SessionDoor
 
         try:
-            # Noted by the save thread once the session is on screen: the note is a whole-file
-            # write, and opening should not wait for the disk.
-            session = SessionFile.open(
-                message.path, read_only=message.read_only, note_resumed=False
+            door = SessionDoor.open(
+                message.path, self._post_save_state, read_only=message.read_only
             )
         except SessionLocked as error:
             self._choose(
@@ -219,10 +223,11 @@ class SuperviseApp(App[None]):
         except (StoreError, OSError) as error:
             self._explain("The session could not be opened", error)
             return
-        self._enter(session)
-        live = self.live
-        if live is not None and live.session is session and not live.read_only:
-            live.write(lambda: session.log("resumed"))
+        self._enter(door)
+
+    def _post_save_state(self, state: SaveState) -> None:
+        """Tell the screens how saving goes (called from the save thread too)."""
+        self.post_message(SaveStateChanged(state))
 
     def _open_after_lock(self, path: Path, choice: str | None) -> None:
         if choice == "read":
@@ -231,8 +236,8 @@ class SuperviseApp(App[None]):
     def _explain(self, title: str, error: Exception) -> None:
         self.notify(str(error), title=title, severity="error", timeout=15, markup=False)
 
-    def _enter(self, session: SessionFile) -> None:
-        record = session.record
+    def _enter(self, door: SessionDoor) -> None:
+        record = door.snapshot.record
         try:
             model = self.library.model(record.model)
         except KeyError:
@@ -259,18 +264,16 @@ class SuperviseApp(App[None]):
             {framework.id: framework.people for framework in self.library.frameworks.values()},
         )
         if not self._prompts:
-            session.close()
+            door.close()
             self.notify(
                 "None of this session's items are in the loaded content, so it cannot be shown.",
                 severity="error",
                 markup=False,
             )
             return
-        from supervise.app.live import LiveSession
-
-        self.live = LiveSession(session, lambda state: self.post_message(SaveStateChanged(state)))
+        self.live = door
         step = record.current_item or "opening"
-        self.live.last_item = step if step in self._prompts else next(iter(self._prompts))
+        self._last_item = step if step in self._prompts else next(iter(self._prompts))
         if record.status == "signed" and step != "closing":
             step = "closing"
         self._show(step, replace=False)
@@ -292,8 +295,8 @@ class SuperviseApp(App[None]):
             from supervise.app.screens.walk import WalkScreen
 
             if step in self._prompts:
-                live.last_item = step
-            screen = WalkScreen(live, self.library, self._prompts, live.last_item)
+                self._last_item = step
+            screen = WalkScreen(live, self.library, self._prompts, self._last_item)
         if replace:
             self.switch_screen(screen)
         else:
@@ -301,6 +304,11 @@ class SuperviseApp(App[None]):
 
     @on(GoToStep)
     def _go(self, message: GoToStep) -> None:
+        from supervise.app.screens.walk import WalkScreen
+
+        if isinstance(self.screen, WalkScreen):
+            # Back from the opening or closing, the walk resumes at the item it was on.
+            self._last_item = self.screen.current
         self._show(message.step)
 
     def _freeze_long_lived(self) -> None:
@@ -315,45 +323,84 @@ class SuperviseApp(App[None]):
 
     @on(SaveStateChanged)
     def _save_state(self, message: SaveStateChanged) -> None:
-        if (screen := self._session_screen()) is not None:
-            screen.show_save_state(message.state)
+        from supervise.app.screens.base import SessionScreen
+
+        # Under a dialog too: the line must be right when the dialog closes.
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.show_save_state(message.state)
 
     @on(LeaveSession)
-    def _leave(self) -> None:
-        self._close_session(self._back_home)
+    async def _leave(self) -> None:
+        await self._close_session(self._back_home)
 
     def _back_home(self) -> None:
         self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_sessions()
 
-    def _close_session(self, then: Callable[[], object]) -> None:
-        """Save and close the open session, then call ``then`` (unless the user stays)."""
+    async def _close_session(self, then: Callable[[], object]) -> None:
+        """Save and close the open session, then call ``then`` (unless the person stays).
+
+        Nothing typed is dropped without asking: if the disk refuses a change, the choice is
+        to keep a copy of what is unsaved in a file of its own, to leave without it, or to stay.
+        """
         live = self.live
         if live is None:
             then()
             return
-        if (screen := self._session_screen()) is not None:
-            screen.save_all()
+        screen = self._session_screen()
+        if screen is not None:
+            await screen.settled()
+            screen.show_saving()
 
-        def close(choice: str | None = "leave") -> None:
-            if choice != "leave" or self.live is None:
+        async def close() -> None:
+            if self.live is not live:
                 return
-            self.live.close()
             self.live = None
+            # Off the screen thread, like the flush: closing syncs the folder.
+            await asyncio.to_thread(live.close)
             then()
 
-        if live.flush():
-            close()
+        async def chosen(choice: str | None) -> None:
+            if choice == "export":
+                try:
+                    where = await asyncio.to_thread(live.export_unsaved)
+                except OSError as error:
+                    self._explain("A copy could not be written either", error)
+                    return
+                self.notify(
+                    f"What could not be saved is kept in {where}.",
+                    title="A copy is kept",
+                    timeout=30,
+                    markup=False,
+                )
+            if choice in ("export", "leave"):
+                await close()
+            elif screen is not None:
+                screen.show_save_state(live.state)
+
+        # Off the screen thread: the screen keeps drawing (and says "Saving…") while the disk
+        # catches up.
+        if await asyncio.to_thread(live.flush):
+            await close()
             return
+        count = len(live.unsaved())
+        plural = "s" if count != 1 else ""
         self._choose(
-            "Your latest changes are not saved",
-            f"{live.state.error}\n\nIf you leave now, what you typed since the last save is "
-            "lost. Stay, copy your text somewhere safe, or fix the problem and press ctrl+s.",
-            [("stay", "Stay"), ("leave", "Leave anyway")],
-            close,
+            "Not everything is saved",
+            f"{live.state.error}\n\n{count} change{plural} could not be written to the session "
+            "file. Keep a copy of them in a file of their own before leaving (you will be told "
+            "where), or stay and try again with ctrl+s.",
+            [
+                ("stay", "Stay and try again"),
+                ("export", "Keep a copy, then leave"),
+                ("leave", "Leave without them"),
+            ],
+            chosen,
+            escape="stay",
         )
 
-    def action_quit(self) -> None:  # type: ignore[override]
+    async def action_quit(self) -> None:
         """Save everything, close the session and quit."""
-        self._close_session(self.exit)
+        await self._close_session(self.exit)

@@ -42,6 +42,16 @@ class Command:
         )
 
 
+FOCUS_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    # Textual moves the focus once the field being left has handled the tab, by which time the
+    # keys typed straight after it have already been handed to that field. As priority
+    # bindings the focus moves in turn with the keys, so each lands where it was typed.
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]
+"""Tab and shift+tab for screens where people type into several fields."""
+
+
 def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     """Bindings for a screen's ``BINDINGS`` built from its commands."""
     return [command.binding() for command in commands if command.key]

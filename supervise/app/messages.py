@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from supervise.app.live import SaveState
+    from supervise.store.door import SaveState
 
 
 class OpenSession(Message):

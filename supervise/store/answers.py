@@ -109,6 +109,11 @@ class Answers(Guarded):
         """The indexes of ``item``'s sub-points that are ticked."""
         return frozenset(int(doc["index"]) for doc in self._points.search(where("item") == item))
 
+    @reading
+    def points(self) -> list[tuple[str, int]]:
+        """Every ticked sub-point, as (item, index)."""
+        return [codec.point_from_doc(doc) for doc in self._points.all()]
+
     @writing
     def set_point(self, item: str, index: int, ticked: bool) -> None:
         """Tick or untick sub-point ``index`` of ``item``."""

@@ -17,6 +17,7 @@ from supervise.store.records import (
     SessionSummary,
     Signature,
     check_confidence,
+    check_role,
 )
 
 FORMAT = 1
@@ -31,6 +32,14 @@ def _text(doc: Doc, key: str, default: str = "") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text, not {type(value).__name__}")
     return value
+
+
+def _required(doc: Doc, key: str, what: str) -> str:
+    # Saving finds answers, ratings and actions by these: a document without one could be
+    # read, but every later save of it would fail.
+    if key not in doc:
+        raise ValueError(f"{what} has no {key!r}")
+    return _text(doc, key)
 
 
 def record_to_doc(record: SessionRecord) -> dict[str, Any]:
@@ -52,6 +61,7 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         "next_date": record.next_date,
         "status": record.status,
         "current_item": record.current_item,
+        "current_field": record.current_field,
         "elapsed_seconds": record.elapsed_seconds,
         "signatures": [{"role": s.role, "name": s.name, "at": s.at} for s in record.signatures],
     }
@@ -86,6 +96,7 @@ def record_from_doc(doc: Doc) -> SessionRecord:
         next_date=_text(doc, "next_date"),
         status=_text(doc, "status", "in progress"),
         current_item=_text(doc, "current_item"),
+        current_field=_text(doc, "current_field"),
         elapsed_seconds=doc.get("elapsed_seconds", 0),
         signatures=tuple(
             Signature(_text(s, "role"), _text(s, "name"), _text(s, "at")) for s in signatures
@@ -95,11 +106,13 @@ def record_from_doc(doc: Doc) -> SessionRecord:
 
 def response_from_doc(doc: Doc) -> Response:
     """The response stored in ``doc``."""
+    role = _required(doc, "role", "an answer")
+    check_role(role)
     return Response(
-        item=_text(doc, "item"),
-        stage=_text(doc, "stage"),
-        role=_text(doc, "role"),
-        text=_text(doc, "text"),
+        item=_required(doc, "item", "an answer"),
+        stage=_required(doc, "stage", "an answer"),
+        role=role,
+        text=_required(doc, "text", "an answer"),
         updated=_text(doc, "updated"),
     )
 
@@ -111,7 +124,9 @@ def rating_from_doc(doc: Doc) -> Rating:
     bring = doc.get("bring_to_supervision", False)
     if not isinstance(bring, bool):
         raise TypeError("bring_to_supervision must be true or false")
-    return Rating(item=_text(doc, "item"), confidence=confidence, bring_to_supervision=bring)
+    return Rating(
+        item=_required(doc, "item", "a rating"), confidence=confidence, bring_to_supervision=bring
+    )
 
 
 def point_from_doc(doc: Doc) -> tuple[str, int]:
@@ -119,14 +134,14 @@ def point_from_doc(doc: Doc) -> tuple[str, int]:
     index = doc.get("index")
     if isinstance(index, bool) or not isinstance(index, int) or index < 0:
         raise TypeError("a point's index must be a whole number from 0")
-    return _text(doc, "item"), index
+    return _required(doc, "item", "a ticked point"), index
 
 
 def action_from_doc(doc: Doc) -> Action:
     """The action stored in ``doc``."""
     return Action(
-        id=_text(doc, "id"),
-        what=_text(doc, "what"),
+        id=_required(doc, "id", "an action"),
+        what=_required(doc, "what", "an action"),
         who=_text(doc, "who"),
         by_when=_text(doc, "by_when"),
         created=_text(doc, "created"),

@@ -38,8 +38,9 @@ class SessionUnreadable(StoreError):
     """A file is not a valid session file (not JSON, or not the shape a session has)."""
 
     def __init__(self, path: Path, detail: str = "") -> None:
+        why = f" ({detail})" if detail else ""
         super().__init__(
-            f"The session file {path.name} could not be read: it is not a valid session file.",
+            f"The session file {path.name} could not be read: it is not a valid session file{why}.",
             "It has been left untouched; open another session, or ask for help to recover it.",
         )
         self.path = path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -111,12 +111,15 @@ class SessionRecord:
     next_date: str = ""
     status: str = "in progress"
     current_item: str = ""
+    current_field: str = ""
+    """The answer the cursor was in at ``current_item``, to return to it on resume."""
     elapsed_seconds: int = 0
     signatures: tuple[Signature, ...] = ()
 
     def __post_init__(self) -> None:
         _check_str(self, "id", "created", "mode", "practitioner", "supervisor", "date")
         _check_str(self, "model", "agenda", "summary", "next_date", "status", "current_item")
+        _check_str(self, "current_field")
         if not self.id:
             raise ValueError("id cannot be empty")
         if self.mode not in MODES:
@@ -156,6 +159,34 @@ class SessionRecord:
         """The name recorded for ``role``."""
         check_role(role)
         return self.practitioner if role == "practitioner" else self.supervisor
+
+
+def _same_name(typed: str, recorded: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(recorded.split()).casefold()
+
+
+def signed_by(record: SessionRecord, role: str, name: str, at: str) -> SessionRecord:
+    """``record`` with ``role``'s signature added; ValueError if that name cannot sign.
+
+    ``name`` must match the name recorded for that role (case and spacing aside). Signing again
+    for a role that has already signed changes nothing, so a retried save is harmless. Once
+    everyone required has signed, the record's status is "signed".
+    """
+    check_role(role)
+    if role not in record.required_roles:
+        raise ValueError("A self-reflection session is signed by the practitioner alone.")
+    if role in record.signed_roles:
+        return record
+    expected = record.name_for(role)
+    if not expected.strip():
+        raise ValueError(f"Add the {role}'s name to the session before signing.")
+    if not _same_name(name, expected):
+        raise ValueError(f"That name does not match the {role} named for this session.")
+    # The record's own spelling, not the typed one: "priya" signs as "Priya".
+    signatures = (*record.signatures, Signature(role, " ".join(expected.split()), at))
+    done = set(record.required_roles) <= {s.role for s in signatures}
+    status = "signed" if done else record.status
+    return replace(record, signatures=signatures, status=status)
 
 
 @dataclass(frozen=True)

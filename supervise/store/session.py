@@ -37,11 +37,10 @@ from supervise.store.records import (
     Event,
     SessionRecord,
     SessionSummary,
-    Signature,
-    check_role,
     iso_from_ns,
     new_id,
     now_iso,
+    signed_by,
 )
 
 log = logging.getLogger(__name__)
@@ -54,10 +53,6 @@ EDITABLE_FIELDS = frozenset(
 """Record fields update_record() accepts (id, created and signatures are the store's own)."""
 ACTION_FIELDS = frozenset({"what", "who", "by_when"})
 """Action fields update_action() accepts."""
-
-
-def _same_name(typed: str, recorded: str) -> bool:
-    return " ".join(typed.split()).casefold() == " ".join(recorded.split()).casefold()
 
 
 class SessionFile(Answers):
@@ -302,9 +297,9 @@ class SessionFile(Answers):
             self._append_event("reopened" if reopened else self._record.status)
         return self._record
 
-    def set_current_item(self, ref: str) -> None:
-        """Remember the item the walk is on, so a resumed session starts there."""
-        self.update_record(current_item=ref)
+    def set_current_item(self, ref: str, field: str = "") -> None:
+        """Remember where the session is (and in which answer), so a resume starts there."""
+        self.update_record(current_item=ref, current_field=field)
 
     @writing
     def add_elapsed(self, seconds: int) -> None:
@@ -339,6 +334,16 @@ class SessionFile(Answers):
         action = Action(id=action_id, what=what, who=who, by_when=by_when, created=now_iso())
         self._actions.insert(dataclasses.asdict(action))
         return action
+
+    @writing
+    def put_action(self, action: Action) -> None:
+        """Store ``action`` as it is (id included), replacing any action with its id."""
+        check_text(id=action.id, what=action.what, who=action.who, by_when=action.by_when)
+        docs = self._actions.search(where("id") == action.id)
+        if docs:
+            self._actions.update(dataclasses.asdict(action), doc_ids=[docs[0].doc_id])
+        else:
+            self._actions.insert(dataclasses.asdict(action))
 
     @writing
     def update_action(self, /, action_id: str, **fields: str) -> Action:
@@ -387,24 +392,11 @@ class SessionFile(Answers):
         ``name`` must match the name recorded for that role (case and spacing aside). Signing
         again for a role that has already signed does nothing, so a retried save is harmless.
         """
-        check_role(role)
         check_text(name=name)
-        record = self._record
-        if role not in record.required_roles:
-            raise ValueError("A self-reflection session is signed by the practitioner alone.")
-        if role in record.signed_roles:
+        record = signed_by(self._record, role, name, now_iso())
+        if record is self._record:
             return
-        expected = record.name_for(role)
-        if not expected.strip():
-            raise ValueError(f"Add the {role}'s name to the session before signing.")
-        if not _same_name(name, expected):
-            raise ValueError(f"That name does not match the {role} named for this session.")
-        # The record's own spelling, not the typed one: "priya" signs as "Priya".
-        signature = Signature(role, " ".join(expected.split()), now_iso())
-        signatures = (*record.signatures, signature)
-        done = set(record.required_roles) <= {s.role for s in signatures}
-        status = "signed" if done else record.status
-        self._save_record(dataclasses.replace(record, signatures=signatures, status=status))
+        self._save_record(record)
         # Written after the signature, past the read-only check: the record is what matters.
         self._append_event("signed", role)
 

@@ -47,8 +47,9 @@ class BackgroundWriter:
     Queued writes that share a key are coalesced: only the latest runs, after everything
     submitted before it. A write that fails for a reason worth retrying (a full disk, say) is
     kept, and tried again on the next submit() or flush(); nothing is dropped. A write that
-    fails because it can never succeed (the session was signed meanwhile, or a bug) is reported
-    and skipped, so it cannot hold up the writes behind it. Once no write has come for
+    fails for another reason (a bug, a session signed meanwhile) is kept aside, so it cannot
+    hold up the writes behind it, and tried again by flush(); it stays failed (``failing``)
+    until it succeeds or a newer write with its key does. Once no write has come for
     ``settle_after`` seconds, ``settle`` runs (the session syncs its folder there). Callbacks run
     on the writer's thread.
     """
@@ -73,6 +74,8 @@ class BackgroundWriter:
         # Insertion-ordered: re-inserting a key moves it to the end, which is what coalescing
         # needs. Unkeyed writes get a unique token so they never coalesce.
         self._queue: dict[Hashable, Operation] = {}
+        # Writes that failed for a reason a retry on its own will not cure, by slot.
+        self._failed: dict[Hashable, Operation] = {}
         self._tokens = itertools.count()
         self._running = False
         self._stalled = False
@@ -89,12 +92,23 @@ class BackgroundWriter:
             return len(self._queue) + (1 if self._running else 0)
 
     @property
+    def failing(self) -> bool:
+        """True while any write has failed and not yet been saved by a retry or a newer write."""
+        with self._cond:
+            return self._stalled or bool(self._failed)
+
+    def unsaved(self) -> list[Operation]:
+        """Every write not yet saved (failed or waiting), oldest first."""
+        with self._cond:
+            return [*self._failed.values(), *self._queue.values()]
+
+    @property
     def stalled(self) -> bool:
         """True while a failed write waits for its retry (the next submit() or flush())."""
         with self._cond:
             return self._stalled
 
-    def submit(self, fn: Operation, key: str | None = None) -> None:
+    def submit(self, fn: Operation, key: Hashable | None = None) -> None:
         """Queue ``fn``; a queued write with the same ``key`` is replaced by this one."""
         with self._cond:
             if self._closed or self._closing:
@@ -102,6 +116,9 @@ class BackgroundWriter:
             slot: Hashable = ("key", key) if key is not None else ("op", next(self._tokens))
             self._queue.pop(slot, None)
             self._queue[slot] = fn
+            # The newer write stands for the failed one: kept beside it, the stale one could
+            # be retried after it and win.
+            self._failed.pop(slot, None)
             self._stalled = False
             self._cond.notify_all()
 
@@ -114,6 +131,10 @@ class BackgroundWriter:
             raise RuntimeError("flush() called from the writer thread would wait for itself")
         deadline = time.monotonic() + timeout
         with self._cond:
+            # Writes that failed for good are tried once more, first: a fixed cause (space
+            # freed, a bug worked around) lets them through.
+            self._queue = {**self._failed, **self._queue}
+            self._failed = {}
             failures = self._failures
             self._stalled = False
             self._cond.notify_all()
@@ -124,7 +145,7 @@ class BackgroundWriter:
                 if self._stalled or remaining <= 0 or self._closed:
                     return False
                 self._cond.wait(remaining)
-            return self._failures == failures
+            return self._failures == failures and not self._failed
 
     def close(self, timeout: float = 5.0) -> bool:
         """Flush, then stop the thread; False if some writes could not be saved."""
@@ -175,21 +196,27 @@ class BackgroundWriter:
                     self._finish(failed=True, stall=True)
                 self._notify(self._on_error, exc)
             except StoreError as exc:
-                with self._cond:
-                    self._finish(failed=True, stall=False)
+                self._keep_failed(slot, fn)
                 self._notify(self._on_error, exc)
             except Exception as exc:
                 log.exception("a queued write failed")
-                with self._cond:
-                    self._finish(failed=True, stall=False)
+                self._keep_failed(slot, fn)
                 self._notify(self._on_error, _bug_error(exc))
             else:
                 with self._cond:
+                    self._failed.pop(slot, None)
                     self._finish(failed=False, stall=False)
                     self._unsettled = True
                     batch_done = not self._queue
                 if batch_done:
                     self._notify(self._on_saved, datetime.now().astimezone())
+
+    def _keep_failed(self, slot: Hashable, fn: Operation) -> None:
+        with self._cond:
+            # A newer write for the same key, already queued, replaces this one.
+            if slot not in self._queue:
+                self._failed[slot] = fn
+            self._finish(failed=True, stall=False)
 
     def _run_settle(self, settle: Operation) -> None:
         error: StoreError | OSError | None = None

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from typing import Any, TypeVar
 
+from textual import events
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.walk import WalkScreen
+
+S = TypeVar("S")
+
+
+async def open_at(pilot: Pilot[Any], app: SuperviseApp, kind: type[S]) -> S:
+    """From the home screen, open the highlighted session where it was left (a ``kind``)."""
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(app.screen, kind), app.screen
+    return app.screen
 
 
 async def open_walk(pilot: Pilot[Any], app: SuperviseApp) -> WalkScreen:
@@ -25,3 +39,50 @@ def screen_text(app: SuperviseApp) -> str:
     """What a person sees on the current screen right now, as plain lines of text."""
     # Textual has no public call for this; the compositor's strips are what the terminal gets.
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def burst(app: SuperviseApp, *keys: str) -> None:
+    """Send ``keys`` all at once, as a terminal delivers a fast paste or tmux's send-keys: none
+    is handled before the next arrives (Pilot's press waits for each)."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(_KEY_NAMES.get(key, key), char))
+
+
+async def until_exited(app: SuperviseApp, timeout: float = 10.0) -> None:
+    """Wait for the app to finish quitting."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while app.is_running and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
+    assert not app.is_running, "the app did not quit"
+
+
+def words(count: int, stem: str = "word") -> str:
+    """``count`` distinct words, so a lost one shows."""
+    return " ".join(f"{stem}{n}" for n in range(count))
+
+
+# Single characters a terminal sends under another key name.
+_KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ";": "semicolon"}
+
+
+async def saved(app: SuperviseApp) -> None:
+    """Wait until the open session's changes are on disk, as quitting would."""
+    assert app.live is not None
+    assert await asyncio.to_thread(app.live.flush), app.live.state
+
+
+class Notes:
+    """The notifications the app shows, heard through Textual's message hook (``run_test``)."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        """Each notification's text, in order."""
+
+    def __call__(self, message: Message) -> None:
+        """Record ``message`` if it is a notification."""
+        if isinstance(message, Notify):
+            self.shown.append(message.notification.message)
+
+    def __str__(self) -> str:
+        return "\n".join(self.shown)

@@ -5,20 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from supervise.app.app import SuperviseApp
+from supervise.app.screens.action_form import ActionForm
 from supervise.app.screens.closing import ClosingScreen
 from supervise.store import SessionFile
 from tests.app.conftest import stored
-from tests.app.driving import screen_text
-
-
-async def _open_closing(pilot: object, app: SuperviseApp) -> ClosingScreen:
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, ClosingScreen)
-    return app.screen
+from tests.app.driving import burst, open_at, saved, screen_text
 
 
 async def test_summary_actions_completion_and_sign_off(
@@ -29,17 +23,19 @@ async def test_summary_actions_completion_and_sign_off(
         session.set_current_item("closing")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         assert closing.query(TextArea).first().has_focus
         await pilot.press(*"Agreed to plan visits in pairs.")
-        closing.query_one("#action-what", Input).focus()
-        await pilot.press(*"Book a visit with a colleague", "tab", *"Sam", "tab", *"2026-12-01")
-        await pilot.press("enter")
+        # Tab leads to adding an action; typing there opens its form with the words in it.
+        await pilot.press("tab", *"Book a visit with a colleague", "tab", *"Sam", "tab")
+        await pilot.press(*"2026-12-01", "enter")
         await pilot.pause()
+        assert app.screen is closing
         actions = stored(path).actions()
         assert [(a.what, a.who, a.by_when) for a in actions] == [
             ("Book a visit with a colleague", "Sam", "2026-12-01")
         ]
+        assert stored(path).record.summary == "Agreed to plan visits in pairs."
         closing.query_one("#next-date", Input).focus()
         await pilot.press(*"2026-12-14")
         await pilot.press("ctrl+d")
@@ -82,7 +78,7 @@ async def test_a_signed_record_opens_read_only(
         session.sign("practitioner", "Sam")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         assert closing.live.read_only
         assert "read only" in str(closing.sub_title)
         await pilot.press("ctrl+b")
@@ -104,7 +100,7 @@ async def test_the_palette_leads_to_each_part_of_the_closing(
         session.set_current_item("closing")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         for words, target in (("Add action", "#action-what"), ("Sign off", "#sign-practitioner")):
             await pilot.press("ctrl+p")
             await pilot.pause()
@@ -112,8 +108,11 @@ async def test_the_palette_leads_to_each_part_of_the_closing(
             await pilot.pause(0.4)
             await pilot.press("enter")
             await pilot.pause()
-            assert app.screen is closing
-            assert closing.query_one(target, Input).has_focus, words
+            assert app.screen.query_one(target, Input).has_focus, words
+            if app.screen is not closing:
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.screen is closing
 
 
 async def test_square_brackets_people_type_are_shown_as_typed(
@@ -126,9 +125,116 @@ async def test_square_brackets_people_type_are_shown_as_typed(
         session.add_action("[b]Ring[/b] the GP", who="Sam [nights]")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await _open_closing(pilot, app)
+        closing = await open_at(pilot, app, ClosingScreen)
         shown = screen_text(app)
         assert "[b]Ring[/b] the GP" in shown and "Sam [nights]" in shown
         closing.query_one(".sign Label").scroll_visible(animate=False)
         await pilot.pause()
         assert "type your name, Sam [nights], to sign" in screen_text(app)
+
+
+async def _closing_of_new_session(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> tuple[Path, SuperviseApp]:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+    return path, make_app()
+
+
+async def test_words_sent_at_once_after_tab_from_the_summary_make_the_action(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path, app = await _closing_of_new_session(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_at(pilot, app, ClosingScreen)
+        burst(app, *"Outcomes agreed.", "tab", *"Ring the GP on Monday")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        assert form.query_one("#action-what", Input).value == "Ring the GP on Monday"
+        await pilot.press("tab", *"Sam", "enter")
+        await pilot.pause()
+        await saved(app)
+    session = stored(path)
+    assert session.record.summary == "Outcomes agreed."
+    assert [(a.what, a.who, a.by_when) for a in session.actions()] == [
+        ("Ring the GP on Monday", "Sam", "")
+    ]
+
+
+async def test_the_action_form_checks_its_fields_and_can_come_pre_filled(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path, app = await _closing_of_new_session(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.ask_for_action(what="Read the lone-working policy", who="Sam", due="next week")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        assert "like 2026-12-01" in str(form.query_one("#action-problem").render())
+        assert form.query_one("#action-when", Input).has_focus
+        form.query_one("#action-when", Input).value = ""
+        await pilot.press(*"2026-12-24", "enter")
+        await pilot.pause()
+        assert app.screen is closing
+        await saved(app)
+        assert [(a.what, a.who, a.by_when) for a in stored(path).actions()] == [
+            ("Read the lone-working policy", "Sam", "2026-12-24")
+        ]
+        closing.ask_for_action()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "what will be done" in str(app.screen.query_one("#action-problem").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is closing
+    assert len(stored(path).actions()) == 1
+
+
+async def test_a_removed_action_can_be_brought_back(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+        first = session.add_action("Book a joint visit", who="Sam")
+        session.add_action("Ring the GP", who="Alex")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.query_one("#actions", DataTable).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        await saved(app)
+        assert [a.what for a in stored(path).actions()] == ["Ring the GP"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await saved(app)
+        assert [a.what for a in closing.live.snapshot.actions] == ["Ring the GP", first.what]
+    assert {a.what for a in stored(path).actions()} == {"Book a joint visit", "Ring the GP"}
+    assert first in stored(path).actions()
+
+
+async def test_the_next_session_date_is_checked_like_action_dates(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path, app = await _closing_of_new_session(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.query_one("#next-date", Input).focus()
+        await pilot.press(*"14/12/2026")
+        await pilot.pause()
+        assert "like 2026-12-01" in str(closing.query_one("#next-date-problem").render())
+        await saved(app)
+        assert stored(path).record.next_date == ""
+        closing.query_one("#next-date", Input).value = ""
+        await pilot.press(*"2026-12-14")
+        await pilot.pause()
+        assert str(closing.query_one("#next-date-problem").render()) == ""
+        await saved(app)
+    assert stored(path).record.next_date == "2026-12-14"

@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 from textual.widgets._header import HeaderClock
 
 from supervise.app.app import SuperviseApp
-from supervise.app.live import LiveSession
 from supervise.content import Library
 from supervise.store import SessionFile
+from supervise.store.door import SessionDoor
 from tests.app.conftest import SCOPE
 
 Snap = Callable[..., bool]
@@ -28,8 +28,8 @@ NOON = datetime(2026, 11, 23, 12, 0, 0).astimezone()
 def _frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(HeaderClock, "render", lambda self: "12:00:00")
-    original = LiveSession._saved
-    monkeypatch.setattr(LiveSession, "_saved", lambda self, when: original(self, NOON))
+    original = SessionDoor._saved
+    monkeypatch.setattr(SessionDoor, "_saved", lambda self, when: original(self, NOON))
     monkeypatch.setattr("supervise.store.session.now_iso", lambda: NOON.isoformat())
     monkeypatch.setattr(
         "supervise.app.screens.new_session.date",

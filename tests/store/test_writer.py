@@ -136,7 +136,7 @@ def test_a_newer_write_for_the_same_key_replaces_a_failed_one() -> None:
     writer.close()
 
 
-def test_a_write_that_can_never_succeed_is_reported_and_does_not_block_the_rest(
+def test_a_write_that_fails_for_good_stays_failed_and_does_not_block_the_rest(
     tmp_path: Path,
 ) -> None:
     rec = Recorder()
@@ -149,13 +149,21 @@ def test_a_write_that_can_never_succeed_is_reported_and_does_not_block_the_rest(
         raise KeyError("no action with id 'x'")
 
     writer.submit(signed)
-    writer.submit(bug)
+    writer.submit(bug, key="answer")
     writer.submit(rec.op("after"))
     assert not writer.flush(WAIT)
-    assert writer.flush(WAIT)
     assert rec.ran == ["after"]
     assert isinstance(rec.errors[0], SessionReadOnly)
     assert isinstance(rec.errors[1], StoreError) and "fault" in rec.errors[1].message
+    # Kept, never dropped: each flush tries them again and reports them again.
+    assert writer.failing and writer.unsaved() == [signed, bug]
+    assert not writer.flush(WAIT)
+    assert writer.failing and writer.unsaved() == [signed, bug]
+    # A newer write for the same key that succeeds settles the failed one.
+    writer.submit(rec.op("answer v2"), key="answer")
+    assert not writer.flush(WAIT)
+    assert writer.unsaved() == [signed]
+    assert rec.ran == ["after", "answer v2"]
     writer.close()
 
 

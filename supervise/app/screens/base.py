@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
-from supervise.app.commands import Command
-from supervise.app.live import LiveSession, SaveState
+from supervise.app.commands import FOCUS_BINDINGS, Command
+from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.save_status import SaveStatus
+from supervise.store.changes import MoveTo
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -30,15 +35,16 @@ class SessionScreen(Screen[None]):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
+    BINDINGS = FOCUS_BINDINGS
 
-    def __init__(self, live: LiveSession, library: Library) -> None:
+    def __init__(self, live: SessionDoor, library: Library) -> None:
         super().__init__()
         self.live = live
         """The open session."""
         self.library = library
         """The loaded content."""
         # Titled before mounting: a title set once mounted lays the header out again.
-        record = live.session.record
+        record = live.snapshot.record
         people = record.practitioner
         if record.supervisor:
             people += f" with {record.supervisor}"
@@ -56,7 +62,7 @@ class SessionScreen(Screen[None]):
     @property
     def supervision(self) -> bool:
         """Whether this is a supervision session (rather than self-reflection)."""
-        return self.live.session.record.mode == "supervision"
+        return self.live.snapshot.record.mode == "supervision"
 
     def compose_frame(self, *top: Widget) -> ComposeResult:
         """The header (with ``top`` below it), save indicator and footer of every session screen.
@@ -69,7 +75,7 @@ class SessionScreen(Screen[None]):
             yield Header(show_clock=True)
             yield from top
         with Box(id="bottom-bar"):
-            yield SaveStatus(self.live.state.describe(), id="save-status", markup=False)
+            yield SaveStatus(describe(self.live.state), id="save-status", markup=False)
             yield KeyBar()
 
     def show_save_state(self, state: SaveState) -> None:
@@ -77,30 +83,69 @@ class SessionScreen(Screen[None]):
         for status in self.query(SaveStatus):
             status.show(state)
 
+    @property
+    def place(self) -> str:
+        """Where in the session this screen is: ``opening``, an item reference or ``closing``."""
+        raise NotImplementedError
+
+    def field_left(self, place: str = "") -> str:
+        """The answer the cursor was in when the session was left at ``place`` (this screen's
+        by default), or ""."""
+        record = self.live.snapshot.record
+        return record.current_field if record.current_item == (place or self.place) else ""
+
+    def focus_answer(self, field: str = "") -> str:
+        """Put the cursor at the end of the answer named ``field``, else of the first; return
+        the name of the answer focused."""
+        answers = self.query(AnswerArea)
+        if not answers:
+            return ""
+        area = next((a for a in answers if field and a.field == field), answers.first())
+        area.focus(scroll_visible=False)
+        area.move_cursor(area.document.end, record_width=True)
+        return area.field
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember which answer the cursor is in, so a resume returns to it."""
+        widget = event.widget
+        if isinstance(widget, AnswerArea) and widget.field and not self.live.read_only:
+            self.live.submit(MoveTo(self.place, widget.field))
+
+    def show_saving(self) -> None:
+        """Say that the session is waiting for the disk (while leaving or quitting)."""
+        for status in self.query(SaveStatus):
+            status.show_text("Saving…")
+
     def save_all(self) -> None:
         """Hand everything typed on this screen to the store (subclasses add their fields)."""
 
-    def action_save_now(self) -> None:
-        """Save everything and wait for the disk."""
+    async def settled(self) -> None:
+        """Let every key already typed land, then hand everything on screen to the store."""
+        await settle_input(self)
         self.save_all()
+
+    async def action_save_now(self) -> None:
+        """Save everything and wait for the disk."""
+        await self.settled()
         if self.live.read_only:
             self.notify("This session is read only: nothing to save.")
-        elif self.live.flush():
+        elif await asyncio.to_thread(self.live.flush):
             self.notify("Everything is saved.")
         else:
             self.notify(
-                f"Could not save: {self.live.state.error}. Your text is still on screen.",
+                f"Not saved: {self.live.state.error} Your text is still here and is tried "
+                "again; if this goes on, quit and keep a copy.",
                 severity="error",
                 timeout=10,
                 markup=False,
             )
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         """Save and go back to the list of sessions."""
-        self.save_all()
+        await self.settled()
         self.post_message(LeaveSession())
 
-    def go(self, step: str) -> None:
+    async def go(self, step: str) -> None:
         """Save and move the session to ``step`` (opening, an item reference or closing)."""
-        self.save_all()
+        await self.settled()
         self.post_message(GoToStep(step))

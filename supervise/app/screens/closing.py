@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,14 +11,37 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from supervise.app.commands import Command, bindings
+from supervise.app.live import SessionDoor
+from supervise.app.screens.action_form import (
+    ActionDraft,
+    ActionForm,
+    date_problem,
+    show_problem,
+)
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
-from supervise.store import StoreError
+from supervise.app.widgets.type_to_open import TypeToOpenButton
+from supervise.content import Role
+from supervise.store.changes import (
+    AddAction,
+    Change,
+    Complete,
+    MoveTo,
+    RemoveAction,
+    SetNextDate,
+    SetSummary,
+    Sign,
+)
+from supervise.store.records import Action
+
+if TYPE_CHECKING:
+    from supervise.content import Library
 
 CLOSING_COMMANDS: tuple[Command, ...] = (
     Command("back_to_items", "ctrl+b", "Items", "Back to the competence items", priority=True),
     Command("complete", "ctrl+d", "Complete", "Mark the session completed", priority=True),
     Command("remove_action", "delete", "Remove action", "Remove the highlighted action"),
+    Command("undo_remove", "ctrl+z", "Undo remove", "Bring back the action just removed"),
     # Palette-only: each puts the cursor where that part of the closing is done.
     Command("add_action", "", "Add action", "Type a new agreed action", footer=False),
     Command("sign_off", "", "Sign off", "Go to the next signature", footer=False),
@@ -35,10 +56,15 @@ class ClosingScreen(SessionScreen):
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = CLOSING_COMMANDS + SESSION_COMMANDS
     BINDINGS = bindings(COMMAND_LIST)
 
+    def __init__(self, live: SessionDoor, library: Library) -> None:
+        super().__init__(live, library)
+        self._removed: list[Action] = []
+        self._form: ActionForm | None = None
+
     def compose(self) -> ComposeResult:
         """Summary, actions, next date, then completion and signatures."""
         yield from self.compose_frame()
-        record = self.live.session.record
+        record = self.live.snapshot.record
         locked = self.live.read_only
         with VerticalScroll(id="closing"):
             yield Static("[b]Closing[/b]", classes="heading")
@@ -49,24 +75,25 @@ class ClosingScreen(SessionScreen):
                 self._save_summary,
                 heading="Summary",
                 read_only=locked,
+                field="summary",
             )
             yield Label("Agreed actions", classes="prompt")
-            yield DataTable(id="actions", cursor_type="row")
+            # Before the table, so tab from the summary leads to adding an action and the
+            # words typed next land in its form (the table takes no text).
             if not locked:
                 with Horizontal(id="new-action", classes="row"):
-                    yield Input(placeholder="What will be done", id="action-what")
-                    yield Input(placeholder="Who", id="action-who")
-                    yield Input(placeholder="By when (YYYY-MM-DD)", id="action-when")
-                    yield Button("Add action", id="add-action")
+                    yield TypeToOpenButton("Add an action…", id="add-action")
+            yield DataTable(id="actions", cursor_type="row")
             yield Label("Date of the next session (YYYY-MM-DD)", classes="prompt")
             yield Input(record.next_date, id="next-date", disabled=locked)
+            yield Static("", id="next-date-problem", classes="problem", markup=False)
             if record.status == "in progress" and not locked:
                 yield Button("Complete the session  (ctrl+d)", id="complete", variant="primary")
             yield Static("[b]Sign-off[/b]", classes="heading")
             yield from self._signatures()
 
     def _signatures(self) -> ComposeResult:
-        record = self.live.session.record
+        record = self.live.snapshot.record
         signed = {signature.role: signature for signature in record.signatures}
         for role in record.required_roles:
             if role in signed:
@@ -89,7 +116,7 @@ class ClosingScreen(SessionScreen):
                         yield Button(f"Sign as {ROLE_TITLES[role].lower()}", id=f"button-{role}")
 
     def _status_text(self) -> str:
-        record = self.live.session.record
+        record = self.live.snapshot.record
         if record.status == "signed":
             return "This record is signed and read only."
         if self.live.read_only:
@@ -101,21 +128,25 @@ class ClosingScreen(SessionScreen):
     def on_mount(self) -> None:
         """Fill the actions table and note that the session reached its closing."""
         self._fill_actions()
-        session = self.live.session
-        self.live.write(lambda: session.set_current_item("closing"), key="current")
         self._focus_next_step()
+        self.live.submit(MoveTo("closing", self.field_left()))
+
+    @property
+    def place(self) -> str:
+        """The closing."""
+        return "closing"
 
     def _focus_next_step(self) -> None:
         """Focus the summary while in progress; once signing has begun, the next signature.
 
         Typing must always land somewhere visible and expected, never nowhere.
         """
-        record = self.live.session.record
+        record = self.live.snapshot.record
         remaining = self.query(".sign Input")
         if remaining and (record.status == "completed" or record.signatures):
             remaining.first().focus()
         else:
-            self.query(AnswerArea).first().focus(scroll_visible=False)
+            self.focus_answer()
 
     def _fill_actions(self) -> None:
         table = self.query_one("#actions", DataTable)
@@ -124,7 +155,7 @@ class ClosingScreen(SessionScreen):
             table.add_column("Who", key="who")
             table.add_column("By when", key="when")
         table.clear()
-        for action in self.live.session.actions():
+        for action in self.live.snapshot.actions:
             # Text, not str: the table would read a str as markup and drop "[...]".
             cells = (action.what, action.who or "—", action.by_when or "—")
             table.add_row(*(Text(cell) for cell in cells), key=action.id)
@@ -132,88 +163,88 @@ class ClosingScreen(SessionScreen):
             table.add_row("No actions yet", "", "", key="")
 
     def _save_summary(self, text: str) -> None:
-        session = self.live.session
-        self.live.write(lambda: session.update_record(summary=text), key="summary")
+        self.live.submit(SetSummary(text))
 
     @on(Input.Changed, "#next-date")
     def _next_date(self, event: Input.Changed) -> None:
-        session, value = self.live.session, event.value.strip()
-        self.live.write(lambda: session.update_record(next_date=value), key="next-date")
+        problem = date_problem(event.value)
+        show_problem(self.query_one("#next-date-problem", Static), problem)
+        # A date half typed is kept on screen, not saved: the record holds real dates only.
+        if problem is None:
+            self.live.submit(SetNextDate(event.value.strip()))
 
     def save_all(self) -> None:
         """Save the summary now."""
         for answer in self.query(AnswerArea):
             answer.save()
 
-    def _now(self, change: Callable[[], object], done: str) -> bool:
-        """Save everything queued, then make ``change`` at once and say what happened."""
-        self.save_all()
-        if not self.live.flush():
-            self.notify(
-                f"Could not save: {self.live.state.error}. Nothing was changed.",
-                severity="error",
-                markup=False,
-            )
-            return False
+    def _change(self, change: Change, done: str) -> bool:
+        """Make ``change`` (queued for the disk like every other) and say what happened."""
         try:
-            change()
-        except (StoreError, ValueError) as error:
+            self.live.submit(change)
+        except ValueError as error:
             self.notify(str(error), title="Not done", severity="warning", timeout=8, markup=False)
             return False
         self.notify(done, markup=False)
         return True
 
     @on(Button.Pressed, "#add-action")
-    @on(Input.Submitted, "#new-action Input")
-    def _add_action(self) -> None:
-        what = self.query_one("#action-what", Input)
-        who = self.query_one("#action-who", Input)
-        when = self.query_one("#action-when", Input)
-        if not what.value.strip():
-            self.notify("Type what will be done first.", severity="warning")
-            what.focus()
+    def action_add_action(self) -> None:
+        """Open the form for a new agreed action."""
+        if self._form is None:
+            self.ask_for_action()
+
+    @on(TypeToOpenButton.Typed, "#add-action")
+    def _typed_on_add(self, event: TypeToOpenButton.Typed) -> None:
+        # Someone typing straight after tabbing out of the summary is writing the action.
+        if self._form is not None:
+            self._form.type_text(event.text)
+        else:
+            self.ask_for_action(what=event.text.strip())
+
+    def ask_for_action(self, what: str = "", who: str = "", due: str = "") -> None:
+        """Open the action form, filled with what is given; add the action it returns."""
+        self.save_all()
+        self._form = ActionForm(what, who, due)
+        self.app.push_screen(self._form, self._add_action)
+
+    def _add_action(self, draft: ActionDraft | None) -> None:
+        self._form = None
+        if draft is None:
             return
-        if when.value.strip():
-            try:
-                date.fromisoformat(when.value.strip())
-            except ValueError:
-                self.notify(
-                    "Write the date like 2026-12-01, or leave it empty.",
-                    severity="warning",
-                    markup=False,
-                )
-                when.focus()
-                return
-        session = self.live.session
-        if self._now(
-            lambda: session.add_action(what.value.strip(), who.value.strip(), when.value.strip()),
-            "Action added.",
-        ):
-            for field in (what, who, when):
-                field.value = ""
-            what.focus()
-            self._fill_actions()
+        self.live.add_action(draft.what, draft.who, draft.due)
+        self.notify("Action added.", markup=False)
+        self._fill_actions()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Changing commands are off once the record is read only."""
-        changing = ("complete", "remove_action", "add_action", "sign_off")
-        return not (action in changing and self.live.read_only)
+        """Changing commands are off once the record is read only; undo needs a removal."""
+        changing = ("complete", "remove_action", "undo_remove", "add_action", "sign_off")
+        if action in changing and self.live.read_only:
+            return False
+        if action == "undo_remove":
+            return bool(self._removed)
+        return True
 
     def action_remove_action(self) -> None:
-        """Remove the highlighted action."""
+        """Remove the highlighted action (ctrl+z brings it back)."""
         table = self.query_one("#actions", DataTable)
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key:
-            session = self.live.session
-            if self._now(lambda: session.remove_action(key), "Action removed."):
-                self._fill_actions()
+        action = next((a for a in self.live.snapshot.actions if a.id == key), None)
+        if action is not None and self._change(
+            RemoveAction(action.id), "Action removed. Press ctrl+z to bring it back."
+        ):
+            self._removed.append(action)
+            self.refresh_bindings()
+            self._fill_actions()
 
-    def action_add_action(self) -> None:
-        """Put the cursor in the new action's first field."""
-        for field in self.query("#action-what"):
-            field.focus()
+    def action_undo_remove(self) -> None:
+        """Bring back the action removed last."""
+        if self._removed and self._change(AddAction(self._removed[-1]), "Action restored."):
+            self._removed.pop()
+            self.refresh_bindings()
+            self._fill_actions()
 
     def action_sign_off(self) -> None:
         """Put the cursor in the next signature still to give."""
@@ -223,31 +254,32 @@ class ClosingScreen(SessionScreen):
         else:
             self.notify("Everyone has signed.")
 
-    def action_back_to_items(self) -> None:
+    async def action_back_to_items(self) -> None:
         """Back to the items."""
-        self.go("items")
+        await self.go("items")
 
     @on(Button.Pressed, "#complete")
-    def action_complete(self) -> None:
+    async def action_complete(self) -> None:
         """Mark the session completed."""
-        if self._now(self.live.session.complete, "Session completed."):
+        await self.settled()
+        if self._change(Complete(), "Session completed."):
             self.query_one("#status", Static).update(self._status_text())
             for button in self.query("#complete"):
-                button.remove()
+                await button.remove()
 
     @on(Button.Pressed, ".sign Button")
     @on(Input.Submitted, ".sign Input")
     async def _sign(self, event: Button.Pressed | Input.Submitted) -> None:
+        await self.settled()
         widget = event.button if isinstance(event, Button.Pressed) else event.input
-        role = (widget.id or "").rsplit("-", 1)[-1]
-        name = self.query_one(f"#sign-{role}", Input).value
-        session = self.live.session
-        if self._now(lambda: session.sign(role, name), f"Signed by {name.strip()}."):
+        role = Role((widget.id or "").rsplit("-", 1)[-1])
+        name = self.query_one(f"#sign-{role.value}", Input).value
+        if self._change(Sign(role, name), f"Signed by {name.strip()}."):
             await self.recompose()
             self._fill_actions()
             # Recomposing drops the focus; put it where the next person signs, so their name
             # is never typed into the summary by mistake.
             self._focus_next_step()
-            self.sub_title = self.live.session.record.date + (
+            self.sub_title = self.live.snapshot.record.date + (
                 "  (signed, read only)" if self.live.read_only else ""
             )

@@ -11,12 +11,19 @@ from textual.widgets import Button, Static
 
 
 class Choice(ModalScreen[str]):
-    """Asks one question; dismisses with the id of the chosen button (escape chooses the last)."""
+    """Asks one question; dismisses with the id of the chosen button.
+
+    Escape chooses ``escape`` if given, else the last choice: either way, the safe one.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, message: str, choices: list[tuple[str, str]], escape: str = ""
+    ) -> None:
         super().__init__()
+        self.escape = escape or choices[-1][0]
+        """The choice escape makes."""
         self.heading = title
         """The dialog's title."""
         self.message = message
@@ -44,5 +51,5 @@ class Choice(ModalScreen[str]):
         self.dismiss(event.button.id or "")
 
     def action_cancel(self) -> None:
-        """Escape chooses the last (safest) option."""
-        self.dismiss(self.choices[-1][0])
+        """Escape chooses the safe option."""
+        self.dismiss(self.escape)

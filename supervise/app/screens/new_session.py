@@ -21,7 +21,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from supervise.app.commands import Command, bindings
+from supervise.app.commands import FOCUS_BINDINGS, Command, bindings
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.marks import MarkedRadioButton
 from supervise.app.widgets.scope_tree import ScopeTree
@@ -49,7 +49,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         Command("start", "ctrl+s", "Start session", "Create the session and begin", priority=True),
         Command("cancel", "escape", "Cancel", "Go back to the session list without creating"),
     )
-    BINDINGS = bindings(COMMAND_LIST)
+    BINDINGS = [*FOCUS_BINDINGS, *bindings(COMMAND_LIST)]
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -144,8 +144,32 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Leave without creating anything."""
-        self.dismiss(None)
+        """Leave without creating anything; ask first if anything has been filled in."""
+        if not self._filled():
+            self.dismiss(None)
+            return
+        from supervise.app.screens.dialogs import Choice
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(
+            Choice(
+                "Throw this form away?",
+                "What you have filled in here is not saved anywhere until the session starts.",
+                [("keep", "Keep filling it in"), ("discard", "Throw it away")],
+                escape="keep",
+            ),
+            chosen,
+        )
+
+    def _filled(self) -> bool:
+        """Whether anyone has typed or ticked anything a person would miss."""
+        names = ("#practitioner", "#supervisor", "#filter")
+        typed = any(self.query_one(name, Input).value.strip() for name in names)
+        agenda = self.query_one("#agenda", TextArea).text.strip()
+        return typed or bool(agenda) or bool(self.query_one(ScopeTree).ticked)
 
     def _collect(self) -> tuple[NewSessionRequest | None, list[str]]:
         problems: list[str] = []

@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
+from supervise.store.changes import MoveTo, SetOpening
 
 SUPERVISION_OPENING = (
     ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
@@ -36,7 +37,7 @@ class OpeningScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         """The opening questions, then a button to begin."""
         yield from self.compose_frame()
-        record = self.live.session.record
+        record = self.live.snapshot.record
         questions = SUPERVISION_OPENING if self.supervision else SELF_REFLECTION_OPENING
         with VerticalScroll(id="opening"):
             yield Static("[b]Opening[/b]", classes="heading")
@@ -52,41 +53,33 @@ class OpeningScreen(SessionScreen):
                     self._saver(key),
                     heading=heading,
                     read_only=self.live.read_only,
+                    field=key,
                 )
             yield Button("Begin the items  (ctrl+n)", id="begin", variant="primary")
 
     def on_mount(self) -> None:
-        """Put the cursor in the first answer."""
-        answers = self.query(AnswerArea)
-        if answers:
-            answers.first().focus(scroll_visible=False)
-        session = self.live.session
-        self.live.write(lambda: session.set_current_item("opening"), key="current")
+        """Put the cursor in the answer left last time, else the first."""
+        self.live.submit(MoveTo("opening", self.focus_answer(self.field_left())))
+
+    @property
+    def place(self) -> str:
+        """The opening."""
+        return "opening"
 
     def _saver(self, key: str) -> Callable[[str], None]:
         """A save callback for the opening answer ``key``."""
-        session = self.live.session
-
-        def save(text: str) -> None:
-            def write() -> None:
-                opening = dict(session.record.opening)
-                opening[key] = text
-                session.update_record(opening=opening)
-
-            self.live.write(write, key=f"opening|{key}")
-
-        return save
+        return lambda text: self.live.submit(SetOpening(key, text))
 
     def save_all(self) -> None:
         """Save every opening answer now."""
         for answer in self.query(AnswerArea):
             answer.save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         """The Begin button."""
         if event.button.id == "begin":
-            self.action_begin()
+            await self.action_begin()
 
-    def action_begin(self) -> None:
+    async def action_begin(self) -> None:
         """Go on to the items, where the session was left (or the first)."""
-        self.go("items")
+        await self.go("items")

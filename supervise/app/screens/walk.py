@@ -11,13 +11,23 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
 from supervise.app.commands import Command, bindings
-from supervise.app.live import LiveSession
+from supervise.app.live import SessionDoor
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
 from supervise.content import Role
 from supervise.prompts import ItemPrompts
+from supervise.store.changes import (
+    AddElapsed,
+    MoveTo,
+    Note,
+    SetAnswer,
+    SetBring,
+    SetConfidence,
+    SetPoint,
+)
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -112,22 +122,16 @@ class WalkScreen(SessionScreen):
     AUTO_FOCUS = ""
 
     def __init__(
-        self, live: LiveSession, library: Library, prompts: Mapping[str, ItemPrompts], start: str
+        self, live: SessionDoor, library: Library, prompts: Mapping[str, ItemPrompts], start: str
     ) -> None:
         super().__init__(live, library)
         self.item_prompts = prompts
         """Generated prompts for every item in scope, by reference."""
-        self.refs = [ref for ref in live.session.record.scope if ref in prompts]
+        self.refs = [ref for ref in live.snapshot.record.scope if ref in prompts]
         """The items in scope that the loaded content still has, in order."""
         self.current = start if start in prompts else self.refs[0]
         """The reference of the item on screen."""
-        self._answers: dict[str, dict[tuple[str, str], str]] = {}
-        for response in live.session.responses():
-            self._answers.setdefault(response.item, {})[(response.stage, response.role)] = (
-                response.text
-            )
         self._clock = monotonic()
-        self._skipped = {e.detail for e in live.session.events() if e.kind == "skipped"}
         self._made_actions: set[tuple[str, str]] = set()
 
     def compose(self) -> ComposeResult:
@@ -139,7 +143,7 @@ class WalkScreen(SessionScreen):
                 self.library,
                 self.refs,
                 answered=self.answered(),
-                skipped=self._skipped,
+                skipped=self.live.snapshot.skipped,
                 current=self.current,
                 id="items",
             )
@@ -153,31 +157,27 @@ class WalkScreen(SessionScreen):
 
     def answered(self) -> set[str]:
         """Items with at least one non-blank answer."""
-        return {
-            ref for ref, texts in self._answers.items() if any(t.strip() for t in texts.values())
-        }
+        return self.live.snapshot.answered_items()
 
     def _item_view(self, ref: str) -> ItemView:
-        session = self.live.session
-        rating = session.rating(ref)
+        snapshot, submit = self.live.snapshot, self.live.submit
+        rating = snapshot.rating(ref)
         return ItemView(
             self.item_prompts[ref],
-            answers=dict(self._answers.get(ref, {})),
-            ticked=session.ticked_points(ref),
+            answers={
+                (stage, role): text
+                for (item, stage, role), text in snapshot.answers.items()
+                if item == ref
+            },
+            ticked=snapshot.ticked(ref),
             confidence=rating.confidence,
             bring=rating.bring_to_supervision,
             supervision=self.supervision,
             read_only=self.live.read_only,
             on_answer=self._answer,
-            on_point=lambda item, index, on: self.live.write(
-                lambda: session.set_point(item, index, on)
-            ),
-            on_confidence=lambda item, value: self.live.write(
-                lambda: session.set_confidence(item, value), key=f"confidence|{item}"
-            ),
-            on_bring=lambda item, flag: self.live.write(
-                lambda: session.set_bring_to_supervision(item, flag), key=f"bring|{item}"
-            ),
+            on_point=lambda item, index, on: submit(SetPoint(item, index, on)),
+            on_confidence=lambda item, value: submit(SetConfidence(item, value)),
+            on_bring=lambda item, flag: submit(SetBring(item, flag)),
         )
 
     async def _show(self, ref: str) -> None:
@@ -190,22 +190,22 @@ class WalkScreen(SessionScreen):
         self._arrived(view)
 
     def _arrived(self, view: ItemView) -> None:
-        """Record, mark and label the item just shown, and focus its first answer."""
-        ref, session = view.item.ref, self.live.session
-        self.live.last_item = ref
-        self.live.write(lambda: session.set_current_item(ref), key="current")
+        """Record, mark and label the item just shown, and put the cursor in its answer."""
+        ref = view.item.ref
         self.query_one(ItemList).show_current(ref)
         self._update_labels()
         # Focus now, before the first paint, so the screen is laid out and painted once.
-        view.focus_first()
+        field = view.focus_first(self.field_left(ref))
+        self.live.submit(MoveTo(ref, field))
 
-    def _answer(self, item: str, stage: str, role: str, text: str) -> None:
+    @property
+    def place(self) -> str:
+        """The item on screen."""
+        return self.current
+
+    def _answer(self, item: str, stage: str, role: Role, text: str) -> None:
         before = item in self.answered()
-        self._answers.setdefault(item, {})[(stage, role)] = text
-        session = self.live.session
-        self.live.write(
-            lambda: session.set_response(item, stage, role, text), key=f"{item}|{stage}|{role}"
-        )
+        self.live.submit(SetAnswer(item, stage, role, text))
         if (item in self.answered()) != before:
             self.query_one(ItemList).mark(self.answered())
             self._update_labels()
@@ -217,7 +217,7 @@ class WalkScreen(SessionScreen):
         section = self.library.section_of(item)
         position = self.refs.index(self.current) + 1
         answered = len(self.answered() & set(self.refs))
-        record = self.live.session.record
+        record = self.live.snapshot.record
         used = (record.elapsed_seconds + monotonic() - self._clock) / 60
         planned = record.planned_minutes
         over = f" ({used - planned:.0f} over)" if used > planned else ""
@@ -237,8 +237,7 @@ class WalkScreen(SessionScreen):
         seconds = int(monotonic() - self._clock)
         self._clock += seconds
         if seconds > 0:
-            session = self.live.session
-            self.live.write(lambda: session.add_elapsed(seconds))
+            self.live.submit(AddElapsed(seconds))
 
     async def _move(self, offset: int) -> None:
         index = self.refs.index(self.current) + offset
@@ -248,9 +247,9 @@ class WalkScreen(SessionScreen):
             )
             return
         if index < 0:
-            self.go("opening")
+            await self.go("opening")
             return
-        self.save_all()
+        await self.settled()
         await self._show(self.refs[index])
 
     async def action_next_item(self) -> None:
@@ -263,10 +262,9 @@ class WalkScreen(SessionScreen):
 
     async def action_skip_item(self) -> None:
         """Note that this item was skipped and go on."""
-        session, ref = self.live.session, self.current
-        self.live.write(lambda: session.log("skipped", ref))
-        self._skipped.add(ref)
-        self.query_one(ItemList).mark(self.answered(), self._skipped)
+        await settle_input(self)
+        self.live.submit(Note("skipped", self.current))
+        self.query_one(ItemList).mark(self.answered(), self.live.snapshot.skipped)
         await self._move(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -287,12 +285,13 @@ class WalkScreen(SessionScreen):
         for view in self.query(ItemView):
             view.toggle_bring()
 
-    def action_make_action(self) -> None:
+    async def action_make_action(self) -> None:
         """Add this item's "Now what?" answer to the agreed actions, owned by the practitioner."""
+        await settle_input(self)
         stage = self.item_prompts[self.current].next_step_stage()
         self.save_all()
-        answers = self._answers.get(self.current, {})
-        what = answers.get((stage, Role.PRACTITIONER.value), "").strip() if stage else ""
+        snapshot = self.live.snapshot
+        what = snapshot.answer(self.current, stage, Role.PRACTITIONER).strip() if stage else ""
         if not stage or not what:
             title = self.item_prompts[self.current].for_stage(stage or "", Role.PRACTITIONER)
             where = f"“{title.stage_title}”" if title else "the last stage"
@@ -302,8 +301,8 @@ class WalkScreen(SessionScreen):
             self.notify("That step is already one of the agreed actions.", markup=False)
             return
         self._made_actions.add((self.current, what))
-        session, who = self.live.session, self.live.session.record.practitioner
-        self.live.write(lambda: session.add_action(what, who, ""))
+        who = snapshot.record.practitioner
+        self.live.add_action(what, who, "")
         self.notify(
             f"Added to the agreed actions, owner {who}. Give it a date in the closing (ctrl+t).",
             markup=False,
@@ -314,18 +313,18 @@ class WalkScreen(SessionScreen):
         self.query_one("#side").add_class("-shown")
         self.query_one(ItemList).focus()
 
-    def action_opening(self) -> None:
+    async def action_opening(self) -> None:
         """Back to the opening check-in."""
-        self.go("opening")
+        await self.go("opening")
 
-    def action_closing(self) -> None:
+    async def action_closing(self) -> None:
         """On to the closing summary, actions and sign-off."""
-        self.go("closing")
+        await self.go("closing")
 
     @on(OptionList.OptionSelected, "#items")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#side").remove_class("-shown")
         ref = event.option.id
         if ref and ref != self.current:
-            self.save_all()
+            await self.settled()
             await self._show(ref)

@@ -54,7 +54,7 @@ class ItemList(OptionList):
         short = ref.split("/", 1)[1]
         return f"{pointer}{mark} {short} {words}"
 
-    def mark(self, answered: set[str], skipped: set[str] | None = None) -> None:
+    def mark(self, answered: set[str], skipped: Iterable[str] | None = None) -> None:
         """Redraw the marks for new sets of answered (and, if given, skipped) items."""
         skipped = self._skipped if skipped is None else set(skipped)
         changed = (answered ^ self._answered) | (skipped ^ self._skipped)

@@ -19,7 +19,7 @@ from supervise.prompts import ItemPrompts
 CONFIDENCE_LABELS = ("1 Not yet", "2 A little", "3 Fairly", "4 Mostly", "5 Very")
 """How the 1–5 confidence scale reads on screen: number and words, never colour alone."""
 
-SaveAnswer = Callable[[str, str, str, str], None]
+SaveAnswer = Callable[[str, str, Role, str], None]
 """Called with (item, stage, role, text) when an answer should be stored."""
 
 
@@ -56,6 +56,7 @@ class ItemView(ScrollBox):
         self._on_point = on_point
         self._on_confidence = on_confidence
         self._on_bring = on_bring
+        self._wanted = ""
 
     def compose(self) -> ComposeResult:
         """Statement first, then points, then each stage's prompts, then the rating."""
@@ -108,6 +109,11 @@ class ItemView(ScrollBox):
             )
         later.append(Box(*rating, id="rating"))
         await self.mount_all(later)
+        wanted, self._wanted = self._wanted, ""
+        for area in self.query(AnswerArea):
+            if wanted and area.field == wanted:
+                area.focus()
+                area.move_cursor(area.document.end, record_width=True)
 
     def _stages(self) -> list[tuple[str, str]]:
         """(id, title) of each stage of the model, in order."""
@@ -141,7 +147,7 @@ class ItemView(ScrollBox):
             heading = title if role is Role.PRACTITIONER else "Supervisor"
 
             def save(text: str, stage: str = stage, role: Role = role) -> None:
-                self._on_answer(ref, stage, role.value, text)
+                self._on_answer(ref, stage, role, text)
 
             yield PromptField(
                 prompt.text,
@@ -150,6 +156,7 @@ class ItemView(ScrollBox):
                 heading=heading,
                 read_only=self._read_only,
                 role=role.value,
+                field=f"{stage}|{role.value}",
             )
 
     def save_all(self) -> None:
@@ -157,15 +164,25 @@ class ItemView(ScrollBox):
         for answer in self.query(AnswerArea):
             answer.save()
 
-    def focus_first(self) -> None:
-        """Focus where work on this item starts: its first sub-point, else its first answer."""
-        first = self.query(".point") or self.query(AnswerArea)
-        if first:
-            # Focused now rather than queued as widget.focus() does: the focused answer is
-            # taller, and focusing it after the first frame laid the screen out and drew it
-            # twice (see benchmarks/). Without scroll_visible=False the view would scroll past
-            # the statement and prompt.
-            self.screen.set_focus(first.first(), scroll_visible=False)
+    def focus_first(self, field: str = "") -> str:
+        """Put the cursor where work on this item goes on: at the end of the answer named
+        ``field`` (see AnswerArea.field) if it is here, else of the first answer; return the
+        name of the answer focused."""
+        answers = self.query(AnswerArea)
+        if not answers:
+            return ""
+        area = next((a for a in answers if field and a.field == field), None)
+        if area is None:
+            # It may be below the first stage, which arrives a frame later (see _mount_rest).
+            self._wanted = field
+            area = answers.first()
+        # Focused now rather than queued as widget.focus() does: the focused answer is taller,
+        # and focusing it after the first frame laid the screen out and drew it twice (see
+        # benchmarks/). Without scroll_visible=False the view would scroll past the statement
+        # and prompt.
+        self.screen.set_focus(area, scroll_visible=False)
+        area.move_cursor(area.document.end, record_width=True)
+        return area.field
 
     def set_confidence(self, value: int) -> None:
         """Choose a rating as its button would (saved through the usual change message)."""

@@ -47,10 +47,13 @@ class AnswerArea(TextArea):
         *,
         read_only: bool = False,
         classes: str = "",
+        field: str = "",
     ) -> None:
         super().__init__(
             text, soft_wrap=True, tab_behavior="focus", read_only=read_only, classes=classes
         )
+        self.field = field
+        """Which answer this is, so a resumed session can return the cursor to it."""
         self._on_save = on_save
         self._saved_text = text
         self._timer: Timer | None = None
@@ -109,8 +112,11 @@ class PromptField(Box):
         heading: str = "",
         read_only: bool = False,
         role: str = "practitioner",
+        field: str = "",
     ) -> None:
         lead = f"[b]{escape(heading)}[/b]  " if heading else ""
-        answer = AnswerArea(text, on_save, read_only=read_only, classes=f"answer {role}")
+        answer = AnswerArea(
+            text, on_save, read_only=read_only, classes=f"answer {role}", field=field
+        )
         label = Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
         super().__init__(label, answer, classes=f"prompt-field {role}")

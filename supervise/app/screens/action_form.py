@@ -1,0 +1,112 @@
+"""A small form for one agreed action: what, who and by when, checked before it is added."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from supervise.app.commands import FOCUS_BINDINGS
+from supervise.store.records import is_iso_date
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action as typed in the form, checked: ``what`` is filled, ``due`` is a date or ""."""
+
+    what: str
+    who: str
+    due: str
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` is not a date people can rely on, or None if it is one (or empty)."""
+    if not text.strip() or is_iso_date(text.strip()):
+        return None
+    return "Write the date like 2026-12-01, or leave it empty."
+
+
+def show_problem(line: Static, problem: str | None) -> None:
+    """Show ``problem`` on ``line`` (a ``.problem`` line, hidden while there is none)."""
+    line.update(f"⚠ {problem}" if problem else "")
+    line.set_class(problem is not None, "-shown")
+
+
+class ActionForm(ModalScreen[ActionDraft | None]):
+    """Asks for one agreed action; dismisses with the draft, or None when cancelled.
+
+    Other screens open it pre-filled (say, from an answer to "Now what?") and add what comes
+    back through the session's door.
+    """
+
+    BINDINGS = [
+        *FOCUS_BINDINGS,
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "add", "Add", priority=True),
+    ]
+
+    def __init__(self, what: str = "", who: str = "", due: str = "") -> None:
+        super().__init__()
+        self._initial = (what, who, due)
+
+    def type_text(self, text: str) -> None:
+        """Add ``text`` to the end of "what", as if typed there (keys sent before it opened)."""
+        for field in self.query("#action-what").results(Input):
+            field.value += text
+            field.cursor_position = len(field.value)
+            return
+        # Not composed yet: the field starts with it.
+        what, who, due = self._initial
+        self._initial = (what + text, who, due)
+
+    def compose(self) -> ComposeResult:
+        """Three labelled fields, a line for problems, and the buttons."""
+        what, who, due = self._initial
+        with Vertical(id="dialog"):
+            yield Static("Add an agreed action", classes="heading")
+            yield Label("What will be done")
+            yield Input(what, id="action-what")
+            yield Label("Who will do it")
+            yield Input(who, id="action-who")
+            yield Label("By when (YYYY-MM-DD, or leave empty)")
+            yield Input(due, id="action-when")
+            yield Static("", id="action-problem", classes="problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Add action  (ctrl+s)", id="add", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Put the cursor at the end of the first field."""
+        what = self.query_one("#action-what", Input)
+        what.focus()
+        what.cursor_position = len(what.value)
+
+    def _problem(self, text: str, field: Input) -> None:
+        show_problem(self.query_one("#action-problem", Static), text)
+        field.focus()
+
+    @on(Button.Pressed, "#add")
+    @on(Input.Submitted)
+    def action_add(self) -> None:
+        """Check the fields and, if they make an action, hand it back."""
+        what = self.query_one("#action-what", Input)
+        who = self.query_one("#action-who", Input)
+        when = self.query_one("#action-when", Input)
+        if not what.value.strip():
+            self._problem("Type what will be done first.", what)
+            return
+        problem = date_problem(when.value)
+        if problem is not None:
+            self._problem(problem, when)
+            return
+        self.dismiss(ActionDraft(what.value.strip(), who.value.strip(), when.value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without adding anything."""
+        self.dismiss(None)

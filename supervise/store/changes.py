@@ -1,0 +1,207 @@
+"""Every change a person can make to an open session, as a value that can be queued and kept.
+
+A change is applied twice: at once to the snapshot the screens read (``Snapshot.applied``), and
+later, in order, to the file by the writer (``apply``). Being plain values, the changes a disk
+refused can also be written out for the person to keep (``to_doc``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from supervise.content.model import Role
+from supervise.store.records import Action
+
+if TYPE_CHECKING:
+    from supervise.store.session import SessionFile
+
+
+@dataclass(frozen=True)
+class SetAnswer:
+    """The answer to one prompt of one item, by one person."""
+
+    item: str
+    stage: str
+    role: Role
+    text: str
+
+
+@dataclass(frozen=True)
+class SetOpening:
+    """One of the opening's answers (check-in, purpose, ...)."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    """The closing's summary of outcomes."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class SetNextDate:
+    """The date of the next session (YYYY-MM-DD, or "" for none yet)."""
+
+    date: str
+
+
+@dataclass(frozen=True)
+class SetPoint:
+    """A sub-point of an item ticked or unticked."""
+
+    item: str
+    index: int
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class SetConfidence:
+    """Confidence in an item, 1 to 5, or None to clear it."""
+
+    item: str
+    value: int | None
+
+
+@dataclass(frozen=True)
+class SetBring:
+    """An item marked (or unmarked) to bring to supervision."""
+
+    item: str
+    flag: bool
+
+
+@dataclass(frozen=True)
+class AddAction:
+    """An agreed action (its id is chosen before it is queued, so it can be undone)."""
+
+    action: Action
+
+
+@dataclass(frozen=True)
+class RemoveAction:
+    """An agreed action deleted."""
+
+    action_id: str
+
+
+@dataclass(frozen=True)
+class MoveTo:
+    """Where the session is now: ``opening``, an item reference or ``closing``, and in which
+    answer there the cursor is (see AnswerArea.field; "" for the first)."""
+
+    place: str
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class AddElapsed:
+    """Seconds spent in the walk since the last note of it."""
+
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something that happened (an item skipped, the session resumed)."""
+
+    kind: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Complete:
+    """The session marked completed."""
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One person's signature, by typing their name."""
+
+    role: Role
+    name: str
+
+
+Change = (
+    SetAnswer
+    | SetOpening
+    | SetSummary
+    | SetNextDate
+    | SetPoint
+    | SetConfidence
+    | SetBring
+    | AddAction
+    | RemoveAction
+    | MoveTo
+    | AddElapsed
+    | Note
+    | Complete
+    | Sign
+)
+"""Anything the screens can change."""
+
+_LATEST_WINS = (SetAnswer, SetOpening, SetSummary, SetNextDate, SetConfidence, SetBring)
+
+
+def key_of(change: Change) -> Hashable | None:
+    """Changes with the same key replace each other while queued; None for ones that add up."""
+    if isinstance(change, SetPoint):
+        return (SetPoint, change.item, change.index)
+    if isinstance(change, MoveTo):
+        return MoveTo  # only where the session is last matters
+    if not isinstance(change, _LATEST_WINS):
+        return None
+    fields = dataclasses.astuple(change)
+    # Everything but the new value names what is changed.
+    return (type(change), *fields[:-1])
+
+
+def to_doc(change: Change) -> dict[str, Any]:
+    """``change`` as plain JSON, for a person to read back if it could not be saved."""
+    doc: dict[str, Any] = {"change": type(change).__name__}
+    for name, value in dataclasses.asdict(change).items():
+        doc[name] = value.value if isinstance(value, Role) else value
+    return doc
+
+
+def apply(session: SessionFile, change: Change) -> None:
+    """Make ``change`` to the session file (run by the writer, in order)."""
+    match change:
+        case SetAnswer(item, stage, role, text):
+            session.set_response(item, stage, role.value, text)
+        case SetOpening(field, text):
+            opening = dict(session.record.opening)
+            opening[field] = text
+            session.update_record(opening=opening)
+        case SetSummary(text):
+            session.update_record(summary=text)
+        case SetNextDate(date):
+            session.update_record(next_date=date)
+        case SetPoint(item, index, ticked):
+            session.set_point(item, index, ticked)
+        case SetConfidence(item, value):
+            session.set_confidence(item, value)
+        case SetBring(item, flag):
+            session.set_bring_to_supervision(item, flag)
+        case AddAction(action):
+            session.put_action(action)
+        case RemoveAction(action_id):
+            # Already gone is what was wanted: a retried removal must not fail for ever.
+            with suppress(KeyError):
+                session.remove_action(action_id)
+        case MoveTo(place, field):
+            session.set_current_item(place, field)
+        case AddElapsed(seconds):
+            session.add_elapsed(seconds)
+        case Note(kind, detail):
+            session.log(kind, detail)
+        case Complete():
+            session.complete()
+        case Sign(role, name):
+            session.sign(role.value, name)
