@@ -173,13 +173,17 @@ def check_folder(folder: Path, count: int, big: BigSession) -> None:
         raise RuntimeError(f"{folder} does not list the sessions it was made with")
 
 
+def reindex(folder: Path) -> None:
+    """List ``folder`` through the store, which brings its session index up to date."""
+    list_sessions(folder)
+    if not (folder / INDEX_FILE).exists():
+        # Without an index here, the warm rows would measure cold listings unawares.
+        raise RuntimeError(f"listing {folder} left no {INDEX_FILE}: has the store's index moved?")
+
+
 def drop_index(folder: Path) -> None:
     """Remove ``folder``'s session index, so that the next listing reads every session file."""
-    index = folder / INDEX_FILE
-    if not index.exists():
-        # Listing a folder writes its index: without one here, "cold" would measure nothing.
-        raise RuntimeError(f"{folder} has no {INDEX_FILE}: has the store's index moved?")
-    index.unlink()
+    (folder / INDEX_FILE).unlink(missing_ok=True)
 
 
 class Workspace:
@@ -240,5 +244,5 @@ class Workspace:
         folder = sessions_folder(folder)
         target = folder / self.big.path.name
         shutil.copy2(self.big.path, target)
-        list_sessions(folder)
+        reindex(folder)
         return target

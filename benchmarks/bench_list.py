@@ -7,7 +7,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from bench_data import INDEX_FILE, Workspace, drop_index
+from bench_data import INDEX_FILE, Workspace, drop_index, reindex
 from bench_plan import Plan
 from bench_process import ChildRun, alternate, run_process, spawn
 from bench_stats import Round, ratio_round, timed
@@ -68,6 +68,7 @@ def list_figures(workspace: Workspace, plan: Plan) -> list[Round]:
     medians: dict[int, tuple[float, float]] = {}
     for count in plan.list_sizes:
         listing = Listings(workspace, workspace.store(count), count)
+        reindex(listing.folder)
         ours, floor = alternate(
             plan.runs, [listing.ours, listing.index_floor], warm_up=plan.warm_up
         )

@@ -90,6 +90,8 @@ def write_results(
         "when": stamp,
         "seconds": round(seconds, 1),
         "machine": list(machine),
+        # Other work on the machine moves the ratios; the load at the end shows how much there was.
+        "load_after": list(os.getloadavg()),
         "rows": [dataclasses.asdict(row) for row in rows],
         "rounds": [dataclasses.asdict(measured) for measured in rounds],
     }

@@ -197,7 +197,9 @@ def _value_cell(row: Row) -> str:
     signed = "+" if row.shown is MS else ""
     cell = signed + row.shown.show(row.value)
     if len(row.values) > 1:
-        cell += f" ({', '.join(row.shown.show(v, 2) for v in row.values)})"
+        # Bare numbers, in the value's unit: the rounds' spread at a glance.
+        rounds = (f"{v * row.shown.scale:.{2 if row.shown is TIMES else 0}f}" for v in row.values)
+        cell += f" ({', '.join(rounds)})"
     if row.extra is not None:
         cell += f", {row.extra * 1000:+.0f} ms"
     return cell
