@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+"""The benchmark's folder."""
 CHILD = BENCHMARKS / "bench_child.py"
+"""The script every measured process runs."""
 
 if not CHILD.exists():
     pytest.skip("benchmarks/bench_child.py is not in this tree", allow_module_level=True)
@@ -60,6 +62,7 @@ SAVE_MODULES = """
 with open(sys.argv[1], "w", encoding="utf-8") as file:
     file.write("\\n".join(sorted(sys.modules)))
 """
+"""Appended to a reference: write the name of every module loaded to the file named first."""
 
 
 def run_reference(tmp_path: Path, code: str) -> set[str]:
@@ -96,6 +99,7 @@ def assert_lean(loaded: set[str], reference: set[str], own: set[str]) -> None:
 @pytest.fixture
 def indexed_folder(tmp_path: Path) -> Path:
     """A sessions folder with two sessions and the index the store keeps."""
+    pytest.importorskip("supervise.store", reason="the list floors read a real store")
     from supervise.store import SessionFile, list_sessions
 
     folder = tmp_path / "sessions"
@@ -143,7 +147,7 @@ TEXTUAL_BASELINES = {
 @pytest.mark.parametrize("kind", sorted(TEXTUAL_BASELINES))
 def test_textual_baselines_load_only_textual(tmp_path: Path, kind: str) -> None:
     """A Textual baseline loads what a bare app with the same stock widgets loads, no more."""
-    pytest.importorskip("textual")
+    pytest.importorskip("textual", reason="the Textual baselines need Textual")
     widgets, compose, args = TEXTUAL_BASELINES[kind]
     loaded = run_child(tmp_path, kind, args)
     code = REFERENCE_APP.format(harness=HARNESS, widgets=widgets, compose=compose, row=ROW)
