@@ -6,10 +6,10 @@ Each runs ours and its baselines in fresh processes, alternately, and returns th
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +34,6 @@ def start_figure(workspace: Workspace, plan: Plan) -> list[Round]:
     folder = workspace.copy_store(HOME_ROWS, "start-store")
     ours_args = {"dir": str(folder), "count": HOME_ROWS}
     bare_args = {"rows": workspace.home_rows(HOME_ROWS)}
-    fresh_caches = (workspace.root / f"cold-cache-{n}" for n in itertools.count())
     rss: dict[str, list[float]] = {"ours": [], "bare": []}
 
     def start(kind: str, args: dict[str, Any], memory: str = "", cache: str = "") -> float:
@@ -46,7 +45,8 @@ def start_figure(workspace: Workspace, plan: Plan) -> list[Round]:
 
     def cold() -> float:
         drop_index(folder)
-        return start("home-ours", ours_args, cache=str(next(fresh_caches)))
+        empty = tempfile.mkdtemp(prefix="cold-cache-", dir=workspace.root)
+        return start("home-ours", ours_args, cache=empty)
 
     def warm() -> float:
         reindex(folder)
