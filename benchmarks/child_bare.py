@@ -2,6 +2,8 @@
 
 Their data comes in their arguments (the parent takes it from what supervise showed), and they
 import nothing but Textual and the shared harness: tests/benchmarks/test_lean_baselines.py checks.
+Widget classes are imported where they are used: Textual loads each one's module on first use,
+and the typing baseline must not pay for the table's.
 """
 
 from __future__ import annotations
@@ -86,14 +88,14 @@ class Shown(Screen[None]):
     def __init__(self, widgets: list[list[Any]]) -> None:
         """A screen that will show ``widgets`` (``[kind, text]`` each)."""
         super().__init__()
-        self.widgets = widgets
+        self.shown = widgets
         """What to show."""
 
     def compose(self) -> ComposeResult:
         """Every widget, in order, in one scrolling column."""
         from textual.containers import VerticalScroll
 
-        yield VerticalScroll(*(make_widget(kind, text) for kind, text in self.widgets))
+        yield VerticalScroll(*(make_widget(kind, text) for kind, text in self.shown))
 
     def on_mount(self) -> None:
         """Put the cursor in the first answer area, as supervise does."""
