@@ -7,7 +7,6 @@ date and names, written in the store's own JSON layout. Everything is made once 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,6 +22,8 @@ from supervise.store import SessionFile, list_sessions, sessions_folder
 from supervise.store.files import FILE_MODE, encode, load_tables
 from supervise.store.folder import session_file_name
 
+INDEX_FILE = ".index.json"
+"""The store's session index in a sessions folder (the warm list floor reads it too)."""
 BIG_ANSWERS = 300
 """How many answers the big session holds."""
 
@@ -172,31 +173,17 @@ def check_folder(folder: Path, count: int, big: BigSession) -> None:
         raise RuntimeError(f"{folder} does not list the sessions it was made with")
 
 
-def summary_doc(spec: bench_synth.SessionSpec) -> dict[str, Any]:
-    """A document the size and shape of one session's catalogue summary."""
-    template = spec.template
-    return {
-        "id": spec.session_id,
-        "mode": template.mode,
-        "practitioner": spec.practitioner,
-        "supervisor": spec.supervisor,
-        "date": spec.date,
-        "status": template.status,
-        "answered": template.answered,
-        "total": template.total,
-        "created": spec.created,
-        "updated": spec.created,
-    }
+def reindex(folder: Path) -> None:
+    """List ``folder`` through the store, which brings its session index up to date."""
+    list_sessions(folder)
+    if not (folder / INDEX_FILE).exists():
+        # Without an index here, the warm rows would measure cold listings unawares.
+        raise RuntimeError(f"listing {folder} left no {INDEX_FILE}: has the store's index moved?")
 
 
-def fill_summaries(folder: Path, count: int) -> Path:
-    """The list baseline's folder: ``count`` small JSON files, one summary each."""
-    folder.mkdir(parents=True)
-    for index in range(count):
-        spec = bench_synth.spec(index)
-        raw = json.dumps(summary_doc(spec), ensure_ascii=False).encode("utf-8")
-        write_private(folder / f"{spec.session_id}.json", raw)
-    return folder
+def drop_index(folder: Path) -> None:
+    """Remove ``folder``'s session index, so that the next listing reads every session file."""
+    (folder / INDEX_FILE).unlink(missing_ok=True)
 
 
 class Workspace:
@@ -211,7 +198,6 @@ class Workspace:
         self._big: BigSession | None = None
         self._templates: list[Tables] = []
         self._stores: dict[int, Path] = {}
-        self._summaries: dict[int, Path] = {}
 
     @property
     def big(self) -> BigSession:
@@ -237,11 +223,9 @@ class Workspace:
             self._stores[count] = folder
         return self._stores[count]
 
-    def summaries(self, count: int) -> Path:
-        """A folder of ``count`` summary-sized JSON files (made on first use)."""
-        if count not in self._summaries:
-            self._summaries[count] = fill_summaries(self.root / f"summaries-{count}", count)
-        return self._summaries[count]
+    def home_rows(self, count: int) -> list[list[str]]:
+        """The rows supervise's home screen shows for the ``count`` store, in its order."""
+        return [list(row) for row in bench_synth.rows(count, self.big.items)]
 
     def copy_store(self, count: int, name: str) -> Path:
         """A private copy of the ``count`` store (index included), for figures that change it."""
@@ -260,5 +244,5 @@ class Workspace:
         folder = sessions_folder(folder)
         target = folder / self.big.path.name
         shutil.copy2(self.big.path, target)
-        list_sessions(folder)
+        reindex(folder)
         return target

@@ -1,367 +1,158 @@
-"""Each figure of the table: run ours and its baseline the same way, interleaved, and compare."""
+"""The app's figures: start (cold and warm), memory, opening a session, typing, export.
+
+Each runs ours and its baselines in fresh processes, alternately, and returns this round's rows.
+"""
 
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
+import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Sequence
+import tempfile
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import bench_synth
-from bench_data import Workspace
-from bench_stats import MIB, MS, Row, Stats, judged, summarise
-
-from supervise.store import SessionFile
-from supervise.store.files import FILE_MODE, fsync_dir, load_tables
-from supervise.store.writer import SETTLE_AFTER
-
-CHILD = Path(__file__).resolve().with_name("bench_child.py")
-"""The script every measured process runs."""
-CHILD_TIMEOUT = 120.0
-"""Seconds before a measured process is taken to have hung."""
-HOME_ROWS = 1000
-"""Sessions in the store the home screen, memory and open figures use."""
-
-
-@dataclass(frozen=True)
-class Plan:
-    """How much to measure: repeats per figure and the store sizes."""
-
-    starts: int
-    """Start-up runs of ours and of the baseline (the memory figure comes from the same runs)."""
-    lists: int
-    """Runs of each list command per store size."""
-    list_sizes: tuple[int, int]
-    """The small and the large store for the list figures."""
-    saves: int
-    """Saves of one changed answer."""
-    opens: int
-    """Runs that open the big session."""
-    typings: int
-    """Typing runs of ours and of the baseline."""
-    typed: int = 500
-    """Characters typed per run."""
-    burst: int = 100
-    """Characters typed between pauses (each pause lets the debounced autosave run)."""
-    warm_up: bool = True
-    """Whether every figure first runs ours and its baseline once, untimed (the start-up figure,
-    measured first, always does: it warms the file cache for the rest)."""
-
-
-FULL = Plan(starts=10, lists=7, list_sizes=(1000, 10000), saves=100, opens=8, typings=5, burst=100)
-"""The full run: about two minutes on two cores."""
-QUICK = Plan(
-    starts=3,
-    lists=3,
-    list_sizes=(1000, 3000),
-    # Saves take milliseconds, and a disk's sync time varies from one to the next.
-    saves=40,
-    opens=5,
-    typings=2,
-    burst=250,
-    warm_up=False,
-)
-"""The CI run: under a minute on two cores."""
-
-
-class ChildFailed(RuntimeError):
-    """A measured process exited with an error."""
-
-    def __init__(self, what: str, code: int, stderr: str) -> None:
-        tail = "\n".join(stderr.strip().splitlines()[-15:])
-        super().__init__(f"{what} exited with {code}:\n{tail}")
-
-
-def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """This environment without supervise's own settings, plus ``extra``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPERVISE_")}
-    return {**env, **(extra or {})}
-
-
-@dataclass(frozen=True)
-class ChildRun:
-    """One measured process: when it was started and ended (monotonic) and what it reported."""
-
-    began: float
-    ended: float
-    result: dict[str, Any]
-    stdout: str
-
-    def since_start(self, key: str) -> float:
-        """Seconds from process start to the moment the child reported as ``key``."""
-        return float(self.result[key]) - self.began
-
-    @property
-    def wall(self) -> float:
-        """Seconds from process start to process exit."""
-        return self.ended - self.began
-
-
-def run_process(
-    command: Sequence[str],
-    what: str,
-    result_file: Path | None = None,
-    env: dict[str, str] | None = None,
-) -> ChildRun:
-    """Run ``command`` to the end; its timings and (if it writes one) its result file."""
-    began = time.monotonic()
-    done = subprocess.run(
-        command,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=child_env(env),
-        timeout=CHILD_TIMEOUT,
-        check=False,
-    )
-    ended = time.monotonic()
-    if done.returncode != 0:
-        raise ChildFailed(what, done.returncode, done.stderr)
-    result: dict[str, Any] = {}
-    if result_file is not None:
-        result = json.loads(result_file.read_text(encoding="utf-8"))
-        result_file.unlink()
-    return ChildRun(began, ended, result, done.stdout)
-
-
-def spawn(
-    workspace: Workspace, kind: str, args: dict[str, Any], env: dict[str, str] | None = None
-) -> ChildRun:
-    """Run ``bench_child.py kind`` in a fresh interpreter (with ``env`` added).
-
-    supervise's cache folder is the workspace's, so runs share the content copy the first one
-    makes, as one person's starts do, and nothing is left in the real cache folder.
-    """
-    result_file = workspace.root / f"result-{kind}.json"
-    command = [sys.executable, str(CHILD), kind, json.dumps(args), str(result_file)]
-    cache = {"SUPERVISE_CACHE_DIR": str(workspace.root / "cache")}
-    return run_process(command, kind, result_file, {**cache, **(env or {})})
-
-
-def interleaved(
-    repeats: int,
-    ours: Callable[[], float],
-    baseline: Callable[[], float],
-    *,
-    warm_up: bool = True,
-) -> tuple[Stats, Stats]:
-    """Measure ours and the baseline alternately, after one untimed run of each if ``warm_up``."""
-    if warm_up:
-        ours()
-        baseline()
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(repeats):
-        mine.append(ours())
-        theirs.append(baseline())
-    return summarise(mine), summarise(theirs)
-
+from bench_data import Workspace, drop_index, reindex
+from bench_list import list_figures
+from bench_plan import FSYNC_DELAY, HOME_ROWS, Plan
+from bench_process import alternate, child_env, spawn
+from bench_save import save_figure
+from bench_stats import MIB, MS, Round, percentile, ratio_round, timed
 
 # -- start-up and memory --------------------------------------------------------------------------
 
+READY = "process start to the frame after its table of 1,000 sessions answered a key"
+"""When a start is over, in the words of the rows' descriptions."""
 
-def home_figures(workspace: Workspace, plan: Plan) -> list[Row]:
-    """Start to an interactive home screen with 1,000 sessions, and peak memory there."""
-    folder = workspace.store(HOME_ROWS)
-    rss: dict[str, list[float]] = {"ours": [], "baseline": []}
-    painted: dict[str, list[float]] = {"ours": [], "baseline": []}
 
-    def start(kind: str, args: dict[str, Any], who: str) -> float:
-        run = spawn(workspace, kind, args)
-        rss[who].append(float(run.result["peak_rss_kib"]))
-        painted[who].append(run.since_start("painted"))
+def start_figure(workspace: Workspace, plan: Plan) -> list[Round]:
+    """Cold and warm starts to an interactive home screen with 1,000 sessions, and memory."""
+    folder = workspace.copy_store(HOME_ROWS, "start-store")
+    ours_args = {"dir": str(folder), "count": HOME_ROWS}
+    bare_args = {"rows": workspace.home_rows(HOME_ROWS)}
+    rss: dict[str, list[float]] = {"ours": [], "bare": []}
+
+    def start(kind: str, args: dict[str, Any], memory: str = "", cache: str = "") -> float:
+        env = {"SUPERVISE_CACHE_DIR": cache} if cache else None
+        run = spawn(workspace.root, kind, args, env)
+        if memory:
+            rss[memory].append(float(run.result["peak_rss_kib"]))
         return run.since_start("ready")
 
-    ours, baseline = interleaved(
-        plan.starts,
-        lambda: start("home-ours", {"dir": str(folder), "count": HOME_ROWS}, "ours"),
-        lambda: start(
-            "home-baseline", {"count": HOME_ROWS, "big_items": workspace.big.items}, "baseline"
-        ),
-    )
-    first = {who: summarise(times).median for who, times in painted.items()}
-    note = (
-        "ready = the frame after the table answered a key; first frame with every row: "
-        f"ours {MS.show(first['ours'])}, baseline {MS.show(first['baseline'])} (medians)"
-    )
-    # Every run's memory counts, warm-up included: peak memory does not warm up.
-    memory = (summarise(rss["ours"]), summarise(rss["baseline"]))
+    def cold() -> float:
+        drop_index(folder)
+        empty = tempfile.mkdtemp(prefix="cold-cache-", dir=workspace.root)
+        return start("home-ours", ours_args, cache=empty)
+
+    def warm() -> float:
+        reindex(folder)
+        return start("home-ours", ours_args, "ours")
+
+    def bare() -> float:
+        return start("home-bare", bare_args, "bare")
+
+    # Warm starts find the content cache this start leaves (and the index, made untimed).
+    start("home-ours", ours_args)
+    colds, bares, warms = alternate(plan.runs, [cold, bare, warm], warm_up=plan.warm_up)
+    baseline = "a bare Textual app (Header, DataTable, Footer) given the same rows, " + READY
     return [
-        judged("start to home screen, 1,000 sessions", ours, baseline, MS, 1.25, notes=[note]),
-        judged("peak memory (RSS), home, 1,000 sessions", *memory, MIB, 1.3),
+        ratio_round(
+            "start, cold, 1,000 sessions",
+            timed(
+                "supervise in a fresh process with no session index and an empty content cache "
+                f"(the OS file cache stays warm), {READY}",
+                baseline,
+            ),
+            colds,
+            bares,
+            limit=1.5,
+        ),
+        ratio_round(
+            "start, warm, 1,000 sessions",
+            timed("the same with the index and the content cache earlier starts left", baseline),
+            warms,
+            bares,
+            limit=1.15,
+        ),
+        ratio_round(
+            "peak memory (RSS), home, 1,000 sessions",
+            timed("peak RSS of the warm starts at that frame", "the bare app's, the same"),
+            rss["ours"],
+            rss["bare"],
+            unit=MIB,
+            limit=1.3,
+        ),
     ]
-
-
-# -- list --json ----------------------------------------------------------------------------------
-
-
-def list_ours(folder: Path, count: int) -> float:
-    """Seconds for ``python -m supervise list --json`` on ``folder``, checked for ``count`` rows."""
-    command = [sys.executable, "-m", "supervise", "list", "--json", "--sessions-dir", str(folder)]
-    run = run_process(command, "supervise list --json")
-    listed = len(json.loads(run.stdout))
-    if listed != count:
-        raise RuntimeError(f"supervise list --json printed {listed} sessions, expected {count}")
-    return run.wall
-
-
-def list_baseline(workspace: Workspace, count: int) -> float:
-    """Seconds for a fresh Python to read and print ``count`` summary-sized JSON files."""
-    run = spawn(workspace, "list-baseline", {"dir": str(workspace.summaries(count))})
-    if run.result["count"] != count:
-        raise RuntimeError(f"the list baseline read {run.result['count']} files, not {count}")
-    return run.wall
-
-
-def list_pair(workspace: Workspace, plan: Plan, count: int) -> tuple[Stats, Stats]:
-    """``supervise list --json`` and its baseline on stores of ``count`` sessions."""
-    folder = workspace.store(count)
-    workspace.summaries(count)
-    return interleaved(
-        plan.lists,
-        lambda: list_ours(folder, count),
-        lambda: list_baseline(workspace, count),
-        warm_up=plan.warm_up,
-    )
-
-
-def list_figures(workspace: Workspace, plan: Plan) -> list[Row]:
-    """``supervise list --json`` on a small and a large store, and how it grows between them."""
-    rows: list[Row] = []
-    medians: dict[int, tuple[Stats, Stats]] = {}
-    for count in plan.list_sizes:
-        ours, baseline = medians[count] = list_pair(workspace, plan, count)
-        rows.append(judged(f"supervise list --json, {count:,} sessions", ours, baseline, MS, 1.5))
-    small, large = plan.list_sizes
-    linear = large / small
-    growth = medians[large][0].median / medians[small][0].median
-    floor_growth = medians[large][1].median / medians[small][1].median
-    rows.append(
-        Row(
-            f"list growth {small:,} → {large:,} (t{large // 1000}k / t{small // 1000}k)",
-            ratio=growth,
-            ratio_text=f"{growth:.2f}× (baseline {floor_growth:.2f}×)",
-            target=f"≤ {linear:g}× (linear)",
-            verdict="PASS" if growth <= linear else "MISS",
-        )
-    )
-    return rows
-
-
-# -- saving one answer ----------------------------------------------------------------------------
-
-
-def floor_write(path: Path, data: Any, *, sync_folder: bool, escaped: bool = False) -> None:
-    """The least an atomic save can do: dumps, write a temporary file, fsync, rename."""
-    raw = json.dumps(data, ensure_ascii=escaped).encode("utf-8")
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    with open(fd, "wb") as file:
-        file.write(raw)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temp, path)
-    if sync_folder:
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def timed(action: Callable[[], object]) -> float:
-    """Seconds ``action`` takes."""
-    began = time.perf_counter()
-    action()
-    return time.perf_counter() - began
-
-
-def save_figure(workspace: Workspace, plan: Plan) -> list[Row]:
-    """``SessionFile.set_response`` on a 300-answer session against the floor of an atomic write."""
-    path = workspace.fresh_big(workspace.root / "save")
-    floor = path.with_name(".floor.json")  # hidden, so never listed as a session
-    escaped: list[float] = []
-    with_folder: list[float] = []
-    versions = iter(range(10**6))
-    with SessionFile.open(path) as session:
-        first = session.responses()[0]
-
-        def ours() -> float:
-            text = bench_synth.answer_text(50_000 + next(versions))
-            took = timed(lambda: session.set_response(first.item, first.stage, first.role, text))
-            # Untimed, as the app's writer does it once typing pauses: a rename left unsynced
-            # would be committed by the next fsync on the disk and charged to that write.
-            session.sync()
-            return took
-
-        def baseline() -> float:
-            data = load_tables(path)
-            took = timed(lambda: floor_write(floor, data, sync_folder=False))
-            fsync_dir(floor.parent)
-            escaped.append(timed(lambda: floor_write(floor, data, sync_folder=False, escaped=True)))
-            fsync_dir(floor.parent)
-            with_folder.append(timed(lambda: floor_write(floor, data, sync_folder=True)))
-            return took
-
-        mine, theirs = interleaved(plan.saves, ours, baseline, warm_up=plan.warm_up)
-    same_encoding = summarise(escaped).median
-    notes = [
-        f"the store writes JSON escaped beyond ASCII, which encodes in half the time; the floor "
-        f"written that way: {MS.show(same_encoding)}, ratio against that "
-        f"{mine.median / same_encoding:.2f}×",
-        f"a save does not sync the folder: the app's writer does once no save has come for "
-        f"{SETTLE_AFTER:g} s, and on ctrl+s and leaving; the floor with a folder sync: "
-        f"{MS.show(summarise(with_folder).median)}",
-    ]
-    return [judged("save one changed answer, 300 answers", mine, theirs, MS, 1.3, notes=notes)]
 
 
 # -- opening a session ----------------------------------------------------------------------------
 
-OPEN_EXTRA_MS = 150.0
-"""How much longer than reaching the home screen opening the big session may take."""
+OPEN_RATIO = 1.25
+"""How much longer than the bare app opening the big session may take."""
+OPEN_AFTER_HOME = 0.1
+"""Seconds opening the big session may take once the home screen is interactive."""
 
 
-def open_figure(workspace: Workspace, plan: Plan) -> list[Row]:
-    """Start, then open the 300-answer session at its last item; against reaching home."""
+def describe_widgets(widgets: list[list[Any]]) -> str:
+    """How many widgets of each kind ``widgets`` holds, in words."""
+    counts = Counter(kind for kind, _ in widgets)
+    names = {"label": "labels", "area": "text areas", "options": "option lists"}
+    return ", ".join(
+        f"{counts[kind]} {name if counts[kind] > 1 else name[:-1]}"
+        for kind, name in names.items()
+        if counts[kind]
+    )
+
+
+def open_figure(workspace: Workspace, plan: Plan) -> list[Round]:
+    """Open the 300-answer session at its last item from the home screen, against a bare app."""
     folder = workspace.copy_store(HOME_ROWS, "open-store")
-    homes: list[float] = []
-    opens: list[float] = []
-    rss: list[float] = []
-    skip = 1 if plan.warm_up else 0
-    for number in range(plan.opens + skip):
+    rows = workspace.home_rows(HOME_ROWS)
+    # The baseline shows what supervise showed: ours always runs first, so that is known in time.
+    shown: list[list[Any]] = []
+
+    def ours() -> float:
         path = workspace.fresh_big(folder)
         args = {"dir": str(folder), "count": HOME_ROWS, "path": str(path)}
-        run = spawn(workspace, "open-ours", {**args, "ref": workspace.big.last_ref})
-        if number >= skip:
-            homes.append(run.since_start("home"))
-            opens.append(run.since_start("ready"))
-            rss.append(float(run.result["peak_rss_kib"]))
-    extra = summarise([o - h for o, h in zip(opens, homes, strict=True)])
-    ours, home = summarise(opens), summarise(homes)
-    ratio = ours.median / home.median
+        run = spawn(workspace.root, "open-ours", {**args, "ref": workspace.big.last_ref})
+        shown[:] = run.result["widgets"]
+        return float(run.result["ready"] - run.result["home"])
+
+    def bare() -> float:
+        run = spawn(workspace.root, "open-bare", {"rows": rows, "widgets": shown})
+        return float(run.result["ready"] - run.result["home"])
+
+    mine, theirs = alternate(plan.runs, [ours, bare], warm_up=plan.warm_up)
+    ours_timed = (
+        "from the home screen (1,000 sessions) answering a key to the first frame of the walk at "
+        "the last item with the cursor in an answer"
+    )
     return [
-        Row(
-            "open 300-answer session at last item",
-            ours,
-            home,
-            MS,
-            ratio,
-            ratio_text=f"{ratio:.2f}× (+{MS.show(extra.median)})",
-            target=f"≤ +{OPEN_EXTRA_MS:g} ms",
-            verdict="PASS" if extra.median * 1000 <= OPEN_EXTRA_MS else "MISS",
-            notes=[
-                f"baseline = start to home screen in the same runs; extra p95 {MS.show(extra.p95)}"
-                f"; peak memory with it open {MIB.show(summarise(rss).median)}"
-            ],
-        )
+        ratio_round(
+            "open 300-answer session at its last item",
+            timed(
+                ours_timed,
+                "the bare home app pushing a screen of the widgets supervise showed "
+                f"({describe_widgets(shown)}, the same text), to its first frame with the cursor "
+                "in the first text area",
+            ),
+            mine,
+            theirs,
+            limit=OPEN_RATIO,
+            extra=True,
+        ),
+        Round(
+            "open, time beyond the home screen's start",
+            timed(f"{ours_timed} (the median, against a fixed budget)"),
+            ours=tuple(mine),
+            value=statistics.median(mine),
+            shown=MS,
+            limit=OPEN_AFTER_HOME,
+        ),
     ]
 
 
@@ -390,36 +181,79 @@ class TypedInto:
     """Runs after which the typed text was not in the session file."""
 
 
-def typing_figure(workspace: Workspace, plan: Plan) -> list[Row]:
-    """Typing 500 characters into an answer with autosave on, against a bare TextArea."""
+def typing_figure(workspace: Workspace, plan: Plan) -> list[Round]:
+    """Typing into an answer with autosave on, against a bare TextArea and on a slowed disk."""
     folder = workspace.root / "typing"
     text = bench_synth.typed_text(plan.typed)
     keys = {"typed": text, "burst": plan.burst, "pause": save_delay() + 0.1}
-    # The baseline's TextArea holds the same text, sized by the same rules, as the one supervise
-    # showed: ours always runs first, so that is known in time.
     seen = TypedInto()
+    # Each run's 95th percentile and slowest key, by the delay added to every fsync.
+    p95s: dict[float, list[float]] = {0.0: [], FSYNC_DELAY: []}
+    slowest: dict[float, list[float]] = {0.0: [], FSYNC_DELAY: []}
 
-    def ours() -> float:
+    def type_ours(delay: float) -> float:
         path = workspace.fresh_big(folder)
-        args = {**keys, "dir": str(folder), "path": str(path), "ref": workspace.big.last_ref}
-        run = spawn(workspace, "type-ours", args, TYPING_ENV)
+        args = {**keys, "dir": str(folder), "path": str(path), "fsync_delay": delay}
+        run = spawn(
+            workspace.root, "type-ours", {**args, "ref": workspace.big.last_ref}, TYPING_ENV
+        )
         seen.text, seen.css = run.result["initial"], run.result["css"]
         seen.unsaved += 0 if run.result["saved"] else 1
-        return float(run.result["typing"])
+        p95s[delay].append(percentile(run.result["keys"], 0.95))
+        slowest[delay].append(max(run.result["keys"]))
+        return float(sum(run.result["keys"]))
 
-    def baseline() -> float:
+    def bare() -> float:
         args = {**keys, "initial": seen.text, "css": seen.css}
-        return float(spawn(workspace, "type-baseline", args, TYPING_ENV).result["typing"])
+        return float(sum(spawn(workspace.root, "type-bare", args, TYPING_ENV).result["keys"]))
 
-    mine, theirs = interleaved(plan.typings, ours, baseline, warm_up=plan.warm_up)
-    notes = [
-        f"{plan.typed} keys, each waited for until handled and painted (TEXTUAL_FPS=1000), "
-        f"in bursts of {plan.burst}; after each burst an untimed {keys['pause']:.2f} s pause "
-        "lets the debounced autosave run"
+    sides: list[Callable[[], float]] = [
+        lambda: type_ours(0.0),
+        bare,
+        lambda: type_ours(FSYNC_DELAY),
     ]
+    mine, theirs, _ = alternate(plan.runs, sides, warm_up=plan.warm_up)
+    typed = (
+        f"{plan.typed} keys into the first answer of the open 300-answer session, each timed "
+        f"from posting to its repaint (TEXTUAL_FPS=1000), in bursts of {plan.burst} with an "
+        f"untimed {keys['pause']:.1f} s pause after each (autosave runs)"
+    )
+    notes = []
     if seen.unsaved:
         notes.append(f"the typed text was NOT in the session file after {seen.unsaved} run(s)")
-    return [judged("typing 500 characters, autosave on", mine, theirs, MS, 1.15, notes=notes)]
+    return [
+        ratio_round(
+            f"typing {plan.typed} characters, autosave on",
+            timed(
+                f"{typed}, summed",
+                "the same keys into a bare app holding one TextArea with the same text and size",
+            ),
+            mine,
+            theirs,
+            limit=1.10,
+        ),
+        ratio_round(
+            f"key-to-paint p95, disk slowed (fsync +{FSYNC_DELAY * 1000:g} ms)",
+            timed(
+                f"each run's 95th percentile of its {plan.typed} key-to-paint times, with every "
+                f"fsync in its process {FSYNC_DELAY * 1000:g} ms slower",
+                "the same on the normal disk, in the same round",
+            ),
+            p95s[FSYNC_DELAY][-plan.runs :],
+            p95s[0.0][-plan.runs :],
+            limit=1.15,
+        ),
+        ratio_round(
+            f"slowest key, disk slowed (fsync +{FSYNC_DELAY * 1000:g} ms)",
+            timed(
+                "each run's slowest key-to-paint time, every fsync slowed as above (a wait on "
+                "the disk that the 95th percentile can hide)",
+                "the same on the normal disk, in the same round",
+            ),
+            slowest[FSYNC_DELAY][-plan.runs :],
+            slowest[0.0][-plan.runs :],
+        ),
+    ]
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -434,21 +268,16 @@ def has_export() -> bool:
     return done.returncode == 0
 
 
-def export_figure(workspace: Workspace, plan: Plan) -> list[Row]:
+def export_figure(workspace: Workspace, plan: Plan) -> list[Round]:
     """Exporting a 300-answer session to HTML: not measured until export exists."""
+    name = "export 300-answer session to HTML"
     if not has_export():
-        return [Row("export 300-answer session to HTML", ratio_text="not yet (no export)")]
-    return [
-        Row(
-            "export 300-answer session to HTML",
-            ratio_text="export exists: add its figure",
-            notes=["supervise now has an export; benchmarks/bench_figures.py has no figure yet"],
-        )
-    ]
+        return [Round(name, text="not yet (no export)")]
+    return [Round(name, text="export exists: add its figure")]
 
 
-FIGURES: dict[str, Callable[[Workspace, Plan], list[Row]]] = {
-    "home": home_figures,
+FIGURES: dict[str, Callable[[Workspace, Plan], list[Round]]] = {
+    "start": start_figure,
     "list": list_figures,
     "save": save_figure,
     "open": open_figure,

@@ -1,0 +1,82 @@
+"""The list floors: the least a fresh Python does to print what ``supervise list --json`` prints.
+
+Only ``json``, ``os`` and ``sys`` are imported (a bare interpreter has the last two already):
+tests/benchmarks/test_lean_baselines.py checks that nothing else is loaded.
+"""
+
+import json
+import os
+import sys
+
+# Not typing.TYPE_CHECKING, and no __future__ import: a floor loads nothing it does not use.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from bench_child import Args, Result
+
+
+def row(name: str, doc: "dict[str, Any]", answered: int, total: int) -> "dict[str, Any]":
+    """One printed row, keyed and ordered as the CLI prints it."""
+    return {
+        "id": doc["id"],
+        "file": name,
+        "mode": doc["mode"],
+        "practitioner": doc["practitioner"],
+        "supervisor": doc["supervisor"],
+        "date": doc["date"],
+        "status": doc["status"],
+        "answered": answered,
+        "total": total,
+    }
+
+
+def show(rows: "list[tuple[tuple[str, str, str], dict[str, Any]]]") -> None:
+    """Print ``rows`` (each with its sort key) newest first, as the CLI prints them."""
+    rows.sort(key=lambda keyed: keyed[0], reverse=True)
+    json.dump([shown for _, shown in rows], sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def list_index_floor(args: "Args", result: "Result") -> None:
+    """Read and parse the folder's ``.index.json`` and print every session it holds."""
+    with open(os.path.join(args["dir"], ".index.json"), "rb") as file:
+        files = json.loads(file.read())["files"]
+    rows = []
+    for name, entry in files.items():
+        doc = entry["summary"]
+        key = (doc["date"], doc["created"], name)
+        rows.append((key, row(name, doc, doc["answered"], doc["total"])))
+    show(rows)
+    result["count"] = len(rows)
+
+
+def list_files_floor(args: "Args", result: "Result") -> None:
+    """Read and parse every session file in the folder and print each one's summary."""
+    rows = []
+    with os.scandir(args["dir"]) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith(".json"):
+                continue
+            with open(entry.path, "rb") as file:
+                tables = json.loads(file.read())
+            (doc,) = tables["session"].values()
+            answered = {
+                response["item"]
+                for response in tables.get("responses", {}).values()
+                if response["text"].strip()
+            }
+            scope = dict.fromkeys(doc["scope"])
+            count = sum(1 for ref in scope if ref in answered)
+            key = (doc["date"], doc["created"], entry.name)
+            rows.append((key, row(entry.name, doc, count, len(scope))))
+    show(rows)
+    result["count"] = len(rows)
+
+
+KINDS: "dict[str, Callable[[Args, Result], None]]" = {
+    "list-index-floor": list_index_floor,
+    "list-files-floor": list_files_floor,
+}
+"""The measurements this module makes, by name."""
