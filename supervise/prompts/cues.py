@@ -41,6 +41,9 @@ class Cue:
     act: str
     topic: str
     plain: str
+    outward: bool = False
+    """True where the cue assumes something others could see or hear (words said, someone to
+    shadow): it does not fit an inner act such as reflecting or noticing."""
 
 
 _DESCRIBE = (
@@ -49,18 +52,19 @@ _DESCRIBE = (
         "Ask for the exact words they used as they tried to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
         "Ask for the exact words they used. Listen for anything skipped over or played down.",
+        outward=True,
     ),
     Cue(
         Lens.PERSON,
         "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt"
         " from that side?",
-        "Keep {the_one} in view: how might {topic} have felt from that side?",
+        "Keep {the_one} in view: what might they say about {topic}?",
         "Keep {the_one} in view. How might it have felt from that side, and who else was affected?",
     ),
     Cue(
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
-        "Listen for how the relationship changed as {topic} came into it.",
+        "Listen for changes in the relationship once they touched on {topic}.",
         "Listen for what happened to the relationship afterwards: closer, more guarded, or"
         " unchanged?",
     ),
@@ -81,11 +85,12 @@ _FEEL = (
     ),
     Cue(
         Lens.PARALLEL,
-        "As they describe trying to {act}, notice whether anything similar happens between the"
-        " two of you.",
-        "As they talk about {topic}, notice whether anything similar happens between the two of"
-        " you.",
-        "Notice whether anything similar happens between the two of you as they tell it.",
+        "As they describe trying to {act}, notice whether the same pull (to rush, rescue, argue"
+        " or hold back) shows up between the two of you.",
+        "As they talk about {topic}, notice whether the same pull (to rush, rescue, argue or hold"
+        " back) shows up between the two of you.",
+        "As they tell it, notice whether the same pull (to rush, rescue, argue or hold back)"
+        " shows up between the two of you.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -98,19 +103,19 @@ _EVALUATE = (
     Cue(
         Lens.STANDARDS,
         "Compare it with good practice: what would that have looked like as they tried to {act}?",
-        "Compare it with good practice: what does good practice expect around {topic}?",
+        "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
     Cue(
         Lens.PERSON,
         "Ask what {the_one} would say went well, and what did not, as they tried to {act}.",
-        "Ask what {the_one} would say went well, and what did not, around {topic}.",
+        "Ask how {the_one} would judge what was done about {topic}.",
         "Ask what {the_one} would say went well, and what did not.",
     ),
     Cue(
         Lens.LEARNING,
         "Ask what they did well as they tried to {act}. Name it, so it can be done again.",
-        "Ask what they did well around {topic}. Name it, so it can be done again.",
+        "Ask what they did well when it came to {topic}. Name it, so it can be done again.",
         "Ask what they did well. Name it, so it can be done again.",
     ),
 )
@@ -118,19 +123,19 @@ _ANALYSE = (
     Cue(
         Lens.LEARNING,
         "Ask what theory, guidance or experience explains how it went when they tried to {act}.",
-        "Ask what theory, guidance or experience explains what happened around {topic}.",
+        "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience explains how it went.",
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the team, the service or the law expected of them as they tried to {act}.",
-        "Ask what the team, the service or the law expected of them around {topic}.",
-        "Ask what the team, the service or the law expected of them, and whether it helped.",
+        "Ask what the team or the service expected of them as they tried to {act}.",
+        "Ask what the team or the service expects when it comes to {topic}.",
+        "Ask what the team or the service expected of them, and whether it helped.",
     ),
     Cue(
         Lens.RELATIONSHIP,
         "Ask what in the relationship made it easier or harder to {act}.",
-        "Ask what in the relationship made {topic} easier or harder to handle.",
+        "Ask what in the relationship helped or hindered when it came to {topic}.",
         "Ask what in the relationship made it easier or harder.",
     ),
     _FEEL[1],
@@ -138,14 +143,14 @@ _ANALYSE = (
 _CONCLUDE = (
     Cue(
         Lens.LEARNING,
-        "Ask for the one lesson about how to {act} that they most want to keep.",
-        "Ask for the one lesson about {topic} that they most want to keep.",
-        "Ask for the one lesson from this that they most want to keep.",
+        "Ask which lesson they most want to keep from trying to {act}.",
+        "Ask which one lesson they would keep from all they have said about {topic}.",
+        "Ask which one lesson from this they most want to keep.",
     ),
     Cue(
         Lens.PRACTITIONER,
         "Ask what they would tell a colleague who had to {act} tomorrow.",
-        "Ask what they would tell a colleague facing {topic} tomorrow.",
+        "Ask what they would tell a colleague tomorrow about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
     Cue(
@@ -162,20 +167,20 @@ _PLAN = (
         Lens.STANDARDS,
         "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
         " needs to know.",
-        "Agree one step, and a date for it, on {topic}. Does anyone else need to know?",
+        "Agree one step about {topic}, with a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
     ),
     Cue(
         Lens.PRACTITIONER,
         "Ask how they would like to be supported as they work to {act}; offer what you can.",
-        "Ask how they would like to be supported with {topic}; offer what you can.",
+        "Ask how they would like to be supported from here, and offer what you can.",
         "Ask how they would like to be supported; offer what you can.",
     ),
     Cue(
         Lens.CONTEXT,
         "Ask whether anything in the team or service makes it harder to {act}, and who could"
         " change it.",
-        "Ask whether the service itself gets in the way on {topic}, and what could be raised.",
+        "Ask whether the service itself makes any of this harder, and what could be raised.",
         "Ask whether anything in the team or service gets in the way, and who could change it.",
     ),
     Cue(
@@ -184,6 +189,7 @@ _PLAN = (
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
+        outward=True,
     ),
 )
 
@@ -204,8 +210,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {the_one} would most want them to understand about {topic}.",
-        "Ask how {the_one} might put the same thing, in their own words.",
+        "Ask what {one} would most want them to understand about {topic}.",
+        "Ask how {one} might put the same thing, in their own words.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -249,7 +255,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which theory or guidance on {topic} they find most useful, and why.",
+        "Ask which theory or guidance they find most useful when it comes to {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(

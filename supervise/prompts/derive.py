@@ -112,7 +112,7 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
         drawn = _DRAW_ON.match(rest)
         if drawn:
             return _lead(rest[drawn.end() :], kind)
-        return _ADVERBS.sub("", rest), True, match.group(0)
+        return _what_is_said(_ADVERBS.sub("", rest)), True, match.group(0)
     for lead, replacement in _NOUN_LEADS:
         match = lead.match(text)
         if match:
@@ -125,6 +125,30 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
         or first.isupper()
     )
     return (text if first.isupper() else text[:1].lower() + text[1:]), not noun, ""
+
+
+# "acknowledge to the person and to your manager when ...", "explain to the person at the start,
+# ..., the limits of ...": the one told stands between the verb and what is said; the handle
+# keeps the verb and what is said.
+_TOLD = re.compile(
+    r"^((?:acknowledge|admit|explain|say|describe|report|disclose|mention|show)\s+)"
+    r"to\s+(?:the|a|an|your|their)\s+[\w'’]+(?:\s+and\s+to\s+(?:the|a|an|your|their)"
+    r"(?:\s+[\w'’]+){1,2})?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
+
+
+def _what_is_said(phrase: str) -> str:
+    """``phrase`` without the person told, where what is said can be found after it."""
+    told = _TOLD.match(phrase)
+    if not told:
+        return phrase
+    verb, rest = told.groups()
+    said = _SAID.search(rest)
+    if said is None:
+        return phrase
+    return verb + (rest if said.start() == 0 else rest[said.end() :])
 
 
 def _limit(lead: str) -> int:

@@ -141,6 +141,11 @@ def _names_person(handle: Handle, people: People) -> bool:
     return bool(person & set(handle.text.lower().replace("'s", "").split()))
 
 
+def _opening(stem: str) -> str:
+    """The first three words of a stem, as a listener hears them."""
+    return " ".join(stem.lower().split()[:3])
+
+
 def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -160,6 +165,8 @@ class _Walk:
     """Lenses the item's cues have used: each stage looks through another."""
     cues: set[cues.Cue]
     """Cues the item has used: none is said twice."""
+    openings: set[str]
+    """How the item's questions so far begin: no two begin alike."""
 
     @property
     def knowing(self) -> bool:
@@ -171,7 +178,15 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     """Every prompt ``model`` gives for ``item``, naming the served as ``people`` does."""
     handles = handles_of(item)
     walk = _Walk(
-        item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set(), set()
+        item,
+        people,
+        form_of(item),
+        handles,
+        themes_of(item),
+        list(handles[1:]),
+        set(),
+        set(),
+        set(),
     )
     prompts = _points_prompts(walk) if item.points else []
     asked = [_handle_for(walk, index, stage.asks) for index, stage in enumerate(model.stages)]
@@ -220,7 +235,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
     if index == 0 and hard and not walk.knowing:
-        text = _pick(stems.EASING, n) + " " + text
+        easing = _pick(stems.EASING, n)
+        walk.openings.add(_opening(easing))
+        text = easing + " " + text
     return text
 
 
@@ -257,6 +274,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
     the stage; while the moment is first told, the red flag its theme calls for."""
     options = cues.cues_for(move, walk.knowing)
+    if walk.handles[0].inner:
+        # Reflecting or noticing has no words to ask for and nobody to shadow.
+        options = tuple(c for c in options if not c.outward) or options
     start = (walk.item.number + index) % len(options)
     rotation = options[start:] + options[:start]
     chosen = next((c for c in rotation if c.lens not in walk.lenses), None) or next(

@@ -55,7 +55,7 @@ _FEEL_TOPIC: Pool = (
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
     "When a case touches on {topic}, what do you notice in yourself?",
-    "Which parts feel easy, and which feel harder, when it comes to {topic}?",
+    "What feels easy to explain, and what feels harder, when it comes to {topic}?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -176,9 +176,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "What do you know well here, and what would you still need to look up or ask?",
     ),
     Move.ANALYSE: (
-        "Think of your work with {one} right now. Where do you see this in their situation?",
+        "Why does this matter in your work? What would go wrong without it?",
         "What in the guidance or research speaks to this, and where does it fall short?",
-        "Where are the gaps in what you know here? How have they shown in your work?",
+        "Why do you think practitioners find this easy, or hard, to put into practice?",
     ),
     Move.CONCLUDE: (
         "What do you know now about this that you did not know a year ago?",

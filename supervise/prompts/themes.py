@@ -23,7 +23,7 @@ class Theme(Enum):
 
 _SIGNS: dict[Theme, str] = {
     Theme.RISK: r"risk|harm|safeguard|immediate action|could not wait|challenging behaviour"
-    r"|disclos|abuse|danger|crisis|urgent|self-harm|overdose|violence",
+    r"|disclos|abuse|danger|urgent|self-harm|overdose|violence",
     Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
     r"|continuing contact|level of emotional support|enough emotional support|ending|disengag",
     Theme.DEPENDENCY: r"dependen|depend on",

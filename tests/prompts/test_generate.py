@@ -296,3 +296,21 @@ def test_a_long_how_clause_becomes_its_subject() -> None:
         SectionKind.KNOWLEDGE,
     )[0]
     assert first == ("changes in a person's circumstances", False)
+
+
+def test_the_person_told_gives_way_to_what_is_said() -> None:
+    from supervise.prompts.derive import derive
+
+    first = derive(
+        "you acknowledge to the person and to your line manager when you have made a mistake in"
+        " your practice",
+        SectionKind.PERFORMANCE,
+    )[0]
+    assert first == ("acknowledge when you have made a mistake", True)
+
+
+def test_no_two_questions_of_an_item_open_alike(full_library: Library) -> None:
+    for framework in full_library.frameworks.values():
+        for ip in prompts_for_framework(framework, full_library.models["gibbs"]):
+            openings = [" ".join(p.text.lower().split()[:3]) for p in ip.prompts if p.role is P]
+            assert len(openings) == len(set(openings)), (ip.item.ref, openings)
