@@ -227,10 +227,13 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         if _names_person(handle, walk.people):
             # "Think of a customer ... check that a customer has understood you" says it twice.
             pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
-    # Each item opens differently from its neighbours (n) and each stage from the others.
-    text = _fill(
-        _pick(pool, n, index * 2), handle or walk.handles[0], walk.people, Role.PRACTITIONER
-    )
+    # Each item opens differently from its neighbours (n), and each stage from the others.
+    start = (n + index * 2) % len(pool)
+    rotation = pool[start:] + pool[:start]
+    stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
+    walk.openings.add(_opening(stem))
+    filled = handle or walk.handles[0]
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=index > 0)
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -263,7 +266,11 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
     for number, group in enumerate(groups, start=1):
         stage = POINTS_STAGE if number == 1 else f"{POINTS_STAGE}-{number}"
         title = POINTS_TITLE if len(groups) == 1 else f"{POINTS_TITLE} ({number} of {len(groups)})"
-        asked = _fill(stem, walk.handles[0], walk.people, Role.PRACTITIONER, points=_listed(group))
+        # Each group in other words (the stems open differently), so no two sound alike.
+        worded = _pick(pool, walk.item.number, number - 1)
+        walk.openings.add(_opening(worded))
+        listed = _listed(group)
+        asked = _fill(worded, walk.handles[0], walk.people, Role.PRACTITIONER, points=listed)
         cue = finish(_pick(cues.POINT_CUES, walk.item.number, number))
         prompts.append(Prompt(stage, title, Role.PRACTITIONER, asked))
         prompts.append(Prompt(stage, title, Role.SUPERVISOR, cue))

@@ -196,17 +196,17 @@ for _back in (_BACK_DOING, _BACK_KNOWING):
     _back[Move.MAKE_SENSE] = _back[Move.EVALUATE] + _back[Move.ANALYSE] + _back[Move.FEEL]
 
 POINTS_DOING: Pool = (
-    "Which of these have you used lately, and how did it go: {points}?",
     "Which of these comes easily to you, and which is harder: {points}?",
+    "Lately, which of these have you used, and how did it go: {points}?",
     "Think of one piece of work. Which of these were part of it: {points}?",
 )
-"""Stems for the prompt that lists a doing statement's sub-points."""
+"""Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
 POINTS_KNOWING: Pool = (
     "Which of these have you seen in your own work: {points}?",
-    "Which of these do you understand well, and which less so: {points}?",
-    "Which of these would you explain first to a new colleague: {points}? Why that one?",
+    "Of these, what do you understand well, and what less so: {points}?",
+    "If you explained these to a new colleague, which would come first: {points}?",
 )
-"""Stems for the prompt that lists a knowing statement's sub-points."""
+"""Stems for the prompt that lists a knowing statement's sub-points (each opens differently)."""
 
 EASING: Pool = (
     "Many practitioners find this hard.",
