@@ -51,15 +51,15 @@ _DESCRIBE = (
         Lens.INTERVENTION,
         "Ask for the exact words they used as they tried to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
-        "Ask for the exact words they used. Listen for anything skipped over or played down.",
+        "Ask for the exact words they used; listen for anything played down.",
         outward=True,
     ),
     Cue(
         Lens.PERSON,
-        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt"
-        " from that side?",
+        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt from"
+        " that side?",
         "Keep {the_one} in view: what might they say about {topic}?",
-        "Keep {the_one} in view. How might it have felt from that side, and who else was affected?",
+        "Keep {the_one} in view: how might it have felt from that side?",
     ),
     Cue(
         Lens.RELATIONSHIP,
@@ -85,12 +85,12 @@ _FEEL = (
     ),
     Cue(
         Lens.PARALLEL,
-        "As they describe trying to {act}, notice whether the same pull (to rush, rescue, argue"
-        " or hold back) shows up between the two of you.",
+        "As they describe trying to {act}, notice whether the same pull (to rush, rescue, argue or"
+        " hold back) shows up between the two of you.",
         "As they talk about {topic}, notice whether the same pull (to rush, rescue, argue or hold"
         " back) shows up between the two of you.",
-        "As they tell it, notice whether the same pull (to rush, rescue, argue or hold back)"
-        " shows up between the two of you.",
+        "As they tell it, notice whether the same pull (to rush, rescue, argue or hold back) shows"
+        " up between the two of you.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -102,15 +102,15 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Compare it with good practice: what would that have looked like as they tried to {act}?",
+        "Ask what good practice would have looked like in that moment, and how close they came.",
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
     Cue(
         Lens.PERSON,
-        "Ask what {the_one} would say went well, and what did not, as they tried to {act}.",
-        "Ask how {the_one} would judge what was done about {topic}.",
-        "Ask what {the_one} would say went well, and what did not.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
     ),
     Cue(
         Lens.LEARNING,
@@ -143,13 +143,13 @@ _ANALYSE = (
 _CONCLUDE = (
     Cue(
         Lens.LEARNING,
-        "Ask which lesson they most want to keep from trying to {act}.",
-        "Ask which one lesson they would keep from all they have said about {topic}.",
-        "Ask which one lesson from this they most want to keep.",
+        "Ask what they most want to take away from it for the next time they {act}.",
+        "Ask what they most want to take away from it about {topic}.",
+        "Ask what they most want to take away from it.",
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what they would tell a colleague who had to {act} tomorrow.",
+        "Ask what they would tell a colleague who has to {act} for the first time.",
         "Ask what they would tell a colleague tomorrow about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
@@ -220,8 +220,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know about {topic}: training, policy, colleagues or habit?",
-        "Ask where this knowledge comes from: training, policy, colleagues or habit?",
+        "Ask how they came to know about {topic}: training, policy, colleagues or experience?",
+        "Ask where this knowledge comes from: training, policy, colleagues or experience?",
     ),
 )
 _KNOWING_FEEL = (
@@ -235,7 +235,11 @@ _KNOWING_FEEL = (
         "Notice how sure or tentative they sound as they talk about {topic}.",
         "Notice how sure or tentative they sound as they explain it.",
     ),
-    _KNOWING_DESCRIBE[2],
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice what you feel as they talk about {topic}; it may echo something in the work.",
+        "Notice what you feel as they talk about it; it may echo something in the work.",
+    ),
 )
 _KNOWING_EVALUATE = (
     _knowing(
@@ -272,16 +276,17 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice whether their account of {topic} matches your own understanding; if not, talk"
-        " it through.",
+        "Notice whether their account of {topic} matches your own understanding; if not, talk it"
+        " through.",
         "Notice whether their account matches your own understanding; if not, talk it through.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree how, and by when, they will check what they understand about {topic}.",
-        "Agree how, and by when, they will check what they understand here.",
+        "Agree one way to put what they know about {topic} into practice, and a date to look"
+        " back at it.",
+        "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
         Lens.PRACTITIONER,
@@ -335,17 +340,19 @@ POINT_CUES: tuple[str, ...] = (
 """Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
+    Theme.RISK: "Was anyone at risk, was it recorded and passed on, and did support stay on offer?",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
     Theme.DEPENDENCY: "Whose need was the contact meeting?",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
+    Theme.DOUBT: "Listen for how they met the doubt: curious, or defensive?",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check they know what to do at once in an emergency, and whom to tell.",
+    Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if"
+    " it cannot wait.",
     Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",

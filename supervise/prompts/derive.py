@@ -74,8 +74,10 @@ _CUTS = (
         " regarding about at as with"
     ),
     _words("and or"),
-    # The last resort: these often split a phrase ("the purpose | of each visit").
+    # The last resorts: these often split a phrase ("the purpose | of each visit"), and a cut
+    # before an object leaves the verb alone ("to disclose | the full extent").
     _words("to of what when if because before after until unless"),
+    _words("the a an their your any all"),
 )
 _ANY_CUT = frozenset().union(*_CUTS)
 # Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
@@ -83,11 +85,14 @@ _TRAILING_ADJECTIVES = _words(
     "relevant appropriate associated related involved required necessary specific possible"
     " concerned"
 )
-_NO_END = _words(
+_NO_END: frozenset[str] = _words(
     "a an the their your his her its our my any all some each every this that these those to of"
     " and or with in for on at by from as not no very more most less whether how why what when"
     " where who which own so"
 )
+# Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
+# on one while a better cut can be had.
+_TAKES_TO = _words("difficult hard easy able important likely necessary ready willing unable")
 _VERBS_BEFORE_THAT = _words(
     "ensure sure check know knows recognise recognize understand understands show explain agree"
     " judge feel believe see recognising"
@@ -167,20 +172,31 @@ def cut(text: str, limit: int) -> str:
     if len(words) <= limit:
         return text
     listed = _inside_lists(words)
+    # Twice: first keeping words such as "ready" with their "to ...", then, if nothing else
+    # will do, letting the cut fall after them.
+    for no_end in (_NO_END | _TAKES_TO, _NO_END):
+        short = _cut_once(words, limit, listed, no_end)
+        if short is not None:
+            return short
+    return text
+
+
+def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[str]) -> str | None:
+    """One pass of ``cut``: None where no cut leaves a phrase that may end there."""
     for strength in _CUTS:
         for end in range(min(limit, len(words) - 1), 1, -1):
             if end in listed:
                 continue
             word = words[end].lower().strip(",;:")
             before = words[end - 1]
-            if before.endswith(",") and before.lower().strip(",") not in _NO_END:
+            if before.endswith(",") and before.lower().strip(",") not in no_end:
                 return _drop_trailing(words[:end])
-            if word not in strength or before.lower().strip(",") in _NO_END:
+            if word not in strength or before.lower().strip(",") in no_end:
                 continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
                 continue
             return _drop_trailing(words[:end])
-    return text
+    return None
 
 
 def _inside_lists(words: list[str]) -> set[int]:

@@ -198,7 +198,7 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         about = unasked.pop(0) if unasked else None
         if about is None and asked[index] is not handles[0]:
             about = handles[0]
-        cue = _cue(walk, index, stage.asks, about)
+        cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
     return ItemPrompts(item=item, form=walk.form, prompts=tuple(prompts), handle=handles[0])
@@ -277,31 +277,50 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
     return prompts
 
 
-def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
+def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: str) -> str:
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
-    the stage; while the moment is first told, the red flag its theme calls for."""
+    the stage and do not echo ``question``; while the moment is first told, the red flag its
+    theme calls for."""
     options = cues.cues_for(move, walk.knowing)
     if walk.handles[0].inner:
         # Reflecting or noticing has no words to ask for and nobody to shadow.
         options = tuple(c for c in options if not c.outward) or options
     start = (walk.item.number + index) % len(options)
     rotation = options[start:] + options[:start]
-    chosen = next((c for c in rotation if c.lens not in walk.lenses), None) or next(
-        (c for c in rotation if c not in walk.cues), rotation[0]
-    )
+    # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
+    ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
+    written = [(c, _cue_text(walk, c, move, handle)) for c in ranked]
+    chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
     walk.lenses.add(chosen.lens)
     walk.cues.add(chosen)
-    if handle is None:
-        template, handle = chosen.plain, walk.handles[0]
-    else:
-        template = chosen.act if handle.verb and not walk.knowing else chosen.topic
-    text = _fill(template, handle, walk.people, Role.SUPERVISOR, later=True)
     if index == 0:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
         if flag:
             text += " " + flag
     return text
+
+
+ECHO = 0.4
+"""The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
+
+
+def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> str:
+    """``cue`` written out for this item."""
+    if handle is None:
+        template, handle = cue.plain, walk.handles[0]
+    else:
+        template = cue.act if handle.verb and not walk.knowing else cue.topic
+    # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
+    ahead = move in (Move.PLAN, Move.CONCLUDE)
+    return _fill(template, handle, walk.people, Role.SUPERVISOR, later=not ahead)
+
+
+def _echo(cue: str, question: str) -> float:
+    """The share of the cue's distinct words that the question also says."""
+    mine = set(re.findall(r"[\w'’-]+", cue.lower()))
+    theirs = set(re.findall(r"[\w'’-]+", question.lower()))
+    return len(mine & theirs) / len(mine) if mine else 0.0
 
 
 def prompts_for_framework(framework: Framework, model: ReflectiveModel) -> list[ItemPrompts]:

@@ -209,9 +209,9 @@ POINTS_KNOWING: Pool = (
 """Stems for the prompt that lists a knowing statement's sub-points (each opens differently)."""
 
 EASING: Pool = (
-    "Many practitioners find this hard.",
-    "Most of us meet this at some point.",
-    "This is common, and worth talking about.",
+    "Many practitioners find moments like these hard.",
+    "Most of us meet moments like these.",
+    "Moments like these are common, and worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 

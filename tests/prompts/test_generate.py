@@ -131,16 +131,17 @@ def test_the_framework_s_people_are_named(full_library: Library) -> None:
 
 
 EASING = {
-    "Many practitioners find this hard",
-    "Most of us meet this at some point",
-    "This is common, and worth talking about",
+    "Many practitioners find moments like these hard",
+    "Most of us meet moments like these",
+    "Moments like these are common, and worth talking about",
 }
 
 
 def test_hard_topics_are_eased_not_blamed(full_library: Library) -> None:
-    for ref in ("h3-25/pc/8", "cyp-4.3/a/5", "cyp-4.3/a/11", "cyp-4.3/t/1"):
-        first = made(full_library, ref).prompts[0].text
-        assert first.split(".")[0] in EASING, (ref, first)
+    for ref in ("h3-25/pc/8", "cyp-4.3/a/11", "cyp-4.3/t/1", "cyp-4.3/t/3"):
+        asked = made(full_library, ref).for_stage("what", P)
+        assert asked is not None
+        assert asked.text.split(".")[0] in EASING, (ref, asked.text)
 
 
 def test_risk_is_asked_plainly_and_checked_by_the_supervisor(full_library: Library) -> None:
