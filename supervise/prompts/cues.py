@@ -65,8 +65,7 @@ _DESCRIBE = (
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for what happened to the relationship afterwards: closer, more guarded, or"
-        " unchanged?",
+        "Listen for what the moment did to the relationship, and how the person seemed to take it.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -122,7 +121,7 @@ _EVALUATE = (
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what theory, guidance or experience explains how it went when they tried to {act}.",
+        "Ask what theory, guidance or experience explains how it went as they tried to {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience explains how it went.",
     ),
@@ -149,16 +148,16 @@ _CONCLUDE = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what they would tell a colleague who has to {act} for the first time.",
+        "Ask what advice they would give a new colleague who has to {act}.",
         "Ask what they would tell a colleague tomorrow about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice whether what they conclude about trying to {act} matches what you heard; if not,"
-        " say so kindly.",
-        "Notice whether what they conclude about {topic} matches what you heard; if not, say so"
-        " kindly.",
+        "If what they conclude differs from what you heard, say so kindly, as they look back on"
+        " trying to {act}.",
+        "If what they conclude differs from what you heard, say so kindly, as they look back on"
+        " {topic}.",
         "Notice whether what they conclude matches what you heard; if not, say so kindly.",
     ),
 )
@@ -204,23 +203,23 @@ def _knowing(lens: Lens, topic: str, plain: str) -> Cue:
 _KNOWING_DESCRIBE = (
     _knowing(
         Lens.LEARNING,
-        "Ask for one real case where knowing about {topic} changed what they did.",
+        "Ask for one real case where what they did was shaped by knowing {about}.",
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would most want them to understand about {topic}.",
+        "Ask what {one} would most want them to understand {about}.",
         "Ask how {one} might put the same thing, in their own words.",
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice what you assume they already know about {topic}, and check it gently.",
+        "Notice what you assume they already know {about}, and check it gently.",
         "Notice what you assume they already know here, and check it gently.",
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know about {topic}: training, policy, colleagues or experience?",
+        "Ask how they came to know {about}: training, policy, colleagues or experience?",
         "Ask where this knowledge comes from: training, policy, colleagues or experience?",
     ),
 )
@@ -244,13 +243,12 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Check what they know about {topic} against current policy and practice; name any gap"
-        " plainly.",
+        "Check against current policy and practice what they know {about}; name any gap plainly.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
         Lens.LEARNING,
-        "Ask what they know well about {topic}. Name it, so they can build on it.",
+        "Ask what they know well {about}. Name it, so they can build on it.",
         "Ask what they know well here. Name it, so they can build on it.",
     ),
     _KNOWING_DESCRIBE[1],
@@ -264,7 +262,7 @@ _KNOWING_ANALYSE = (
     ),
     _knowing(
         Lens.RELATIONSHIP,
-        "Ask for a case where knowing about {topic} changed a working relationship.",
+        "Ask for a working relationship that changed because they knew {about}.",
         "Ask for a case where this knowledge changed a working relationship.",
     ),
 )
@@ -276,16 +274,14 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice whether their account of {topic} matches your own understanding; if not, talk it"
-        " through.",
+        "If their account differs from your own understanding, talk it through: {topic}.",
         "Notice whether their account matches your own understanding; if not, talk it through.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree one way to put what they know about {topic} into practice, and a date to look"
-        " back at it.",
+        "Agree a date, and one way to use what they know {about}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
@@ -295,7 +291,7 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask who in the team knows most about {topic}, and when they could talk to that colleague.",
+        "Help them name a colleague who knows most {about}, and agree when they will ask.",
         "Ask who in the team knows most about this, and when they could talk to that colleague.",
     ),
     _knowing(
@@ -340,7 +336,7 @@ POINT_CUES: tuple[str, ...] = (
 """Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Was anyone at risk, was it recorded and passed on, and did support stay on offer?",
+    Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
     Theme.DEPENDENCY: "Whose need was the contact meeting?",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
@@ -351,8 +347,8 @@ FLAGS: dict[Theme, str] = {
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if"
-    " it cannot wait.",
+    Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if it"
+    " cannot wait.",
     Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",

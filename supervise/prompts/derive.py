@@ -237,9 +237,16 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     return short, verb
 
 
+# "the person" in a statement is the person the whole standard is about; a handle is said
+# before any one person has been spoken of, so it is "a person" there.
+_FIRST_MENTION = re.compile(
+    r"\bthe (person|service user|customer|client|young person|individual)\b", re.IGNORECASE
+)
+
+
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
-    text, verb, lead = _lead(tidy(statement), kind)
+    text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     handles = [_shorten(pieces[0], verb, _limit(lead))]
     for piece in pieces[1:]:

@@ -102,11 +102,13 @@ def _fill(
         act, topic = _definite(act, people), _definite(topic, people)
     if role is Role.SUPERVISOR:
         act, topic = _MARK + act + _MARK, _MARK + topic + _MARK
+    # "know why ..." but "know about displaced anger".
+    about = topic if handle.clause else f"about {topic}"
     values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
-    text = template.format(act=act, topic=topic, **values, **more)
+    text = template.format(act=act, topic=topic, about=about, **values, **more)
     if role is Role.SUPERVISOR and _MARK in text:
         pieces = text.split(_MARK)
         turned = third_person(text).split(_MARK)
@@ -287,6 +289,12 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
         options = tuple(c for c in options if not c.outward) or options
     start = (walk.item.number + index) % len(options)
     rotation = options[start:] + options[:start]
+    if _names_person(walk.handles[0], walk.people):
+        # "what a customer would want ... help a customer engage" says it twice.
+        rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
+    if _ORGANISATION.search(question):
+        # The question already asks what the organisation expected.
+        rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
     # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
     ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
     written = [(c, _cue_text(walk, c, move, handle)) for c in ranked]
@@ -301,6 +309,7 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
+_ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
 

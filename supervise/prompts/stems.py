@@ -15,7 +15,7 @@ Pool = tuple[str, ...]
 
 _DESCRIBE_ACT: Pool = (
     "Think of the last time you had to {act}. What did you do, and what happened?",
-    "Recall one visit, call or meeting where you needed to {act}. What did you say first?",
+    "Recall one visit, call or meeting where you needed to {act}. What did you do first?",
     "Think of recent work with {one}, and a moment when you had to {act}. What happened?",
     "When did you last try to {act}? Walk through that moment step by step.",
     "Pick one recent piece of work where you had to {act}. What did you do?",
@@ -31,10 +31,10 @@ _DESCRIBE_TOPIC: Pool = (
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
 _DESCRIBE_KNOW: Pool = (
-    "A new colleague asks you about {topic}. What would you tell them?",
+    "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what do you understand about {topic}?",
-    "If you had five minutes to teach a new colleague about {topic}, what would you say?",
-    "Think of your work with {one} right now. What does knowing about {topic} help you see?",
+    "If you had five minutes to teach a new colleague {about}, what would you say?",
+    "Think of your work with {one} right now. Where does it help you to know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
@@ -77,7 +77,7 @@ _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
     "What in your training, guidance or experience helps you {act}? What was missing this time?",
     "What was going on for {one} that made it harder or easier to {act}?",
-    "What does your organisation expect of you when you {act}? How did that shape it?",
+    "What did your organisation expect of you when you had to {act}?",
 )
 _ANALYSE_TOPIC: Pool = (
     "What helped, and what got in the way, when it came to {topic}?",
@@ -86,7 +86,7 @@ _ANALYSE_TOPIC: Pool = (
 )
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
-    "What in the guidance or research you know speaks to {topic}, and where does it fall short?",
+    "What does the guidance or research you know say about {topic}?",
     "Where are the gaps in what you know about {topic}? How have they shown in your work?",
 )
 _CONCLUDE_ACT: Pool = (
@@ -181,7 +181,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "Why do you think practitioners find this easy, or hard, to put into practice?",
     ),
     Move.CONCLUDE: (
-        "What do you know now about this that you did not know a year ago?",
+        "What do you know now about this that you did not know when you started in this role?",
         "If a new colleague asked you about this tomorrow, what would you now tell them?",
     ),
     Move.PLAN: (
@@ -197,7 +197,7 @@ for _back in (_BACK_DOING, _BACK_KNOWING):
 
 POINTS_DOING: Pool = (
     "Which of these comes easily to you, and which is harder: {points}?",
-    "Lately, which of these have you used, and how did it go: {points}?",
+    "Lately, which of these have you done, and how did it go: {points}?",
     "Think of one piece of work. Which of these were part of it: {points}?",
 )
 """Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
