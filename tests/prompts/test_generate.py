@@ -315,3 +315,35 @@ def test_no_two_questions_of_an_item_open_alike(full_library: Library) -> None:
         for ip in prompts_for_framework(framework, full_library.models["gibbs"]):
             openings = [" ".join(p.text.lower().split()[:3]) for p in ip.prompts if p.role is P]
             assert len(openings) == len(set(openings)), (ip.item.ref, openings)
+
+
+def every_template() -> set[str]:
+    """Every stem and cue the generator can choose from."""
+    from supervise.content import Form
+    from supervise.prompts import cues, stems
+
+    found: set[str] = set(stems.POINTS_DOING + stems.POINTS_KNOWING + stems.EASING)
+    for move in Move:
+        for form in Form:
+            found.update(stems.looking_back(move, form))
+            for verb in (True, False):
+                for clause in (True, False):
+                    found.update(stems.stems(move, form, verb, clause))
+        for knowing in (True, False):
+            for cue in cues.cues_for(move, knowing):
+                found.update((cue.act, cue.topic, cue.plain))
+    return found
+
+
+def test_a_handle_always_ends_its_clause() -> None:
+    """Words after a handle attach to its last noun ("limits for the first time"), so a slot
+    is followed only by punctuation."""
+    import re
+
+    trailing = [
+        template
+        for template in every_template()
+        for match in re.finditer(r"\{(?:act|topic|about)\}(.?)", template)
+        if match.group(1) not in ("", ".", "?", ",", ";", ":")
+    ]
+    assert trailing == []
