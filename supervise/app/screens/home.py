@@ -50,6 +50,7 @@ class HomeScreen(Screen[None]):
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
         self._can_open = False
+        self._folder_line = ""
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -91,12 +92,17 @@ class HomeScreen(Screen[None]):
         folder = self.sessions_dir
         shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self.query_one("#folder", Static).update(f"{len(summaries)} session{plural} in {shown}")
+        self._folder_line = f"{len(summaries)} session{plural} in {shown}"
+        self.query_one("#folder", Static).update(self._folder_line)
         if select is not None and str(select) in {str(s.path) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
         self._sync_open_keys()
+
+    def show_busy(self, doing: str) -> None:
+        """Show what is under way (opening a session, say) below the list; "" when done."""
+        self.query_one("#folder", Static).update(doing or self._folder_line)
 
     @staticmethod
     def _cells(summary: SessionSummary) -> tuple[Text, ...]:
