@@ -14,6 +14,7 @@ from supervise.app.live import SaveState, SessionDoor
 from supervise.app.messages import OpenSession, SaveStateChanged
 from supervise.app.screens.base import SessionScreen
 from supervise.store import SessionLocked, StoreError
+from supervise.store.records import CLOSING, Status, Step, StepKind
 
 if TYPE_CHECKING:
     from supervise.app.app import SuperviseApp
@@ -143,16 +144,16 @@ class SessionKeeper:
             )
             return
         self.live = door
-        step = record.current_item or "opening"
-        self._last_item = step if step in self._prompts else next(iter(self._prompts))
-        if record.status == "signed" and step != "closing":
-            step = "closing"
+        step = record.step
+        self._last_item = step.ref if step.ref in self._prompts else next(iter(self._prompts))
+        if record.status is Status.SIGNED:
+            step = CLOSING
         self.show(step, replace=False)
 
     # -- moving between steps -----------------------------------------------------------------
 
-    def show(self, step: str, *, replace: bool = True) -> None:
-        """Show ``step``: ``opening``, ``closing``, an item, or ``items`` (the last item)."""
+    def show(self, step: Step, *, replace: bool = True) -> None:
+        """Show ``step`` (an item step without a reference shows the item last shown)."""
         live, app = self.live, self._app
         if live is None:
             return
@@ -162,17 +163,17 @@ class SessionKeeper:
             # Back from the opening or closing, the walk resumes at the item it was on.
             self._last_item = app.screen.current
         screen: SessionScreen
-        if step == "opening":
+        if step.kind is StepKind.OPENING:
             from supervise.app.screens.opening import OpeningScreen
 
             screen = OpeningScreen(live, app.library)
-        elif step == "closing":
+        elif step.kind is StepKind.CLOSING:
             from supervise.app.screens.closing import ClosingScreen
 
             screen = ClosingScreen(live, app.library)
         else:
-            if step in self._prompts:
-                self._last_item = step
+            if step.ref in self._prompts:
+                self._last_item = step.ref
             screen = WalkScreen(live, app.library, self._prompts, self._last_item)
         if replace:
             app.switch_screen(screen)

@@ -16,6 +16,8 @@ from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store.catalog import UNREADABLE
+from supervise.store.records import Mode, Status
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -106,11 +108,11 @@ class HomeScreen(Screen[None]):
 
     @staticmethod
     def _cells(summary: SessionSummary) -> tuple[Text, ...]:
-        mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
+        mode = "Supervision" if summary.mode == Mode.SUPERVISION else "Self-reflection"
         status = summary.status.capitalize()
-        if summary.status == "signed":
+        if summary.status == Status.SIGNED:
             status = "✔ Signed"
-        elif summary.status == "unreadable":
+        elif summary.status == UNREADABLE:
             status = "⚠ Unreadable"
         progress = f"{summary.answered}/{summary.total} items"
         cells = (
