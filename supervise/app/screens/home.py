@@ -16,6 +16,8 @@ from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store.catalog import UNREADABLE
+from supervise.store.records import Mode, Status
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -50,6 +52,7 @@ class HomeScreen(Screen[None]):
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
         self._can_open = False
+        self._folder_line = ""
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -91,20 +94,25 @@ class HomeScreen(Screen[None]):
         folder = self.sessions_dir
         shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self.query_one("#folder", Static).update(f"{len(summaries)} session{plural} in {shown}")
+        self._folder_line = f"{len(summaries)} session{plural} in {shown}"
+        self.query_one("#folder", Static).update(self._folder_line)
         if select is not None and str(select) in {str(s.path) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
         self._sync_open_keys()
 
+    def show_busy(self, doing: str) -> None:
+        """Show what is under way (opening a session, say) below the list; "" when done."""
+        self.query_one("#folder", Static).update(doing or self._folder_line)
+
     @staticmethod
     def _cells(summary: SessionSummary) -> tuple[Text, ...]:
-        mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
+        mode = "Supervision" if summary.mode == Mode.SUPERVISION else "Self-reflection"
         status = summary.status.capitalize()
-        if summary.status == "signed":
+        if summary.status == Status.SIGNED:
             status = "✔ Signed"
-        elif summary.status == "unreadable":
+        elif summary.status == UNREADABLE:
             status = "⚠ Unreadable"
         progress = f"{summary.answered}/{summary.total} items"
         cells = (
