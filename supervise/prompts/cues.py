@@ -65,7 +65,7 @@ _DESCRIBE = (
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for what the moment did to the relationship, and how the person seemed to take it.",
+        "Listen for what the moment did to the relationship, and how {the_one} seemed to take it.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -154,10 +154,8 @@ _CONCLUDE = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "If what they conclude differs from what you heard, say so kindly, as they look back on"
-        " trying to {act}.",
-        "If what they conclude differs from what you heard, say so kindly, as they look back on"
-        " {topic}.",
+        "If what they conclude differs from what you heard, say so kindly.",
+        "If what they conclude differs from what you heard, say so kindly.",
         "Notice whether what they conclude matches what you heard; if not, say so kindly.",
     ),
 )
@@ -166,7 +164,7 @@ _PLAN = (
         Lens.STANDARDS,
         "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
         " needs to know.",
-        "Agree one step about {topic}, with a date, and whether anyone else needs to know.",
+        "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
     ),
     Cue(
@@ -274,7 +272,7 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "If their account differs from your own understanding, talk it through: {topic}.",
+        "If their account differs from your own understanding, talk it through.",
         "Notice whether their account matches your own understanding; if not, talk it through.",
     ),
 )
@@ -338,7 +336,7 @@ POINT_CUES: tuple[str, ...] = (
 FLAGS: dict[Theme, str] = {
     Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
-    Theme.DEPENDENCY: "Whose need was the contact meeting?",
+    Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or their own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
@@ -349,7 +347,7 @@ FLAGS: dict[Theme, str] = {
 KNOWING_FLAGS: dict[Theme, str] = {
     Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if it"
     " cannot wait.",
-    Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
+    Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

@@ -215,9 +215,20 @@ def _inside_lists(words: list[str]) -> set[int]:
 
 
 def _drop_trailing(words: list[str]) -> str:
-    """``words`` without a comma or a post-nominal adjective at the end."""
+    """``words`` without a comma or a post-nominal adjective at the end, nor a last "and ..."
+    that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
     while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
         words = words[:-1]
+    # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
+    # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
+    joiners = [
+        i
+        for i in range(max(len(words) - 3, 4), len(words) - 1)
+        if words[i] in ("and", "or") and words[i + 1].lower() in ("the", "a", "an")
+    ]
+    listed = any(word.endswith(",") for word in words[-5:])
+    if joiners and not listed:
+        words = words[: joiners[-1]]
     return " ".join(words).rstrip(",")
 
 
@@ -227,7 +238,7 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     if not verb and text.lower().startswith(WH) and len(words) > limit:
         verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
         subject = " ".join(words[1:verb_at]).rstrip(",")
-        if 2 <= verb_at - 1 <= limit and "," not in subject:
+        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
             return subject, False
     short = cut(text, limit)
     kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES

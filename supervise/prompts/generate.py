@@ -83,39 +83,23 @@ def _pick(pool: tuple[str, ...], *keys: int) -> str:
     return pool[sum(keys) % len(pool)]
 
 
-_MARK = "\u2063"
-"""An invisible separator that marks the handle inside a cue while it is put in third person."""
-
-
 def _fill(
     template: str, handle: Handle, people: People, role: Role, later: bool = False, **more: str
 ) -> str:
-    """``template`` with its slots filled; in a supervisor's cue the handle is about "them".
-
-    The handle is turned in place, in its sentence, so that "you" beside the person served
-    becomes "the practitioner" rather than an ambiguous "them", while the cue's own "you" (the
-    supervisor) stays.
-    """
+    """``template`` with its slots filled; in a supervisor's cue the handle and the people are
+    about the practitioner ("they", "their"), while the cue's own "you" is the supervisor."""
     act, topic = handle.text, handle.topic
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
         act, topic = _definite(act, people), _definite(topic, people)
-    if role is Role.SUPERVISOR:
-        act, topic = _MARK + act + _MARK, _MARK + topic + _MARK
-    # "know why ..." but "know about displaced anger".
-    about = topic if handle.clause else f"about {topic}"
     values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
+        act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
+    # "know why ..." and "know how to ...", but "know about displaced anger", "about how ...".
+    about = topic if topic.lower().startswith(("why ", "how to ")) else f"about {topic}"
     text = template.format(act=act, topic=topic, about=about, **values, **more)
-    if role is Role.SUPERVISOR and _MARK in text:
-        pieces = text.split(_MARK)
-        turned = third_person(text).split(_MARK)
-        # Odd pieces are the handle: take those from the turned text, the rest as written.
-        text = "".join(
-            t if i % 2 else p for i, (p, t) in enumerate(zip(pieces, turned, strict=True))
-        )
     return finish(text)
 
 
@@ -226,6 +210,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         pool = stems.looking_back(move, walk.form)
     else:
         pool = stems.stems(move, walk.form, handle.verb, handle.clause)
+        if handle.inner:
+            # Noticing or reflecting happens inside: ask what was noticed, not what was done.
+            pool = tuple(stem for stem in pool if "did you do" not in stem) or pool
         if _names_person(handle, walk.people):
             # "Think of a customer ... check that a customer has understood you" says it twice.
             pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
@@ -248,7 +235,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
-    pool = stems.POINTS_KNOWING if walk.knowing else stems.POINTS_DOING
+    # Points of something done are done; points of a thing (risks, factors) are met.
+    doing = not walk.knowing and walk.handles[0].verb
+    pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.

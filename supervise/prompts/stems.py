@@ -44,7 +44,7 @@ _DESCRIBE_KNOW_THING: Pool = (
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
     "What was going through your mind when you had to {act}?",
-    "Most of us feel something when we have to {act}. What did you feel?",
+    "Most of us feel something at moments like that. What did you feel as you tried to {act}?",
     "At what point did you feel least sure of yourself as you tried to {act}?",
 )
 _FEEL_TOPIC: Pool = (
@@ -202,11 +202,11 @@ POINTS_DOING: Pool = (
 )
 """Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
 POINTS_KNOWING: Pool = (
-    "Which of these have you seen in your own work: {points}?",
+    "Which of these have you met in your work lately: {points}?",
     "Of these, what do you understand well, and what less so: {points}?",
     "If you explained these to a new colleague, which would come first: {points}?",
 )
-"""Stems for the prompt that lists a knowing statement's sub-points (each opens differently)."""
+"""Stems for the prompt that lists things to know or meet (each opens differently)."""
 
 EASING: Pool = (
     "Many practitioners find moments like these hard.",
