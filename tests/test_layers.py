@@ -1,4 +1,4 @@
-"""The house's layers stay apart: content → prompts → store → app → cli."""
+"""The house's layers stay apart: content → prompts → store → records → app → cli."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "supervise"
 
-LAYERS = ["content", "prompts", "store", "app", "cli"]
+LAYERS = ["content", "prompts", "store", "records", "app", "cli"]
 """Lowest first: a layer may import the ones before it, never the ones after."""
 
 
@@ -64,6 +64,7 @@ def test_only_the_app_imports_textual_and_only_the_store_imports_tinydb() -> Non
 def test_lower_layers_load_without_textual() -> None:
     code = (
         "import sys, supervise.content, supervise.prompts, supervise.store, supervise.cli\n"
+        "import supervise.records.export, supervise.records.html, supervise.records.handover\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "print(bad)\n"
         "raise SystemExit(1 if bad else 0)\n"
