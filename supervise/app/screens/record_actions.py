@@ -1,0 +1,128 @@
+"""The session list's Export and Import: a record written to files, a bundle taken in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.screen import Screen
+
+from supervise.app.commands import Command
+from supervise.content import ContentError
+from supervise.store import StoreError
+
+if TYPE_CHECKING:
+    from supervise.app.app import SuperviseApp
+
+RECORD_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "export_record",
+        "x",
+        "Export",
+        "Write the highlighted session's record as Markdown and HTML files",
+        palette="Export record",
+    ),
+    Command(
+        "import_bundle",
+        "i",
+        "Import",
+        "Add a session from a JSON bundle made by export on another computer",
+        palette="Import bundle",
+    ),
+)
+"""The record-on-file commands of the session list."""
+
+
+class RecordActions(Screen[None]):
+    """Export and Import for a screen listing sessions (mixed into the home screen)."""
+
+    sessions_dir: Path
+
+    def _highlighted(self) -> Path | None:
+        """The session file the person has picked, if any."""
+        raise NotImplementedError
+
+    def refresh_sessions(self, select: Path | None = None) -> None:
+        """List the sessions again, with ``select`` highlighted."""
+        raise NotImplementedError
+
+    def action_export_record(self) -> None:
+        """Ask where, then write the highlighted session as Markdown and HTML there."""
+        from supervise.app.screens.path_prompt import PathPrompt
+        from supervise.records.export import records_folder
+
+        path = self._highlighted()
+        if path is None:
+            return
+
+        def chosen(folder: Path | None) -> None:
+            if folder is not None:
+                self._export(path, folder)
+
+        self.app.push_screen(
+            PathPrompt(
+                "Export record",
+                f"The record of {path.name} will be written as Markdown (.md) and HTML (.html), "
+                "private to you, into this folder:",
+                str(records_folder(self.sessions_dir)),
+                "Export",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="record-file")
+    def _export(self, path: Path, folder: Path) -> None:
+        from supervise.records.export import export_files
+
+        try:
+            library = cast("SuperviseApp", self.app).library
+            written = export_files(path, library, folder)
+        except (StoreError, ContentError, OSError) as error:
+            self.app.call_from_thread(self._failed, "The record could not be written", error)
+            return
+        names = " and ".join(file.name for file in written)
+        self.app.call_from_thread(
+            self.notify,
+            f"{names} written to {folder}.",
+            title="Record exported",
+            timeout=15,
+            markup=False,
+        )
+
+    def action_import_bundle(self) -> None:
+        """Ask for a bundle's path, then add its session to the sessions folder."""
+        # Imported when first used: the session list starts without the dialog's widgets.
+        from supervise.app.screens.path_prompt import PathPrompt
+
+        def chosen(file: Path | None) -> None:
+            if file is not None:
+                self._import(file)
+
+        self.app.push_screen(
+            PathPrompt(
+                "Import bundle",
+                "The path of a bundle made by Export record (JSON) on another computer. A "
+                "damaged or edited file is refused, and no session here is ever replaced.",
+                action="Import",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="record-file")
+    def _import(self, file: Path) -> None:
+        from supervise.records.handover import import_file
+
+        try:
+            result = import_file(self.sessions_dir, file)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, "Nothing was imported", error)
+            return
+        self.app.call_from_thread(self._imported, result.path, result.message())
+
+    def _imported(self, path: Path, message: str) -> None:
+        self.refresh_sessions(path)
+        self.notify(message, title="Import", timeout=15, markup=False)
+
+    def _failed(self, title: str, error: Exception) -> None:
+        self.notify(str(error), title=title, severity="error", timeout=20, markup=False)
