@@ -21,7 +21,8 @@ EVIL = (
     "| a | b |\n"
     "&amp; &lt; $x^2$ :smile: @someone ~~struck~~ ==hi== C# #\n"
     "\n"
-    "terminal \x1b[31mred\x1b[0m bell\x07 nul\x00 del\x7f c1\x85 cr\rend \\"
+    "terminal \x1b[31mred\x1b[0m bell\x07 nul\x00 del\x7f c1\x85 cr\rend \\\n"
+    "a bad paste \ud83d (half an emoji) and Zofia’s «مرحبا» 🙂"
 )
 """Markdown, HTML, entities and control characters: every one must show as typed."""
 SCOPE = ("h3-25/pc/5", "h3-25/k/c", "cyp-4.3/k/1")
