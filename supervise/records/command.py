@@ -11,9 +11,6 @@ from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
 
-COMMANDS = ("export", "import")
-"""The sub-commands this module runs."""
-
 
 def add_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],

@@ -61,9 +61,10 @@ def write_record(target: Path, raw: bytes) -> Path:
 
 
 def export_files(path: Path, library: Library, folder: Path) -> list[Path]:
-    """The session at ``path`` written to ``folder`` as Markdown and HTML; the files made."""
+    """The session at ``path`` written to ``folder`` as Markdown, HTML and a bundle (to import
+    on another computer); the files made."""
     written = []
-    for format in (Format.MARKDOWN, Format.HTML):
+    for format in (Format.MARKDOWN, Format.HTML, Format.JSON):
         raw = export_session(path, format, library)
         written.append(write_record(folder / (path.stem + format.suffix), raw))
     return written

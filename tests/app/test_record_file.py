@@ -47,7 +47,9 @@ async def test_export_writes_markdown_and_html_and_says_where(
     markdown = (tmp_path / "out" / (path.stem + ".md")).read_text(encoding="utf-8")
     html = (tmp_path / "out" / (path.stem + ".html")).read_text(encoding="utf-8")
     assert "We met at \\*ten\\*." in markdown and "Sam &lt;b&gt;" in html
-    assert f"{path.stem}.md and {path.stem}.html written to {tmp_path / 'out'}." in str(notes)
+    files = f"{path.stem}.md, {path.stem}.html and {path.stem}.bundle.json"
+    assert f"{files} written to {tmp_path / 'out'}." in str(notes)
+    assert (tmp_path / "out" / f"{path.stem}.bundle.json").stat().st_mode & 0o777 == 0o600
 
 
 async def test_import_adds_a_bundle_and_refuses_an_edited_one(

@@ -20,7 +20,7 @@ RECORD_COMMANDS: tuple[Command, ...] = (
         "export_record",
         "x",
         "Export",
-        "Write the highlighted session's record as Markdown and HTML files",
+        "Write the highlighted session's record as Markdown, HTML and a bundle to hand over",
         palette="Export record",
     ),
     Command(
@@ -63,7 +63,8 @@ class RecordActions(Screen[None]):
         self.app.push_screen(
             PathPrompt(
                 "Export record",
-                f"The record of {path.name} will be written as Markdown (.md) and HTML (.html), "
+                f"The record of {path.name} will be written as Markdown (.md) and HTML (.html) to "
+                "read and print, with a bundle (.bundle.json) to import on another computer, all "
                 "private to you, into this folder:",
                 str(records_folder(self.sessions_dir)),
                 "Export",
@@ -81,7 +82,7 @@ class RecordActions(Screen[None]):
         except (StoreError, ContentError, OSError) as error:
             self.app.call_from_thread(self._failed, "The record could not be written", error)
             return
-        names = " and ".join(file.name for file in written)
+        names = ", ".join(file.name for file in written[:-1]) + f" and {written[-1].name}"
         self.app.call_from_thread(
             self.notify,
             f"{names} written to {folder}.",
