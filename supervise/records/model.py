@@ -152,6 +152,13 @@ class Record:
         return f"{self.header.mode_title} record: {names}, {self.header.date}"
 
 
+def moment(at: str) -> str:
+    """A stored time ("2026-11-23T10:05:31+00:00") as a reader writes it ("2026-11-23 10:05")."""
+    if len(at) >= 16 and at[10] == "T":
+        return f"{at[:10]} {at[11:16]}"
+    return at
+
+
 def facts(record: Record) -> list[tuple[str, str]]:
     """The header as (label, value) lines, in the order a record shows them."""
     header = record.header
@@ -164,7 +171,7 @@ def facts(record: Record) -> list[tuple[str, str]]:
         rows.append(("Frameworks", "; ".join(header.frameworks)))
     for signature in header.signatures:
         role = ROLE_TITLES.get(signature.role, signature.role)
-        rows.append((f"Signed ({role.lower()})", f"{signature.name}, {signature.at}"))
+        rows.append((f"Signed ({role.lower()})", f"{signature.name}, {moment(signature.at)}"))
     rows.append(("Session id", header.session_id))
     return rows
 
@@ -175,7 +182,7 @@ def sign_off(record: Record) -> list[tuple[str, str]]:
     lines = []
     for role in record.required_roles:
         signature = signed.get(role)
-        status = "not signed" if signature is None else f"{signature.name}, {signature.at}"
+        status = "not signed" if signature is None else f"{signature.name}, {moment(signature.at)}"
         lines.append((ROLE_TITLES.get(role, role), status))
     return lines
 

@@ -13,6 +13,7 @@ from supervise.records.html import render_html
 from supervise.records.markdown import render_markdown
 from supervise.records.model import facts as header_facts
 from supervise.records.text import clean
+from supervise.store import SessionFile
 from tests.records.conftest import EVIL, TextOf, words
 
 ANSWERS = [
@@ -125,3 +126,23 @@ def test_an_empty_prompt_collapses(rich_session: Path, library: Library) -> None
     # cyp-4.3/k/1 has its points answered but not its three stages.
     assert page.count('<details class="empty">') == 3
     assert "details.empty { display: none; }" in page
+
+
+def test_answers_to_content_no_longer_loaded_are_kept(tmp_path: Path, library: Library) -> None:
+    with SessionFile.create(
+        tmp_path / "sessions",
+        mode="self-reflection",
+        practitioner="Jo",
+        model="someone-elses-model",
+        scope=["their-framework/s/1", "h3-25/pc/5"],
+    ) as session:
+        session.set_response("their-framework/s/1", "reflect", "practitioner", "kept *one*")
+        session.set_response("h3-25/pc/5", "what", "practitioner", "kept two")
+        path = session.path
+    record = read_record(path, library)
+    assert record.header.model == "someone-elses-model"
+    lost = record.items[0]
+    assert lost.where == "not in the loaded content" and lost.answered
+    assert lost.prompts[0].title == "reflect" and lost.prompts[0].practitioner == "kept *one*"
+    markdown = render_markdown(record)
+    assert "> kept \\*one\\*" in markdown and "> kept two" in markdown
