@@ -14,7 +14,7 @@ from supervise.app.screens.path_prompt import PathPrompt
 from supervise.content import Library
 from supervise.records.export import Format, export_session, records_folder
 from supervise.store import SessionFile, list_sessions
-from tests.app.driving import Notes
+from tests.app.driving import Notes, open_walk
 
 
 async def _until(check: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -97,3 +97,27 @@ async def test_escape_cancels_and_the_palette_finds_both(
         assert isinstance(app.screen, HomeScreen)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Export record", "Import bundle"} <= titles
+
+
+async def test_export_from_the_walk_saves_first_and_the_record_has_what_was_just_typed(
+    library: Library, sessions_dir: Path, make_session: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = make_session()
+    notes = Notes()
+    app = SuperviseApp(library, sessions_dir)
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        walk = await open_walk(pilot, app)
+        await pilot.press(*"just typed")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export record")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, PathPrompt)
+        prompt.query_one("#path", Input).value = str(tmp_path / "out")
+        await pilot.press("enter")
+        await _until(lambda: any("written to" in n for n in notes.shown))
+        assert app.screen is walk
+    assert "> just typed" in (tmp_path / "out" / (path.stem + ".md")).read_text(encoding="utf-8")

@@ -1,7 +1,12 @@
-"""The session list's Export and Import: a record written to files, a bundle taken in."""
+"""Export and Import: a session's record written to files, a bundle taken in.
+
+On the session list, Export writes the highlighted session and Import asks for a bundle; on the
+screens of an open session, Export (in the palette) saves first, then writes that session.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -14,15 +19,18 @@ from supervise.store import StoreError
 
 if TYPE_CHECKING:
     from supervise.app.app import SuperviseApp
+    from supervise.app.live import SessionDoor
 
+EXPORT = Command(
+    "export_record",
+    "x",
+    "Export",
+    "Write the highlighted session's record as Markdown, HTML and a bundle to hand over",
+    palette="Export record",
+)
+"""Export on the session list."""
 RECORD_COMMANDS: tuple[Command, ...] = (
-    Command(
-        "export_record",
-        "x",
-        "Export",
-        "Write the highlighted session's record as Markdown, HTML and a bundle to hand over",
-        palette="Export record",
-    ),
+    EXPORT,
     Command(
         "import_bundle",
         "i",
@@ -32,10 +40,67 @@ RECORD_COMMANDS: tuple[Command, ...] = (
     ),
 )
 """The record-on-file commands of the session list."""
+SESSION_EXPORT = Command(
+    "export_record",
+    "",
+    "Export record",
+    "Save, then write this session's record as Markdown, HTML and a bundle to hand over",
+    footer=False,
+)
+"""Export on the screens of an open session: palette only, so it takes no key from typing."""
 
 
-class RecordActions(Screen[None]):
-    """Export and Import for a screen listing sessions (mixed into the home screen)."""
+class ExportRecord(Screen[None]):
+    """Asks where, then writes a session file's record there and says where it went."""
+
+    def export_to_chosen_folder(self, path: Path) -> None:
+        """Ask for a folder (``records/`` beside the sessions folder offered), then export."""
+        # Imported when first used: the session list starts without the dialog's widgets.
+        from supervise.app.screens.path_prompt import PathPrompt
+        from supervise.records.export import records_folder
+
+        def chosen(folder: Path | None) -> None:
+            if folder is not None:
+                self._export(path, folder)
+
+        sessions_dir = cast("SuperviseApp", self.app).sessions_dir
+        self.app.push_screen(
+            PathPrompt(
+                "Export record",
+                f"The record of {path.name} will be written as Markdown (.md) and HTML (.html) to "
+                "read and print, with a bundle (.bundle.json) to import on another computer, all "
+                "private to you, into this folder:",
+                str(records_folder(sessions_dir)),
+                "Export",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="record-file")
+    def _export(self, path: Path, folder: Path) -> None:
+        from supervise.records.export import export_files
+
+        try:
+            written = export_files(path, cast("SuperviseApp", self.app).library, folder)
+        except (StoreError, ContentError, OSError) as error:
+            self.app.call_from_thread(self.failed, "The record could not be written", error)
+            return
+        names = ", ".join(file.name for file in written[:-1]) + f" and {written[-1].name}"
+        self.app.call_from_thread(
+            self.notify,
+            f"{names} written to {folder}.",
+            title="Record exported",
+            timeout=15,
+            markup=False,
+        )
+
+    def failed(self, title: str, error: Exception) -> None:
+        """Say what went wrong and what to do next."""
+        self.notify(str(error), title=title, severity="error", timeout=20, markup=False)
+
+
+class RecordActions(ExportRecord):
+    """Export and Import for the session list (mixed into the home screen)."""
 
     sessions_dir: Path
 
@@ -48,52 +113,13 @@ class RecordActions(Screen[None]):
         raise NotImplementedError
 
     def action_export_record(self) -> None:
-        """Ask where, then write the highlighted session as Markdown and HTML there."""
-        from supervise.app.screens.path_prompt import PathPrompt
-        from supervise.records.export import records_folder
-
+        """Ask where, then write the highlighted session's record there."""
         path = self._highlighted()
-        if path is None:
-            return
-
-        def chosen(folder: Path | None) -> None:
-            if folder is not None:
-                self._export(path, folder)
-
-        self.app.push_screen(
-            PathPrompt(
-                "Export record",
-                f"The record of {path.name} will be written as Markdown (.md) and HTML (.html) to "
-                "read and print, with a bundle (.bundle.json) to import on another computer, all "
-                "private to you, into this folder:",
-                str(records_folder(self.sessions_dir)),
-                "Export",
-            ),
-            chosen,
-        )
-
-    @work(thread=True, exclusive=True, group="record-file")
-    def _export(self, path: Path, folder: Path) -> None:
-        from supervise.records.export import export_files
-
-        try:
-            library = cast("SuperviseApp", self.app).library
-            written = export_files(path, library, folder)
-        except (StoreError, ContentError, OSError) as error:
-            self.app.call_from_thread(self._failed, "The record could not be written", error)
-            return
-        names = ", ".join(file.name for file in written[:-1]) + f" and {written[-1].name}"
-        self.app.call_from_thread(
-            self.notify,
-            f"{names} written to {folder}.",
-            title="Record exported",
-            timeout=15,
-            markup=False,
-        )
+        if path is not None:
+            self.export_to_chosen_folder(path)
 
     def action_import_bundle(self) -> None:
         """Ask for a bundle's path, then add its session to the sessions folder."""
-        # Imported when first used: the session list starts without the dialog's widgets.
         from supervise.app.screens.path_prompt import PathPrompt
 
         def chosen(file: Path | None) -> None:
@@ -117,7 +143,7 @@ class RecordActions(Screen[None]):
         try:
             result = import_file(self.sessions_dir, file)
         except StoreError as error:
-            self.app.call_from_thread(self._failed, "Nothing was imported", error)
+            self.app.call_from_thread(self.failed, "Nothing was imported", error)
             return
         self.app.call_from_thread(self._imported, result.path, result.message())
 
@@ -125,5 +151,26 @@ class RecordActions(Screen[None]):
         self.refresh_sessions(path)
         self.notify(message, title="Import", timeout=15, markup=False)
 
-    def _failed(self, title: str, error: Exception) -> None:
-        self.notify(str(error), title=title, severity="error", timeout=20, markup=False)
+
+class SessionExport(ExportRecord):
+    """Export for the screens of an open session (mixed into SessionScreen)."""
+
+    live: SessionDoor
+
+    async def settled(self) -> None:
+        """Let every key already typed land and hand it to the store."""
+        raise NotImplementedError
+
+    async def action_export_record(self) -> None:
+        """Save everything, then ask where and write this session's record there."""
+        await self.settled()
+        if not self.live.read_only and not await asyncio.to_thread(self.live.flush):
+            self.failed(
+                "Not exported",
+                StoreError(
+                    f"The session could not be saved first: {self.live.state.error}",
+                    "Your text is still here; try again once saving works (ctrl+s).",
+                ),
+            )
+            return
+        self.export_to_chosen_folder(self.live.path)
