@@ -105,7 +105,9 @@ def read_bundle(raw: bytes) -> Bundle:
     try:
         body = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        if not text.rstrip().endswith("}"):
+        # Cut short, a bundle stops mid-way: not at its last "}", or with JSON still wanted.
+        at_end = isinstance(exc, json.JSONDecodeError) and exc.pos >= len(text.rstrip())
+        if at_end or not text.rstrip().endswith("}"):
             raise BundleRefused(
                 "it ends too early, as if cut short (truncated) in copying.",
                 "Nothing was imported. Export it again, or copy the whole file.",

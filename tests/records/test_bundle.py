@@ -69,6 +69,7 @@ def _rewritten(body: dict[str, object], **changes: object) -> bytes:
     ("damage", "reason"),
     [
         ("truncate", "truncated"),
+        ("truncate-at-brace", "truncated"),
         ("edit", "checksum does not match"),
         ("newer", "newer supervise (bundle format 2"),
         ("not-json", "not valid JSON"),
@@ -84,6 +85,7 @@ def test_a_damaged_bundle_is_refused_with_the_reason_and_nothing_changes(
     body = json.loads(raw)
     broken = {
         "truncate": raw[: len(raw) * 2 // 3],
+        "truncate-at-brace": raw[: raw.index(b"}", len(raw) // 2) + 1],
         "edit": raw.replace(b"now-what-practitioner said", b"now-what-practitioner wrote"),
         "newer": _rewritten(body, version=VERSION + 1),
         "not-json": raw.replace(b'"version"', b"'version'", 1),
