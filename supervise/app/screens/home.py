@@ -9,11 +9,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
@@ -34,7 +34,7 @@ where you left off.
 """
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(RecordActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -43,6 +43,7 @@ class HomeScreen(Screen[None]):
         Command(
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
+        *RECORD_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -135,7 +136,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open actions only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only"):
+        if action in ("open_session", "open_read_only", "export_record"):
             return self._highlighted() is not None
         return True
 
