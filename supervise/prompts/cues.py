@@ -84,12 +84,11 @@ _FEEL = (
     ),
     Cue(
         Lens.PARALLEL,
-        "As they describe trying to {act}, notice whether the same pull (to rush, rescue, argue or"
-        " hold back) shows up between the two of you.",
-        "As they talk about {topic}, notice whether the same pull (to rush, rescue, argue or hold"
-        " back) shows up between the two of you.",
-        "As they tell it, notice whether the same pull (to rush, rescue, argue or hold back) shows"
-        " up between the two of you.",
+        "As they describe trying to {act}, notice whether a pull to rush, rescue or argue shows up"
+        " between you.",
+        "As they talk about {topic}, notice whether a pull to rush, rescue or argue shows up"
+        " between you.",
+        "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -241,7 +240,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Name plainly any gap between current practice and what they know about {topic}.",
+        "Ask where what they do does not yet match what they know about {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -260,8 +259,8 @@ _KNOWING_ANALYSE = (
     ),
     _knowing(
         Lens.RELATIONSHIP,
-        "Ask for a time when this knowledge changed what they did with someone.",
-        "Ask for a time when this knowledge changed what they did with someone.",
+        "Ask how knowing this shapes the way they talk with {one}.",
+        "Ask how knowing this shapes the way they talk with {one}.",
     ),
 )
 _KNOWING_CONCLUDE = (
@@ -272,14 +271,14 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Ask what they would now do differently, knowing {about}.",
+        "Ask what they would now do differently in their work, having talked about {topic}.",
         "Ask what they would now do differently, knowing what they know.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date, and one way to use what they know {about}.",
+        "Agree a date, and one way to use what they know about {topic}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
@@ -345,8 +344,7 @@ FLAGS: dict[Theme, str] = {
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if it"
-    " cannot wait.",
+    Theme.RISK: "Be sure they know exactly what to do if it cannot wait, and who must be told.",
     Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",

@@ -23,10 +23,8 @@ from supervise.prompts.person import third_person
 from supervise.prompts.themes import HARD, Theme, themes_of
 from supervise.prompts.tidy import finish
 
-POINTS_STAGE = "points"
-"""The stage id given to the prompts that ask which sub-points apply."""
-POINTS_TITLE = "Which points apply"
-"""The heading of the sub-points prompt."""
+POINTS_STAGE = "pointsThe stage id given to the prompts that ask which sub-points apply."
+POINTS_TITLE = "Which points applyThe heading of the sub-points prompt."
 POINTS_WORDS = 34
 """A sub-points prompt longer than this lists the rest in another one."""
 
@@ -129,9 +127,14 @@ def _names_person(handle: Handle, people: People) -> bool:
 
 def _without_trying(template: str) -> str:
     """One does not try to notice or recognise something: one has to."""
-    for trying, having in (("try to {act}", "have to {act}"), ("tried to {act}", "had to {act}")):
+    for trying, having in (
+        ("as they tried to {act}", "when they had to {act}"),
+        ("try to {act}", "have to {act}"),
+        ("tried to {act}", "had to {act}"),
+        ("trying to {act}", "having to {act}"),
+    ):
         template = template.replace(trying, having)
-    return template.replace("trying to {act}", "having to {act}")
+    return template
 
 
 def _opening(stem: str) -> str:

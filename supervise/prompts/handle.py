@@ -11,7 +11,7 @@ from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, tidy
 from supervise.prompts.tidy import clean_words
 
 _INNER_VERBS = frozenset(
-    {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "hold", "keep", "remain"}
+    {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain"}
 )
 
 

@@ -32,7 +32,7 @@ _DESCRIBE_TOPIC: Pool = (
 )
 _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
-    "In your own words, what do you understand about {topic}?",
+    "In your own words, what do you understand {about}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
     "Think of your work with {one} right now. Where does it help you to know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
@@ -168,8 +168,8 @@ _BACK_DOING: dict[Move, Pool] = {
 }
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
-        "How sure do you feel of what you know here, and where does that sureness, or doubt,"
-        " come from?",
+        "How sure do you feel of what you know here, and where does that sureness, or doubt, come"
+        " from?",
         "When one of your cases touches on this, what do you notice in yourself?",
     ),
     Move.EVALUATE: (
@@ -177,7 +177,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "What do you know well here, and what would you still need to look up or ask?",
     ),
     Move.ANALYSE: (
-        "Why does this matter in your work? What would go wrong without it?",
+        "Why does this matter in your work? What would go wrong if you did not know it?",
         "What in the guidance or research speaks to this, and where does it fall short?",
         "Why do you think practitioners find this easy, or hard, to put into practice?",
     ),
