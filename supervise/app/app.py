@@ -177,7 +177,7 @@ class SuperviseApp(App[None]):
 
         library = self._library_or_explain()
         if library is not None:
-            self.push_screen(NewSessionScreen(library), self._create_session)
+            self.push_screen(NewSessionScreen(library, self.sessions_dir), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:
@@ -196,6 +196,7 @@ class SuperviseApp(App[None]):
                 model=request.model,
                 scope=request.scope,
                 agenda=request.agenda,
+                reviews=request.reviews,
             )
         except (StoreError, OSError) as error:
             self._explain("The session could not be created", error)

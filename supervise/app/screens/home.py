@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 
@@ -56,6 +58,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome")
+            yield DueActions(id="due")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="folder", markup=False)
         yield KeyBar()
@@ -83,6 +86,7 @@ class HomeScreen(Screen[None]):
             self.notify(
                 str(error), title="Sessions folder", severity="error", timeout=10, markup=False
             )
+        self.query_one(DueActions).show(summaries, date.today())
         table.clear()
         for summary in summaries:
             table.add_row(*self._cells(summary), key=str(summary.path))
