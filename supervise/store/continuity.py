@@ -128,12 +128,13 @@ def flagged_for_supervision(
     return list(flagged.values())
 
 
-def known_names(summaries: Iterable[SessionSummary]) -> list[str]:
-    """Every name typed before (practitioners and supervisors), one spelling per person (the
-    latest used), in alphabetical order."""
+def known_names(summaries: Iterable[SessionSummary], *, supervisors: bool = True) -> list[str]:
+    """Every name typed before (practitioners, and supervisors unless told not), one spelling
+    per person (the latest used), in alphabetical order."""
     spelling: dict[str, str] = {}
     for summary in _chronological(summaries):
-        for name in (summary.practitioner, summary.supervisor):
+        names = (summary.practitioner, summary.supervisor if supervisors else "")
+        for name in names:
             tidy = " ".join(name.split())
             if tidy:
                 spelling[person_key(tidy)] = tidy

@@ -271,7 +271,7 @@ async def test_home_shows_actions_due_or_overdue_until_reviewed_done(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         due = str(app.screen.query_one("#due").render())
-        assert f"⚠ overdue since {late.by_when} · Sam: Call the landlord (Sam)" in due
+        assert f"⚠ overdue since {late.by_when} · Sam: Call the landlord, agreed 2026-01-05" in due
         assert f"due {(today + timedelta(days=2)).isoformat()} · Sam: Read the policy," in due
         assert "Far off" not in due and "No date" not in due
     # Reviewed as done in a later session, it is no longer due.

@@ -15,9 +15,12 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store.tidy import archived
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -34,7 +37,7 @@ where you left off.
 """
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(TidyActions, Screen[None]):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -43,6 +46,7 @@ class HomeScreen(Screen[None]):
         Command(
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
+        *TIDY_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -52,6 +56,7 @@ class HomeScreen(Screen[None]):
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
         self._can_open = False
+        self._any_archived = False
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -59,6 +64,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome")
             yield DueActions(id="due")
+            yield SessionFilters(id="filters")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="folder", markup=False)
         yield KeyBar()
@@ -74,7 +80,10 @@ class HomeScreen(Screen[None]):
         table.add_column("Mode", key="mode")
         table.add_column("Status", key="status")
         table.add_column("Progress", key="progress")
+        table.add_column("Next", key="next")
+        table.add_column("Frameworks", key="frameworks")
         self.refresh_sessions()
+        self.empty_old_trash_later()
 
     def refresh_sessions(self, select: Path | None = None) -> None:
         """Read the folder again and redraw the table, keeping ``select`` highlighted."""
@@ -87,29 +96,44 @@ class HomeScreen(Screen[None]):
                 str(error), title="Sessions folder", severity="error", timeout=10, markup=False
             )
         self.query_one(DueActions).show(summaries, date.today())
+        hidden = archived(self.sessions_dir)
+        filters = self.query_one(SessionFilters)
+        filters.offer(summaries)
+        listed = [s for s in summaries if filters.shows(s, s.file in hidden)]
         table.clear()
-        for summary in summaries:
-            table.add_row(*self._cells(summary), key=str(summary.path))
+        for summary in listed:
+            table.add_row(*self._cells(summary, summary.file in hidden), key=str(summary.path))
         empty = not summaries
         self.set_class(empty, "-empty")
         folder = self.sessions_dir
         shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self.query_one("#folder", Static).update(f"{len(summaries)} session{plural} in {shown}")
-        if select is not None and str(select) in {str(s.path) for s in summaries}:
+        line = f"{len(summaries)} session{plural} in {shown}"
+        if len(listed) != len(summaries):
+            line += f", {len(listed)} shown"
+        archived_count = sum(1 for s in summaries if s.file in hidden)
+        if bool(archived_count) != self._any_archived:
+            self._any_archived = bool(archived_count)
+            self.refresh_bindings()
+        if archived_count and not filters.show_archived:
+            line += f" ({archived_count} archived: v shows them)"
+        self.query_one("#folder", Static).update(line)
+        if select is not None and str(select) in {str(s.path) for s in listed}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
         self._sync_open_keys()
 
     @staticmethod
-    def _cells(summary: SessionSummary) -> tuple[Text, ...]:
+    def _cells(summary: SessionSummary, archived: bool = False) -> tuple[Text, ...]:
         mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
         status = summary.status.capitalize()
         if summary.status == "signed":
             status = "✔ Signed"
         elif summary.status == "unreadable":
             status = "⚠ Unreadable"
+        if archived:
+            status += " · archived"
         progress = f"{summary.answered}/{summary.total} items"
         cells = (
             summary.date,
@@ -118,6 +142,8 @@ class HomeScreen(Screen[None]):
             mode,
             status,
             progress,
+            summary.next_date or "—",
+            ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
         return tuple(Text(cell) for cell in cells)
@@ -130,9 +156,11 @@ class HomeScreen(Screen[None]):
         return Path(key) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open actions only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only"):
+        """Open, archive and delete only make sense when a session is highlighted."""
+        if action in ("open_session", "open_read_only", "toggle_archive", "delete_session"):
             return self._highlighted() is not None
+        if action == "show_archived":
+            return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
         return True
 
     def action_new_session(self) -> None:
@@ -153,6 +181,10 @@ class HomeScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""
+        self.refresh_sessions(self._highlighted())
+
+    @on(SessionFilters.Changed)
+    def _filtered(self) -> None:
         self.refresh_sessions(self._highlighted())
 
     @on(DataTable.RowSelected, "#sessions")

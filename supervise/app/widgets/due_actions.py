@@ -35,7 +35,9 @@ class DueActions(Static):
                 if open_action.overdue(today)
                 else f"due {action.by_when}"
             )
-            who = f" ({action.who})" if action.who else ""
+            # Whose it is, where that is not the practitioner already named.
+            named = action.who and action.who != open_action.practitioner
+            who = f" ({action.who})" if named else ""
             lines.append(
                 f"  {when} · {open_action.practitioner}: {action.what}{who}, "
                 f"agreed {open_action.date}"
