@@ -56,7 +56,9 @@ def open_actions(
 ) -> list[OpenAction]:
     """Actions not yet reviewed as done or dropped, oldest session first (of ``practitioner``
     only, if given)."""
-    ordered = _chronological(summaries)
+    # Most sessions carry no actions: leave them out before sorting (the home screen asks this
+    # of every session at start).
+    ordered = _chronological(s for s in summaries if s.actions or s.reviews)
     found: dict[tuple[str, str], OpenAction] = {}
     last: dict[tuple[str, str], ActionReview] = {}
     for summary in ordered:

@@ -99,7 +99,7 @@ class HomeScreen(TidyActions, Screen[None]):
         hidden = archived(self.sessions_dir)
         filters = self.query_one(SessionFilters)
         filters.offer(summaries)
-        listed = [s for s in summaries if filters.shows(s, s.file in hidden)]
+        listed = filters.shown(summaries, hidden)
         table.clear()
         for summary in listed:
             table.add_row(*self._cells(summary, summary.file in hidden), key=str(summary.path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from textual import on
 from textual.app import ComposeResult
@@ -66,16 +66,17 @@ class SessionFilters(Horizontal):
         value = self.query_one("#filter-status", Select).value
         return value if isinstance(value, str) else None
 
-    def shows(self, summary: SessionSummary, archived: bool) -> bool:
-        """Whether the list shows ``summary`` (``archived`` if it is archived)."""
-        if archived and not self.show_archived:
-            return False
+    def shown(self, sessions: Sequence[SessionSummary], archived: Set[str]) -> list[SessionSummary]:
+        """The ``sessions`` the list shows (``archived`` names the archived files)."""
         practitioner, status = self.practitioner, self.status
-        if practitioner is not None and person_key(summary.practitioner) != person_key(
-            practitioner
-        ):
-            return False
-        return status is None or summary.status == status
+        wanted = None if practitioner is None else person_key(practitioner)
+        return [
+            s
+            for s in sessions
+            if (self.show_archived or s.file not in archived)
+            and (wanted is None or person_key(s.practitioner) == wanted)
+            and (status is None or s.status == status)
+        ]
 
     def open_filter(self, which: str) -> None:
         """Put the cursor on the ``practitioner`` or ``status`` filter and open it."""
