@@ -154,7 +154,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Reading a reflection needs a flagged item to read it for."""
         if action == "read_reflection":
-            return self.query_one(CarriedIn).highlighted() is not None
+            return any(carried.highlighted() is not None for carried in self.query(CarriedIn))
         return True
 
     def action_read_reflection(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, RadioSet, Static
 
@@ -58,16 +58,15 @@ class ActionReviewField(Vertical):
             classes="action-line",
             markup=False,
         )
-        with Horizontal(classes="row"):
-            with RadioSet(classes="outcome", disabled=self._read_only):
-                for outcome, label in OUTCOME_LABELS.items():
-                    yield MarkedRadioButton(label, value=review.outcome is outcome)
-            yield Input(
-                review.note,
-                placeholder="Note (optional): what happened, what is next",
-                classes="review-note",
-                disabled=self._read_only,
-            )
+        with RadioSet(classes="outcome", disabled=self._read_only):
+            for outcome, label in OUTCOME_LABELS.items():
+                yield MarkedRadioButton(label, value=review.outcome is outcome)
+        yield Input(
+            review.note,
+            placeholder="Note (optional): what happened, what is next",
+            classes="review-note",
+            disabled=self._read_only,
+        )
 
     @property
     def unanswered(self) -> bool:
