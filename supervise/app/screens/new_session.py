@@ -148,8 +148,10 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
 
     @on(Input.Changed, "#practitioner")
     def _show_carried_in(self) -> None:
-        practitioner = self.query_one("#practitioner", Input).value
+        practitioner = known_spelling(self.query_one("#practitioner", Input).value, self.names)
         self.query_one(CarriedIn).show_for(practitioner, supervision=self.supervision)
+        # ctrl+r shows in the key bar only while there is a reflection to read.
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Reading a reflection needs a flagged item to read it for."""

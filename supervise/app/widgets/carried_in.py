@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from supervise.prompts import handles_of
@@ -43,11 +43,7 @@ class CarriedIn(Vertical):
     def compose(self) -> ComposeResult:
         """A line about open actions, then the flagged items to tick (hidden while none)."""
         yield Static("", id="carried-actions", classes="hint", markup=False)
-        yield Label(
-            "Brought from self-reflection: ticked items are added to what to cover "
-            "(space ticks; ctrl+r reads the reflection)",
-            id="flagged-label",
-        )
+        yield Static("", id="flagged-label", markup=False)
         yield SelectionList[str](id="flagged")
 
     def on_mount(self) -> None:
@@ -80,7 +76,12 @@ class CarriedIn(Vertical):
             Selection(self._label(flag), flag.item, True, id=flag.item) for flag in self._flags
         )
         flagged.display = bool(self._flags)
-        self.query_one("#flagged-label").display = bool(self._flags)
+        label = self.query_one("#flagged-label", Static)
+        label.update(
+            f"Flagged in {practitioner.strip()}'s self-reflection to bring here: ticked items are "
+            "added to what to cover (space unticks one; ctrl+r reads what the reflection said)"
+        )
+        label.display = bool(self._flags)
 
     def _label(self, flag: FlaggedItem) -> str:
         words = "?"
