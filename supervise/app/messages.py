@@ -9,6 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from supervise.store.door import SaveState
+    from supervise.store.records import Step
 
 
 class OpenSession(Message):
@@ -27,9 +28,9 @@ class StartNewSession(Message):
 
 
 class GoToStep(Message):
-    """Move the open session to a step: ``opening``, an item reference, or ``closing``."""
+    """Move the open session to a step: the opening, an item or the closing."""
 
-    def __init__(self, step: str) -> None:
+    def __init__(self, step: Step) -> None:
         super().__init__()
         self.step = step
         """Where to go."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from supervise.content.model import Role
-from supervise.store.records import Action, ActionReview
+from supervise.store.records import Action, ActionReview, Step
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -107,10 +107,9 @@ class RemoveAction:
 
 @dataclass(frozen=True)
 class MoveTo:
-    """Where the session is now: ``opening``, an item reference or ``closing``, and in which
-    answer there the cursor is (see AnswerArea.field; "" for the first)."""
+    """Where the session is now, and in which answer there the cursor is ("" for the first)."""
 
-    place: str
+    place: Step
     field: str = ""
 
 
@@ -189,6 +188,8 @@ def to_doc(change: Change) -> dict[str, Any]:
         doc[name] = value.value if isinstance(value, Role) else value
     if isinstance(change, SetReview) and change.review.outcome is not None:
         doc["review"]["outcome"] = change.review.outcome.value
+    if isinstance(change, MoveTo):
+        doc["place"] = str(change.place)
     return doc
 
 
@@ -220,7 +221,7 @@ def apply(session: SessionFile, change: Change) -> None:
             with suppress(KeyError):
                 session.remove_action(action_id)
         case MoveTo(place, field):
-            session.set_current_item(place, field)
+            session.set_current_item(str(place), field)
         case AddElapsed(seconds):
             session.add_elapsed(seconds)
         case Note(kind, detail):

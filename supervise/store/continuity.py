@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervise.store.records import Action, ActionReview, ReviewOutcome, SessionSummary
+from supervise.store.records import Action, ActionReview, Mode, ReviewOutcome, SessionSummary
 
 DUE_SOON_DAYS = 7
 """An open action is shown as due once its date is this many days away or fewer."""
@@ -120,7 +120,7 @@ def flagged_for_supervision(
     for summary in _chronological(summaries):
         if person_key(summary.practitioner) != wanted:
             continue
-        if summary.mode == "supervision":
+        if summary.mode == Mode.SUPERVISION:
             for ref in summary.scope:
                 flagged.pop(ref, None)
         else:

@@ -20,6 +20,7 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.save_status import SaveStatus
 from supervise.store.changes import MoveTo
+from supervise.store.records import Step
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -62,7 +63,7 @@ class SessionScreen(Screen[None]):
     @property
     def supervision(self) -> bool:
         """Whether this is a supervision session (rather than self-reflection)."""
-        return self.live.snapshot.record.mode == "supervision"
+        return self.live.snapshot.record.supervision
 
     def compose_frame(self, *top: Widget) -> ComposeResult:
         """The header (with ``top`` below it), save indicator and footer of every session screen.
@@ -84,15 +85,15 @@ class SessionScreen(Screen[None]):
             status.show(state)
 
     @property
-    def place(self) -> str:
-        """Where in the session this screen is: ``opening``, an item reference or ``closing``."""
+    def place(self) -> Step:
+        """Where in the session this screen is."""
         raise NotImplementedError
 
-    def field_left(self, place: str = "") -> str:
+    def field_left(self, place: Step | None = None) -> str:
         """The answer the cursor was in when the session was left at ``place`` (this screen's
         by default), or ""."""
         record = self.live.snapshot.record
-        return record.current_field if record.current_item == (place or self.place) else ""
+        return record.current_field if record.step == (place or self.place) else ""
 
     def focus_answer(self, field: str = "") -> str:
         """Put the cursor at the end of the answer named ``field``, else of the first; return
@@ -145,7 +146,7 @@ class SessionScreen(Screen[None]):
         await self.settled()
         self.post_message(LeaveSession())
 
-    async def go(self, step: str) -> None:
-        """Save and move the session to ``step`` (opening, an item reference or closing)."""
+    async def go(self, step: Step) -> None:
+        """Save and move the session to ``step``."""
         await self.settled()
         self.post_message(GoToStep(step))

@@ -20,6 +20,8 @@ from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store.catalog import UNREADABLE
+from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
 
 WELCOME = """\
@@ -57,6 +59,7 @@ class HomeScreen(TidyActions, Screen[None]):
         """The folder the app keeps sessions in."""
         self._can_open = False
         self._any_archived = False
+        self._folder_line = ""
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -117,6 +120,7 @@ class HomeScreen(TidyActions, Screen[None]):
             self.refresh_bindings()
         if archived_count and not filters.show_archived:
             line += f" ({archived_count} archived: v shows them)"
+        self._folder_line = line
         self.query_one("#folder", Static).update(line)
         if select is not None and str(select) in {str(s.path) for s in listed}:
             table.move_cursor(row=table.get_row_index(str(select)))
@@ -124,13 +128,17 @@ class HomeScreen(TidyActions, Screen[None]):
             table.focus()
         self._sync_open_keys()
 
+    def show_busy(self, doing: str) -> None:
+        """Show what is under way (opening a session, say) below the list; "" when done."""
+        self.query_one("#folder", Static).update(doing or self._folder_line)
+
     @staticmethod
     def _cells(summary: SessionSummary, archived: bool = False) -> tuple[Text, ...]:
-        mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
+        mode = "Supervision" if summary.mode == Mode.SUPERVISION else "Self-reflection"
         status = summary.status.capitalize()
-        if summary.status == "signed":
+        if summary.status == Status.SIGNED:
             status = "✔ Signed"
-        elif summary.status == "unreadable":
+        elif summary.status == UNREADABLE:
             status = "⚠ Unreadable"
         if archived:
             status += " · archived"

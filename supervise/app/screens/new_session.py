@@ -31,14 +31,14 @@ from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import DEFAULT_MODEL, Library
 from supervise.store import StoreError, list_sessions
 from supervise.store.continuity import known_names, known_spelling
-from supervise.store.records import ActionReview, SessionSummary
+from supervise.store.records import ActionReview, Mode, SessionSummary
 
 
 @dataclass(frozen=True)
 class NewSessionRequest:
     """What the form collected, ready for the store."""
 
-    mode: str
+    mode: Mode
     practitioner: str
     supervisor: str
     date: str
@@ -250,7 +250,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         model = self.query_one("#model", Select).value
         return (
             NewSessionRequest(
-                mode="supervision" if self.supervision else "self-reflection",
+                mode=Mode.SUPERVISION if self.supervision else Mode.SELF_REFLECTION,
                 practitioner=practitioner,
                 supervisor=supervisor,
                 date=when,

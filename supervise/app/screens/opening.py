@@ -16,6 +16,7 @@ from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.action_review import ActionReviewField
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.store.changes import MoveTo, SetOpening, SetReview
+from supervise.store.records import ITEMS, OPENING, Step
 
 SUPERVISION_OPENING = (
     ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
@@ -77,18 +78,18 @@ class OpeningScreen(SessionScreen):
         unreviewed = [field for field in self.query(ActionReviewField) if field.unanswered]
         if not left and unreviewed and not self.live.read_only:
             unreviewed[0].focus_outcome()
-            self.live.submit(MoveTo("opening"))
+            self.live.submit(MoveTo(OPENING))
             return
-        self.live.submit(MoveTo("opening", self.focus_answer(left)))
+        self.live.submit(MoveTo(OPENING, self.focus_answer(left)))
 
     @on(ActionReviewField.Reviewed)
     def _reviewed(self, event: ActionReviewField.Reviewed) -> None:
         self.live.submit(SetReview(event.review))
 
     @property
-    def place(self) -> str:
+    def place(self) -> Step:
         """The opening."""
-        return "opening"
+        return OPENING
 
     def _saver(self, key: str) -> Callable[[str], None]:
         """A save callback for the opening answer ``key``."""
@@ -106,4 +107,4 @@ class OpeningScreen(SessionScreen):
 
     async def action_begin(self) -> None:
         """Go on to the items, where the session was left (or the first)."""
-        await self.go("items")
+        await self.go(ITEMS)

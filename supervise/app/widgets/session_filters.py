@@ -11,9 +11,13 @@ from textual.message import Message
 from textual.widgets import Select
 
 from supervise.store.continuity import known_names, person_key
-from supervise.store.records import STATUSES, SessionSummary
+from supervise.store.records import SessionSummary, Status
 
-STATUS_TITLES = {"in progress": "In progress", "completed": "Completed", "signed": "Signed"}
+STATUS_TITLES = {
+    Status.IN_PROGRESS: "In progress",
+    Status.COMPLETED: "Completed",
+    Status.SIGNED: "Signed",
+}
 """How each status reads in the filter."""
 
 
@@ -35,7 +39,7 @@ class SessionFilters(Horizontal):
             [], prompt="All practitioners  (p)", id="filter-practitioner", compact=True
         )
         yield Select[str](
-            [(STATUS_TITLES[status], status) for status in STATUSES],
+            [(title, status.value) for status, title in STATUS_TITLES.items()],
             prompt="All statuses  (s)",
             id="filter-status",
             compact=True,
