@@ -239,6 +239,12 @@ async def test_a_self_reflection_closes_with_my_next_steps_and_what_is_flagged(
         text = screen_text(app)
         assert "My next steps" in text and "Agreed actions" not in text
         assert f"⚑ {first}" in str(closing.query_one("#flagged-list").render())
+        await closing.run_action("add_action")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        assert "Add a next step" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert stored(path).rating(first).bring_to_supervision

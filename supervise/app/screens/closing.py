@@ -231,7 +231,8 @@ class ClosingScreen(SessionScreen):
     def ask_for_action(self, what: str = "", who: str = "", due: str = "") -> None:
         """Open the action form, filled with what is given; add the action it returns."""
         self.save_all()
-        self._form = ActionForm(what, who, due)
+        heading = "Add an agreed action" if self.supervision else "Add a next step"
+        self._form = ActionForm(what, who, due, heading=heading)
         self.app.push_screen(self._form, self._add_action)
 
     def _add_action(self, draft: ActionDraft | None) -> None:
