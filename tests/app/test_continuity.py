@@ -76,6 +76,21 @@ async def test_open_actions_are_reviewed_at_the_next_supervision_and_carry_or_cl
         ]
         # The practitioner's name keeps the spelling typed before.
         assert stored(path).record.practitioner == "Sam"
+        # The closing says how each went, for the record both people sign.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        reviewed = str(app.screen.query_one("#reviewed").render())
+        assert "done — Call the landlord: booked for Monday" in reviewed
+        assert "partly, carried on — Read the <b>policy</b> [draft]" in reviewed
+        assert "not reviewed, carried on — Shadow a visit" in reviewed
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
     still_open = open_actions(list_sessions(sessions_dir), "Sam")

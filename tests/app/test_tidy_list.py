@@ -4,6 +4,7 @@ archived (hidden, kept) or deleted to the trash (asked twice, nothing erased).""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Select
@@ -12,7 +13,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
 from supervise.store import SessionFile
-from supervise.store.tidy import archived
+from supervise.store.tidy import archived, move_to_trash
 from tests.app.driving import screen_text
 
 
@@ -133,3 +134,20 @@ async def test_a_session_open_in_another_window_is_not_deleted(
             await pilot.pause()
             assert "open in another window" in screen_text(app)
     assert path.exists()
+
+
+async def test_starting_empties_only_what_has_been_in_the_trash_over_30_days(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    now = datetime.now()
+    old = move_to_trash(make_session(date="2026-10-01"), now - timedelta(days=31))
+    recent = move_to_trash(make_session(date="2026-10-02"), now - timedelta(days=29))
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        # Emptied in the background once the list is up: wait for it, a few seconds at most.
+        for _ in range(100):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if not old.exists():
+                break
+    assert not old.exists() and recent.exists()

@@ -20,6 +20,7 @@ from supervise.app.screens.action_form import (
     show_problem,
 )
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.action_review import reviews_text
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.app.widgets.type_to_open import TypeToOpenButton
 from supervise.content import Role
@@ -89,6 +90,9 @@ class ClosingScreen(SessionScreen):
             yield DataTable(id="actions", cursor_type="row")
             if not self.supervision:
                 yield Static(self._flagged_text(), id="flagged-list", markup=False)
+            if self.live.snapshot.reviews:
+                reviews = reviews_text(self.live.snapshot.reviews)
+                yield Static(reviews, id="reviewed", markup=False)
             yield Label("Date of the next session (YYYY-MM-DD)", classes="prompt")
             yield Input(record.next_date, id="next-date", disabled=locked)
             yield Static("", id="next-date-problem", classes="problem", markup=False)

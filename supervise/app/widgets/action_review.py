@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -91,3 +92,18 @@ class ActionReviewField(Vertical):
     def _set(self, review: ActionReview) -> None:
         self.review = review
         self.post_message(self.Reviewed(review))
+
+
+def reviews_text(reviews: Sequence[ActionReview]) -> str:
+    """The actions carried into a session and how each went, one a line, for its closing."""
+    lines = ["Actions from earlier sessions (reviewed at the opening):"]
+    for review in reviews:
+        if review.outcome is None:
+            how = "not reviewed, carried on"
+        elif review.outcome.closes:
+            how = OUTCOME_LABELS[review.outcome].lower()
+        else:
+            how = f"{OUTCOME_LABELS[review.outcome].lower()}, carried on"
+        note = f": {review.note.strip()}" if review.note.strip() else ""
+        lines.append(f"  {how} — {review.what}{note}")
+    return "\n".join(lines)
