@@ -1,4 +1,5 @@
-"""The house's layers stay apart: content below prompts and store (siblings), then app, then cli."""
+"""The house's layers stay apart: content below prompts and store (siblings), then records
+(the session on file), then app, then cli."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ MAY_IMPORT = {
     "content": set(),
     "prompts": {"content"},
     "store": {"content"},
-    "app": {"content", "prompts", "store"},
-    "cli": {"content", "prompts", "store", "app"},
+    "records": {"content", "prompts", "store"},
+    "app": {"content", "prompts", "store", "records"},
+    "cli": {"content", "prompts", "store", "records", "app"},
 }
 """Which other layers each layer may import: prompts and store stand side by side on content,
-and neither knows the other; only the app brings them together."""
+and neither knows the other; records (export, import) and the app bring them together."""
 LAYERS = list(MAY_IMPORT)
 
 
@@ -72,6 +74,7 @@ def test_only_the_app_imports_textual_and_only_the_store_imports_tinydb() -> Non
 def test_lower_layers_load_without_textual() -> None:
     code = (
         "import sys, supervise.content, supervise.prompts, supervise.store, supervise.cli\n"
+        "import supervise.records.export, supervise.records.html, supervise.records.handover\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "print(bad)\n"
         "raise SystemExit(1 if bad else 0)\n"

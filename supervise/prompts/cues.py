@@ -241,13 +241,13 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Check against current policy and practice what they know {about}; name any gap plainly.",
+        "Name plainly any gap between current practice and what they know about {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
         Lens.LEARNING,
-        "Ask what they know well {about}. Name it, so they can build on it.",
-        "Ask what they know well here. Name it, so they can build on it.",
+        "Ask what they understand best about {topic}, and name it, so they can build on it.",
+        "Ask what they understand best here, and name it, so they can build on it.",
     ),
     _KNOWING_DESCRIBE[1],
 )
@@ -260,8 +260,8 @@ _KNOWING_ANALYSE = (
     ),
     _knowing(
         Lens.RELATIONSHIP,
-        "Ask for a working relationship that changed because they knew {about}.",
-        "Ask for a case where this knowledge changed a working relationship.",
+        "Ask for a time when this knowledge changed what they did with someone.",
+        "Ask for a time when this knowledge changed what they did with someone.",
     ),
 )
 _KNOWING_CONCLUDE = (
@@ -272,8 +272,8 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "If their account differs from your own understanding, talk it through.",
-        "Notice whether their account matches your own understanding; if not, talk it through.",
+        "Ask what they would now do differently, knowing {about}.",
+        "Ask what they would now do differently, knowing what they know.",
     ),
 )
 _KNOWING_PLAN = (
@@ -289,8 +289,8 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Help them name a colleague who knows most {about}, and agree when they will ask.",
-        "Ask who in the team knows most about this, and when they could talk to that colleague.",
+        "Help them name a colleague to ask about {topic}, and agree when.",
+        "Help them name a colleague who knows this well, and agree when they will ask.",
     ),
     _knowing(
         Lens.LEARNING,
@@ -336,7 +336,7 @@ POINT_CUES: tuple[str, ...] = (
 FLAGS: dict[Theme, str] = {
     Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
-    Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or their own.",
+    Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",

@@ -127,6 +127,13 @@ def _names_person(handle: Handle, people: People) -> bool:
     return bool(person & set(handle.text.lower().replace("'s", "").split()))
 
 
+def _without_trying(template: str) -> str:
+    """One does not try to notice or recognise something: one has to."""
+    for trying, having in (("try to {act}", "have to {act}"), ("tried to {act}", "had to {act}")):
+        template = template.replace(trying, having)
+    return template.replace("trying to {act}", "having to {act}")
+
+
 def _opening(stem: str) -> str:
     """The first three words of a stem, as a listener hears them."""
     return " ".join(stem.lower().split()[:3])
@@ -181,9 +188,9 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     unasked = [handle for handle in handles if handle not in asked]
     for index, stage in enumerate(model.stages):
         question = _question(walk, index, stage.asks, asked[index])
-        about = unasked.pop(0) if unasked else None
-        if about is None and asked[index] is not handles[0]:
-            about = handles[0]
+        # The item itself otherwise, unless that echoes the question (then the cue names
+        # nothing: see _cue).
+        about = unasked.pop(0) if unasked else handles[0]
         cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
@@ -222,6 +229,8 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
     walk.openings.add(_opening(stem))
     filled = handle or walk.handles[0]
+    if filled.inner:
+        stem = _without_trying(stem)
     text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=index > 0)
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
@@ -286,7 +295,7 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
     # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
     ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
-    written = [(c, _cue_text(walk, c, move, handle)) for c in ranked]
+    written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
     walk.lenses.add(chosen.lens)
     walk.cues.add(chosen)
@@ -309,6 +318,8 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
         template, handle = cue.plain, walk.handles[0]
     else:
         template = cue.act if handle.verb and not walk.knowing else cue.topic
+        if handle.inner:
+            template = _without_trying(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
     return _fill(template, handle, walk.people, Role.SUPERVISOR, later=not ahead)

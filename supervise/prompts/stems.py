@@ -168,7 +168,8 @@ _BACK_DOING: dict[Move, Pool] = {
 }
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
-        "How sure do you feel of what you know here? Where does that confidence come from?",
+        "How sure do you feel of what you know here, and where does that sureness, or doubt,"
+        " come from?",
         "When one of your cases touches on this, what do you notice in yourself?",
     ),
     Move.EVALUATE: (
@@ -182,7 +183,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         "What do you know now about this that you did not know when you started in this role?",
-        "If a new colleague asked you about this tomorrow, what would you now tell them?",
+        "What would you do differently now, knowing what you know about this?",
     ),
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
@@ -204,14 +205,14 @@ POINTS_DOING: Pool = (
 POINTS_KNOWING: Pool = (
     "Which of these have you met in your work lately: {points}?",
     "Of these, what do you understand well, and what less so: {points}?",
-    "If you explained these to a new colleague, which would come first: {points}?",
+    "Of these, which do you see most often in your work: {points}?",
 )
 """Stems for the prompt that lists things to know or meet (each opens differently)."""
 
 EASING: Pool = (
-    "Many practitioners find moments like these hard.",
-    "Most of us meet moments like these.",
-    "Moments like these are common, and worth talking about.",
+    "Many practitioners find this part of the work hard.",
+    "Most of us meet this part of the work sooner or later.",
+    "This part of the work is common, and worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 

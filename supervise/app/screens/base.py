@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
 from supervise.app.commands import FOCUS_BINDINGS, Command
 from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.screens.record_actions import SESSION_EXPORT, SessionExport
 from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
@@ -28,11 +28,12 @@ if TYPE_CHECKING:
 SESSION_COMMANDS: tuple[Command, ...] = (
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
     Command("leave", "escape", "Sessions", "Save and go back to the list of sessions"),
+    SESSION_EXPORT,
 )
 """Commands every session screen offers."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionExport):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS

@@ -10,11 +10,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
@@ -39,7 +39,7 @@ where you left off.
 """
 
 
-class HomeScreen(TidyActions, Screen[None]):
+class HomeScreen(TidyActions, RecordActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -49,6 +49,7 @@ class HomeScreen(TidyActions, Screen[None]):
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
         *TIDY_COMMANDS,
+        *RECORD_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -164,8 +165,9 @@ class HomeScreen(TidyActions, Screen[None]):
         return Path(key) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open, archive and delete only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only", "toggle_archive", "delete_session"):
+        """Open, export, archive and delete only make sense when a session is highlighted."""
+        highlighted = ("open_session", "open_read_only", "export_record", "toggle_archive")
+        if action in (*highlighted, "delete_session"):
             return self._highlighted() is not None
         if action == "show_archived":
             return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
