@@ -224,8 +224,16 @@ class Workspace:
         return self._stores[count]
 
     def home_rows(self, count: int) -> list[list[str]]:
-        """The rows supervise's home screen shows for the ``count`` store, in its order."""
-        return [list(row) for row in bench_synth.rows(count, self.big.items)]
+        """The rows supervise's home screen shows for the ``count`` store, in its order (none of
+        its sessions has a next date; each covers the frameworks of the items in its scope)."""
+        refs = scope_refs(self.library)
+
+        def covered(total: int) -> str:
+            return ", ".join(dict.fromkeys(ref.split("/", 1)[0] for ref in refs[:total]))
+
+        totals = [len(refs)] + [bench_synth.spec(i).template.total for i in range(count - 1)]
+        rows = bench_synth.rows(count, self.big.items)
+        return [[*row, "—", covered(total)] for row, total in zip(rows, totals, strict=True)]
 
     def copy_store(self, count: int, name: str) -> Path:
         """A private copy of the ``count`` store (index included), for figures that change it."""

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
     from textual.widget import Widget
 
-COLUMNS = ("Date", "Practitioner", "Supervisor", "Mode", "Status", "Progress")
+COLUMNS = (
+    "Date",
+    "Practitioner",
+    "Supervisor",
+    "Mode",
+    "Status",
+    "Progress",
+    "Next",
+    "Frameworks",
+)
 """The home table's column headings."""
 
 

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from bench_child import Args, Result
 
 
-def row(name: str, doc: "dict[str, Any]", answered: int, total: int) -> "dict[str, Any]":
+def row(
+    name: str, doc: "dict[str, Any]", answered: int, total: int, flagged: "list[str]"
+) -> "dict[str, Any]":
     """One printed row, keyed and ordered as the CLI prints it."""
     return {
         "id": doc["id"],
@@ -29,6 +31,9 @@ def row(name: str, doc: "dict[str, Any]", answered: int, total: int) -> "dict[st
         "status": doc["status"],
         "answered": answered,
         "total": total,
+        "next_date": doc.get("next_date", ""),
+        "frameworks": list(dict.fromkeys(ref.split("/", 1)[0] for ref in doc["scope"])),
+        "flagged": flagged,
     }
 
 
@@ -47,7 +52,7 @@ def list_index_floor(args: "Args", result: "Result") -> None:
     for name, entry in files.items():
         doc = entry["summary"]
         key = (doc["date"], doc["created"], name)
-        rows.append((key, row(name, doc, doc["answered"], doc["total"])))
+        rows.append((key, row(name, doc, doc["answered"], doc["total"], doc["flagged"])))
     show(rows)
     result["count"] = len(rows)
 
@@ -69,8 +74,13 @@ def list_files_floor(args: "Args", result: "Result") -> None:
             }
             scope = dict.fromkeys(doc["scope"])
             count = sum(1 for ref in scope if ref in answered)
+            flagged = [
+                rating["item"]
+                for rating in tables.get("ratings", {}).values()
+                if rating.get("bring_to_supervision")
+            ]
             key = (doc["date"], doc["created"], entry.name)
-            rows.append((key, row(entry.name, doc, count, len(scope))))
+            rows.append((key, row(entry.name, doc, count, len(scope), flagged)))
     show(rows)
     result["count"] = len(rows)
 

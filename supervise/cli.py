@@ -212,6 +212,9 @@ def _list(folder: Path, as_json: bool) -> int:
                 "status": s.status,
                 "answered": s.answered,
                 "total": s.total,
+                "next_date": s.next_date,
+                "frameworks": list(s.frameworks),
+                "flagged": list(s.flagged),
             }
             for s in summaries
         ]

@@ -161,7 +161,7 @@ class SuperviseApp(App[None]):
 
         library = self._library_or_explain()
         if library is not None:
-            self.push_screen(NewSessionScreen(library), self._create_session)
+            self.push_screen(NewSessionScreen(library, self.sessions_dir), self._create_session)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is not None:

@@ -76,6 +76,7 @@ class SessionKeeper:
                 model=request.model,
                 scope=request.scope,
                 agenda=request.agenda,
+                reviews=request.reviews,
             )
         except (StoreError, OSError) as error:
             self._app.call_from_thread(self._failed, "The session could not be created", error)

@@ -15,6 +15,7 @@ from supervise.records.model import (
     Person,
     PromptRecord,
     Record,
+    ReviewRecord,
     SignedBy,
 )
 from supervise.store import SessionFile
@@ -77,6 +78,12 @@ def build_record(snapshot: Snapshot, library: Library) -> Record:
         actions=tuple(ActionRecord(a.what, a.who, a.by_when) for a in snapshot.actions),
         next_date=record.next_date,
         required_roles=record.required_roles,
+        reviews=tuple(
+            ReviewRecord(
+                r.what, r.who, r.by_when, "" if r.outcome is None else r.outcome.value, r.note
+            )
+            for r in snapshot.reviews
+        ),
     )
 
 

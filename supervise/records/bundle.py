@@ -39,6 +39,7 @@ _CHECKS: tuple[tuple[str, Callable[[codec.Doc], object]], ...] = (
     ("points", codec.point_from_doc),
     ("actions", codec.action_from_doc),
     ("events", codec.event_from_doc),
+    ("reviews", codec.review_from_doc),
 )
 """Each table of a session and how the store reads one of its documents."""
 

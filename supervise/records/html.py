@@ -128,6 +128,17 @@ def _item(item: ItemRecord, supervision: bool) -> list[str]:
 def _closing(record: Record) -> list[str]:
     out = ['<section id="closing"><h2>Closing</h2>']
     out += _words("Summary", record.summary) if record.summary.strip() else []
+    if record.reviews:
+        reviewed = "".join(
+            f"<tr><td>{t(r.what)}</td><td>{t(r.who) or '—'}</td><td>{t(r.by_when) or '—'}</td>"
+            f"<td>{t(r.verdict)}</td><td>{t(r.note)}</td></tr>"
+            for r in record.reviews
+        )
+        out.append(
+            '<table class="actions"><caption>Actions from earlier sessions</caption>'
+            "<thead><tr><th>What</th><th>Who</th><th>By when</th><th>How it went</th>"
+            f"<th>Note</th></tr></thead><tbody>{reviewed}</tbody></table>"
+        )
     if record.actions:
         rows = "".join(
             f"<tr><td>{t(a.what)}</td><td>{t(a.who) or '—'}</td><td>{t(a.by_when) or '—'}</td></tr>"

@@ -69,6 +69,17 @@ def _item(item: ItemRecord, supervision: bool) -> list[str]:
 def _closing(record: Record) -> list[str]:
     out = ["## Closing", ""]
     out += ["**Summary**", "", *(md_block(record.summary) if record.summary.strip() else ["—"]), ""]
+    if record.reviews:
+        out += ["**Actions from earlier sessions**", ""]
+        for number, review in enumerate(record.reviews, start=1):
+            who = md_inline(review.who) or "—"
+            by_when = md_inline(review.by_when) or "—"
+            note = f": {md_inline(review.note)}" if review.note.strip() else ""
+            out.append(
+                f"{number}. {md_inline(review.what)} (who: {who}; by: {by_when}) — "
+                f"{review.verdict}{note}"
+            )
+        out.append("")
     out += ["**Agreed actions**", ""]
     if record.actions:
         for number, action in enumerate(record.actions, start=1):

@@ -126,6 +126,26 @@ class ActionRecord:
 
 
 @dataclass(frozen=True)
+class ReviewRecord:
+    """An action from an earlier session and how it went, as reviewed in this one."""
+
+    what: str
+    who: str
+    by_when: str
+    outcome: str
+    """"done", "partly", "not done", "dropped", or "" if it was not reviewed."""
+    note: str
+
+    @property
+    def verdict(self) -> str:
+        """How it went, and whether it carries on ("partly, carried on")."""
+        if not self.outcome:
+            return "not reviewed, carried on"
+        closed = self.outcome in ("done", "dropped")
+        return self.outcome if closed else f"{self.outcome}, carried on"
+
+
+@dataclass(frozen=True)
 class Record:
     """A whole session as it goes on file."""
 
@@ -139,6 +159,8 @@ class Record:
     next_date: str
     required_roles: tuple[str, ...]
     """The roles that sign this kind of session."""
+    reviews: tuple[ReviewRecord, ...] = ()
+    """Actions carried in from earlier sessions, and how each went."""
 
     @property
     def supervision(self) -> bool:

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = ".index.json"
 """The catalogue index inside a sessions folder (hidden, so it is never taken for a session)."""
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bumped when the index layout changes; an index of another version is rebuilt."""
 UNREADABLE = "unreadable"
 """The status listed for a file that could not be read."""
@@ -62,7 +62,15 @@ def read_summary(path: Path) -> SessionSummary:
         if len(docs) != 1:
             raise SessionUnreadable(path, f"{len(docs)} session documents, expected 1")
         record = codec.record_from_doc(docs[0])
-        return codec.summarise(record, tables.get("responses", {}).values(), path, updated)
+        return codec.summarise(
+            record,
+            tables.get("responses", {}).values(),
+            path,
+            updated,
+            ratings=tables.get("ratings", {}).values(),
+            actions=tables.get("actions", {}).values(),
+            reviews=tables.get("reviews", {}).values(),
+        )
     except (StoreError, OSError, TypeError, ValueError) as exc:
         log.info("listing %s as unreadable: %s", path, exc)
         return unreadable_summary(path, updated)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from supervise.content.model import Role
-from supervise.store.records import Action, Step
+from supervise.store.records import Action, ActionReview, Step
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -85,6 +85,20 @@ class AddAction:
 
 
 @dataclass(frozen=True)
+class EditAction:
+    """An agreed action changed (what, who or by when), kept in its place."""
+
+    action: Action
+
+
+@dataclass(frozen=True)
+class SetReview:
+    """An action carried in from an earlier session, reviewed (or its review changed)."""
+
+    review: ActionReview
+
+
+@dataclass(frozen=True)
 class RemoveAction:
     """An agreed action deleted."""
 
@@ -136,6 +150,8 @@ Change = (
     | SetConfidence
     | SetBring
     | AddAction
+    | EditAction
+    | SetReview
     | RemoveAction
     | MoveTo
     | AddElapsed
@@ -154,6 +170,10 @@ def key_of(change: Change) -> Hashable | None:
         return (SetPoint, change.item, change.index)
     if isinstance(change, MoveTo):
         return MoveTo  # only where the session is last matters
+    if isinstance(change, SetReview):
+        return (SetReview, *change.review.key)
+    if isinstance(change, EditAction):
+        return (EditAction, change.action.id)
     if not isinstance(change, _LATEST_WINS):
         return None
     fields = dataclasses.astuple(change)
@@ -166,6 +186,8 @@ def to_doc(change: Change) -> dict[str, Any]:
     doc: dict[str, Any] = {"change": type(change).__name__}
     for name, value in dataclasses.asdict(change).items():
         doc[name] = value.value if isinstance(value, Role) else value
+    if isinstance(change, SetReview) and change.review.outcome is not None:
+        doc["review"]["outcome"] = change.review.outcome.value
     if isinstance(change, MoveTo):
         doc["place"] = str(change.place)
     return doc
@@ -190,8 +212,10 @@ def apply(session: SessionFile, change: Change) -> None:
             session.set_confidence(item, value)
         case SetBring(item, flag):
             session.set_bring_to_supervision(item, flag)
-        case AddAction(action):
+        case AddAction(action) | EditAction(action):
             session.put_action(action)
+        case SetReview(review):
+            session.put_review(review)
         case RemoveAction(action_id):
             # Already gone is what was wanted: a retried removal must not fail for ever.
             with suppress(KeyError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,12 @@ from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
     Action,
+    ActionReview,
     Event,
     Mode,
     Rating,
     Response,
+    ReviewOutcome,
     SessionRecord,
     SessionSummary,
     Signature,
@@ -153,6 +156,35 @@ def action_from_doc(doc: Doc) -> Action:
     )
 
 
+def review_to_doc(review: ActionReview) -> dict[str, Any]:
+    """The document that stores a carried action and its review."""
+    return {
+        "session": review.session,
+        "action": review.action,
+        "what": review.what,
+        "who": review.who,
+        "by_when": review.by_when,
+        "outcome": None if review.outcome is None else review.outcome.value,
+        "note": review.note,
+    }
+
+
+def review_from_doc(doc: Doc) -> ActionReview:
+    """The carried action and review stored in ``doc``; ValueError for an unknown outcome."""
+    outcome = doc.get("outcome")
+    if outcome is not None and not isinstance(outcome, str):
+        raise TypeError("a review's outcome must be text or unset")
+    return ActionReview(
+        session=_required(doc, "session", "a reviewed action"),
+        action=_required(doc, "action", "a reviewed action"),
+        what=_text(doc, "what"),
+        who=_text(doc, "who"),
+        by_when=_text(doc, "by_when"),
+        outcome=None if outcome is None else ReviewOutcome(outcome),
+        note=_text(doc, "note"),
+    )
+
+
 def event_from_doc(doc: Doc) -> Event:
     """The event stored in ``doc``."""
     return Event(kind=_text(doc, "kind"), at=_text(doc, "at"), detail=_text(doc, "detail"))
@@ -170,9 +202,16 @@ def answered_items(responses: Iterable[Doc]) -> set[str]:
 
 
 def summarise(
-    record: SessionRecord, responses: Iterable[Doc], path: Path, updated: str
+    record: SessionRecord,
+    responses: Iterable[Doc],
+    path: Path,
+    updated: str,
+    *,
+    ratings: Iterable[Doc] = (),
+    actions: Iterable[Doc] = (),
+    reviews: Iterable[Doc] = (),
 ) -> SessionSummary:
-    """The catalogue line for a session."""
+    """The catalogue line for a session (the other tables' documents as stored)."""
     answered = answered_items(responses)
     return SessionSummary(
         id=record.id,
@@ -187,6 +226,13 @@ def summarise(
         total=len(record.scope),
         created=record.created,
         updated=updated,
+        next_date=record.next_date,
+        scope=record.scope,
+        flagged=tuple(
+            rating.item for rating in map(rating_from_doc, ratings) if rating.bring_to_supervision
+        ),
+        actions=tuple(map(action_from_doc, actions)),
+        reviews=tuple(map(review_from_doc, reviews)),
     )
 
 
@@ -203,7 +249,26 @@ def summary_to_doc(summary: SessionSummary) -> dict[str, Any]:
         "total": summary.total,
         "created": summary.created,
         "updated": summary.updated,
+        "next_date": summary.next_date,
+        "scope": list(summary.scope),
+        "flagged": list(summary.flagged),
+        "actions": [dataclasses.asdict(action) for action in summary.actions],
+        "reviews": [review_to_doc(review) for review in summary.reviews],
     }
+
+
+def _texts(doc: Doc, key: str) -> tuple[str, ...]:
+    values = doc.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TypeError(f"{key} must be a list of text")
+    return tuple(values)
+
+
+def _docs(doc: Doc, key: str) -> list[Doc]:
+    values = doc.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        raise TypeError(f"{key} must be a list of objects")
+    return values
 
 
 def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
@@ -224,4 +289,9 @@ def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
         total=total,
         created=_text(doc, "created"),
         updated=_text(doc, "updated"),
+        next_date=_text(doc, "next_date"),
+        scope=_texts(doc, "scope"),
+        flagged=_texts(doc, "flagged"),
+        actions=tuple(map(action_from_doc, _docs(doc, "actions"))),
+        reviews=tuple(map(review_from_doc, _docs(doc, "reviews"))),
     )

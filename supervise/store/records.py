@@ -292,6 +292,50 @@ class Action:
     created: str
 
 
+class ReviewOutcome(str, Enum):
+    """What became of an action from an earlier session, as reviewed in a later one."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not done"
+    DROPPED = "dropped"
+
+    @property
+    def closes(self) -> bool:
+        """Whether an action reviewed so is no longer open (done or dropped)."""
+        return self in (ReviewOutcome.DONE, ReviewOutcome.DROPPED)
+
+
+@dataclass(frozen=True)
+class ActionReview:
+    """An open action from an earlier session, carried into this one and (once asked) reviewed.
+
+    What, who and by when are copied from the action when it is carried, so the record of this
+    session reads whole on its own.
+    """
+
+    session: str
+    """The id of the session the action was agreed in."""
+    action: str
+    """The action's id within that session."""
+    what: str
+    who: str
+    by_when: str
+    outcome: ReviewOutcome | None = None
+    """None until it is reviewed: an unreviewed action stays open."""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _check_str(self, "session", "action", "what", "who", "by_when", "note")
+        if self.outcome is not None and not isinstance(self.outcome, ReviewOutcome):
+            raise TypeError("outcome must be a ReviewOutcome or unset")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(session, action): what names one action across every session it is carried into."""
+        return (self.session, self.action)
+
+
 @dataclass(frozen=True)
 class Event:
     """Something that happened to the session (created, resumed, signed, ...)."""
@@ -321,3 +365,18 @@ class SessionSummary:
     created: str
     updated: str
     """When the file was last written."""
+    next_date: str = ""
+    """The date agreed for the next session, or ""."""
+    scope: tuple[str, ...] = ()
+    """The items in scope, in order."""
+    flagged: tuple[str, ...] = ()
+    """Items marked "bring to supervision"."""
+    actions: tuple[Action, ...] = ()
+    """The actions agreed in this session."""
+    reviews: tuple[ActionReview, ...] = ()
+    """Actions from earlier sessions carried into this one, and how they were reviewed."""
+
+    @property
+    def frameworks(self) -> tuple[str, ...]:
+        """The ids of the frameworks the scope draws on, in order of first appearance."""
+        return tuple(dict.fromkeys(ref.split("/", 1)[0] for ref in self.scope))

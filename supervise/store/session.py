@@ -34,6 +34,7 @@ from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
     Action,
+    ActionReview,
     Event,
     Mode,
     SessionRecord,
@@ -78,6 +79,7 @@ class SessionFile(Answers):
         self._points = self._db.table("points")
         self._actions = self._db.table("actions")
         self._events = self._db.table("events")
+        self._reviews = self._db.table("reviews")
         self._doc_id, self._record = self._load()
         self._response_ids: dict[tuple[str, str, str], int] | None = None
 
@@ -95,6 +97,7 @@ class SessionFile(Answers):
                 (self._points, codec.point_from_doc),
                 (self._actions, codec.action_from_doc),
                 (self._events, codec.event_from_doc),
+                (self._reviews, codec.review_from_doc),
             ]
             for table, check in checks:
                 for doc in table.all():
@@ -120,8 +123,12 @@ class SessionFile(Answers):
         agenda: str = "",
         opening: Mapping[str, str] | None = None,
         next_date: str = "",
+        reviews: Sequence[ActionReview] = (),
     ) -> SessionFile:
-        """Start a new session file in ``folder`` (created if missing) and hold its lock."""
+        """Start a new session file in ``folder`` (created if missing) and hold its lock.
+
+        ``reviews`` are open actions from earlier sessions, carried in to be reviewed.
+        """
         record = SessionRecord(
             id=new_id(),
             created=now_iso(),
@@ -149,11 +156,18 @@ class SessionFile(Answers):
         try:
             storage = AtomicJSONStorage(path)
             created = {"kind": "created", "at": record.created, "detail": ""}
-            # One write holds the record and its first event: the file appears whole or not at all.
+            tables: dict[str, Any] = {
+                "session": {"1": codec.record_to_doc(record)},
+                "events": {"1": created},
+            }
+            if reviews:
+                tables["reviews"] = {
+                    str(n): codec.review_to_doc(r) for n, r in enumerate(reviews, start=1)
+                }
+            # One write holds the record, its first event and the actions carried in: the file
+            # appears whole or not at all.
             try:
-                storage.write(
-                    {"session": {"1": codec.record_to_doc(record)}, "events": {"1": created}}
-                )
+                storage.write(tables)
                 storage.sync_folder()
             except OSError as exc:
                 raise StoreUnwritable(folder, exc.strerror or str(exc)) from exc
@@ -366,6 +380,25 @@ class SessionFile(Answers):
         """Delete an action; KeyError if there is no such action."""
         self._actions.remove(doc_ids=[self._action_doc(action_id).doc_id])
 
+    # -- actions carried in from earlier sessions ------------------------------------------
+
+    @reading
+    def reviews(self) -> list[ActionReview]:
+        """Actions carried in from earlier sessions and how each was reviewed, in order."""
+        return [codec.review_from_doc(doc) for doc in self._reviews.all()]
+
+    @writing
+    def put_review(self, review: ActionReview) -> None:
+        """Store ``review``, replacing the one for the same action (session and action id)."""
+        check_text(what=review.what, who=review.who, by_when=review.by_when, note=review.note)
+        docs = self._reviews.search(
+            (where("session") == review.session) & (where("action") == review.action)
+        )
+        if docs:
+            self._reviews.update(codec.review_to_doc(review), doc_ids=[docs[0].doc_id])
+        else:
+            self._reviews.insert(codec.review_to_doc(review))
+
     # -- events ---------------------------------------------------------------------------
 
     @reading
@@ -410,4 +443,12 @@ class SessionFile(Answers):
     def summary(self) -> SessionSummary:
         """The line the list of sessions shows for this session."""
         updated = iso_from_ns(os.stat(self._path).st_mtime_ns)
-        return codec.summarise(self._record, self._responses.all(), self._path, updated)
+        return codec.summarise(
+            self._record,
+            self._responses.all(),
+            self._path,
+            updated,
+            ratings=self._ratings.all(),
+            actions=self._actions.all(),
+            reviews=self._reviews.all(),
+        )

@@ -13,6 +13,7 @@ from supervise.store.changes import (
     AddElapsed,
     Change,
     Complete,
+    EditAction,
     MoveTo,
     Note,
     RemoveAction,
@@ -22,10 +23,19 @@ from supervise.store.changes import (
     SetNextDate,
     SetOpening,
     SetPoint,
+    SetReview,
     SetSummary,
     Sign,
 )
-from supervise.store.records import Action, Rating, SessionRecord, Status, now_iso, signed_by
+from supervise.store.records import (
+    Action,
+    ActionReview,
+    Rating,
+    SessionRecord,
+    Status,
+    now_iso,
+    signed_by,
+)
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -45,6 +55,8 @@ class Snapshot:
     points: Mapping[str, frozenset[int]] = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     skipped: frozenset[str] = frozenset()
+    reviews: tuple[ActionReview, ...] = ()
+    """Actions carried in from earlier sessions, and how each has been reviewed so far."""
 
     @classmethod
     def of(cls, session: SessionFile) -> Snapshot:
@@ -62,6 +74,7 @@ class Snapshot:
             points=MappingProxyType({k: frozenset(v) for k, v in points.items()}),
             actions=tuple(session.actions()),
             skipped=frozenset(e.detail for e in session.events() if e.kind == "skipped"),
+            reviews=tuple(session.reviews()),
         )
 
     def answer(self, item: str, stage: str, role: str) -> str:
@@ -107,6 +120,14 @@ class Snapshot:
             case AddAction(action):
                 kept = tuple(a for a in self.actions if a.id != action.id)
                 return replace(self, actions=(*kept, action))
+            case EditAction(action):
+                edited = tuple(action if a.id == action.id else a for a in self.actions)
+                return replace(self, actions=edited)
+            case SetReview(review):
+                if any(r.key == review.key for r in self.reviews):
+                    reviews = tuple(review if r.key == review.key else r for r in self.reviews)
+                    return replace(self, reviews=reviews)
+                return replace(self, reviews=(*self.reviews, review))
             case RemoveAction(action_id):
                 kept = tuple(a for a in self.actions if a.id != action_id)
                 return replace(self, actions=kept)

@@ -70,7 +70,8 @@ def test_home_first_run_small(snap_compare: Snap, app: SuperviseApp) -> None:
 
 
 def test_home_with_sessions(snap_compare: Snap, app: SuperviseApp) -> None:
-    """120×40: two sessions, newest first, with mode, status and "1/3 items" progress."""
+    """120×40: the practitioner and status filters, then two sessions, newest first, with mode,
+    status, "1/3 items" progress, "—" for no next date and the frameworks covered."""
     _session()
     _session(date="2026-11-02", practitioner="Jo", mode="self-reflection", supervisor="")
     assert snap_compare(app, terminal_size=(120, 40))

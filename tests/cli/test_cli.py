@@ -112,10 +112,14 @@ def test_list_json_describes_each_session(
         folder, mode="supervision", practitioner="Sam", supervisor="Alex", scope=["h3-25/pc/1"]
     ) as session:
         session.set_response("h3-25/pc/1", "what", "practitioner", "yes")
+        session.set_bring_to_supervision("h3-25/pc/1", True)
+        session.update_record(next_date="2026-12-24")
         expected_id = session.record.id
     assert main(["list", "--json", "--sessions-dir", str(folder)]) == 0
     [row] = _json(capsys)
     assert row["id"] == expected_id and row["answered"] == 1 and row["total"] == 1
+    assert row["flagged"] == ["h3-25/pc/1"] and row["frameworks"] == ["h3-25"]
+    assert row["next_date"] == "2026-12-24"
     assert set(row) == {
         "id",
         "file",
@@ -126,6 +130,9 @@ def test_list_json_describes_each_session(
         "status",
         "answered",
         "total",
+        "next_date",
+        "frameworks",
+        "flagged",
     }
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert "Sam with Alex" in capsys.readouterr().out

@@ -50,9 +50,19 @@ class ActionForm(ModalScreen[ActionDraft | None]):
         Binding("ctrl+s", "add", "Add", priority=True),
     ]
 
-    def __init__(self, what: str = "", who: str = "", due: str = "") -> None:
+    def __init__(
+        self,
+        what: str = "",
+        who: str = "",
+        due: str = "",
+        *,
+        heading: str = "Add an agreed action",
+        button: str = "Add action",
+    ) -> None:
         super().__init__()
         self._initial = (what, who, due)
+        self._heading = heading
+        self._button = button
 
     def type_text(self, text: str) -> None:
         """Add ``text`` to the end of "what", as if typed there (keys sent before it opened)."""
@@ -68,7 +78,7 @@ class ActionForm(ModalScreen[ActionDraft | None]):
         """Three labelled fields, a line for problems, and the buttons."""
         what, who, due = self._initial
         with Vertical(id="dialog"):
-            yield Static("Add an agreed action", classes="heading")
+            yield Static(self._heading, classes="heading", markup=False)
             yield Label("What will be done")
             yield Input(what, id="action-what")
             yield Label("Who will do it")
@@ -77,7 +87,7 @@ class ActionForm(ModalScreen[ActionDraft | None]):
             yield Input(due, id="action-when")
             yield Static("", id="action-problem", classes="problem", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Add action  (ctrl+s)", id="add", variant="primary")
+                yield Button(f"{self._button}  (ctrl+s)", id="add", variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from supervise.app.screens.action_form import (
     show_problem,
 )
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.action_review import reviews_text
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.app.widgets.type_to_open import TypeToOpenButton
 from supervise.content import Role
@@ -26,6 +28,7 @@ from supervise.store.changes import (
     AddAction,
     Change,
     Complete,
+    EditAction,
     MoveTo,
     RemoveAction,
     SetNextDate,
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 CLOSING_COMMANDS: tuple[Command, ...] = (
     Command("back_to_items", "ctrl+b", "Items", "Back to the competence items", priority=True),
     Command("complete", "ctrl+d", "Complete", "Mark the session completed", priority=True),
+    Command("edit_action", "e", "Edit action", "Change the highlighted action's what, who or date"),
     Command("remove_action", "delete", "Remove action", "Remove the highlighted action"),
     Command("undo_remove", "ctrl+z", "Undo remove", "Bring back the action just removed"),
     # Palette-only: each puts the cursor where that part of the closing is done.
@@ -77,13 +81,18 @@ class ClosingScreen(SessionScreen):
                 read_only=locked,
                 field="summary",
             )
-            yield Label("Agreed actions", classes="prompt")
+            yield Label("Agreed actions" if self.supervision else "My next steps", classes="prompt")
             # Before the table, so tab from the summary leads to adding an action and the
             # words typed next land in its form (the table takes no text).
             if not locked:
                 with Horizontal(id="new-action", classes="row"):
                     yield TypeToOpenButton("Add an action…", id="add-action")
             yield DataTable(id="actions", cursor_type="row")
+            if not self.supervision:
+                yield Static(self._flagged_text(), id="flagged-list", markup=False)
+            if self.live.snapshot.reviews:
+                reviews = reviews_text(self.live.snapshot.reviews)
+                yield Static(reviews, id="reviewed", markup=False)
             yield Label("Date of the next session (YYYY-MM-DD)", classes="prompt")
             yield Input(record.next_date, id="next-date", disabled=locked)
             yield Static("", id="next-date-problem", classes="problem", markup=False)
@@ -117,6 +126,20 @@ class ClosingScreen(SessionScreen):
                         yield Button(
                             f"Sign as {ROLE_TITLES[role].lower()}", id=f"button-{role.value}"
                         )
+
+    def _flagged_text(self) -> str:
+        """The items this reflection brings to supervision, one a line."""
+        snapshot = self.live.snapshot
+        flagged = [
+            ref for ref in snapshot.record.scope if snapshot.rating(ref).bring_to_supervision
+        ]
+        if not flagged:
+            return "Nothing flagged to bring to supervision (mark items in the walk)."
+        lines = ["To bring to supervision (offered when your next supervision is set up):"]
+        for ref in flagged:
+            text = self.library.item(ref).text if self.library.has_item(ref) else ""
+            lines.append(f"  ⚑ {ref}  {text}")
+        return "\n".join(lines)
 
     def _status_text(self) -> str:
         record = self.live.snapshot.record
@@ -157,6 +180,7 @@ class ClosingScreen(SessionScreen):
             table.add_column("What", key="what")
             table.add_column("Who", key="who")
             table.add_column("By when", key="when")
+        row = table.cursor_row
         table.clear()
         for action in self.live.snapshot.actions:
             # Text, not str: the table would read a str as markup and drop "[...]".
@@ -164,6 +188,9 @@ class ClosingScreen(SessionScreen):
             table.add_row(*(Text(cell) for cell in cells), key=action.id)
         if not table.row_count:
             table.add_row("No actions yet", "", "", key="")
+        # Where it was: an edited action stays highlighted.
+        table.move_cursor(row=min(row, table.row_count - 1))
+        self.refresh_bindings()
 
     def _save_summary(self, text: str) -> None:
         self.live.submit(SetSummary(text))
@@ -208,7 +235,8 @@ class ClosingScreen(SessionScreen):
     def ask_for_action(self, what: str = "", who: str = "", due: str = "") -> None:
         """Open the action form, filled with what is given; add the action it returns."""
         self.save_all()
-        self._form = ActionForm(what, who, due)
+        heading = "Add an agreed action" if self.supervision else "Add a next step"
+        self._form = ActionForm(what, who, due, heading=heading)
         self.app.push_screen(self._form, self._add_action)
 
     def _add_action(self, draft: ActionDraft | None) -> None:
@@ -221,20 +249,53 @@ class ClosingScreen(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Changing commands are off once the record is read only; undo needs a removal."""
-        changing = ("complete", "remove_action", "undo_remove", "add_action", "sign_off")
+        changing = (
+            "complete",
+            "edit_action",
+            "remove_action",
+            "undo_remove",
+            "add_action",
+            "sign_off",
+        )
         if action in changing and self.live.read_only:
             return False
         if action == "undo_remove":
             return bool(self._removed)
+        if action == "edit_action":
+            return bool(self.live.snapshot.actions)
         return True
+
+    def _highlighted_action(self) -> Action | None:
+        table = self.query_one("#actions", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((a for a in self.live.snapshot.actions if a.id == key), None)
+
+    @on(DataTable.RowSelected, "#actions")
+    def action_edit_action(self) -> None:
+        """Open the highlighted action in its form, to change what, who or by when."""
+        action = self._highlighted_action()
+        if action is None or self._form is not None or self.live.read_only:
+            return
+        self.save_all()
+        self._form = ActionForm(
+            action.what, action.who, action.by_when, heading="Edit the action", button="Save"
+        )
+
+        def edited(draft: ActionDraft | None) -> None:
+            self._form = None
+            if draft is None:
+                return
+            changed = replace(action, what=draft.what, who=draft.who, by_when=draft.due)
+            if changed != action and self._change(EditAction(changed), "Action changed."):
+                self._fill_actions()
+
+        self.app.push_screen(self._form, edited)
 
     def action_remove_action(self) -> None:
         """Remove the highlighted action (ctrl+z brings it back)."""
-        table = self.query_one("#actions", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        action = next((a for a in self.live.snapshot.actions if a.id == key), None)
+        action = self._highlighted_action()
         if action is not None and self._change(
             RemoveAction(action.id), "Action removed. Press ctrl+z to bring it back."
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,10 +15,14 @@ from textual.widgets import DataTable, Header, Static
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, StartNewSession
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
+from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
+from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
 from supervise.store.records import Mode, Status
+from supervise.store.tidy import archived
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -34,7 +39,7 @@ where you left off.
 """
 
 
-class HomeScreen(RecordActions):
+class HomeScreen(TidyActions, RecordActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -43,6 +48,7 @@ class HomeScreen(RecordActions):
         Command(
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
+        *TIDY_COMMANDS,
         *RECORD_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
@@ -53,6 +59,7 @@ class HomeScreen(RecordActions):
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
         self._can_open = False
+        self._any_archived = False
         self._folder_line = ""
 
     def compose(self) -> ComposeResult:
@@ -60,6 +67,8 @@ class HomeScreen(RecordActions):
         yield Header()
         with Vertical(id="home"):
             yield Static(WELCOME, id="welcome")
+            yield DueActions(id="due")
+            yield SessionFilters(id="filters")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="folder", markup=False)
         yield KeyBar()
@@ -75,7 +84,10 @@ class HomeScreen(RecordActions):
         table.add_column("Mode", key="mode")
         table.add_column("Status", key="status")
         table.add_column("Progress", key="progress")
+        table.add_column("Next", key="next")
+        table.add_column("Frameworks", key="frameworks")
         self.refresh_sessions()
+        self.empty_old_trash_later()
 
     def refresh_sessions(self, select: Path | None = None) -> None:
         """Read the folder again and redraw the table, keeping ``select`` highlighted."""
@@ -87,17 +99,31 @@ class HomeScreen(RecordActions):
             self.notify(
                 str(error), title="Sessions folder", severity="error", timeout=10, markup=False
             )
+        self.query_one(DueActions).show(summaries, date.today())
+        hidden = archived(self.sessions_dir)
+        filters = self.query_one(SessionFilters)
+        filters.offer(summaries)
+        listed = filters.shown(summaries, hidden)
         table.clear()
-        for summary in summaries:
-            table.add_row(*self._cells(summary), key=str(summary.path))
+        for summary in listed:
+            table.add_row(*self._cells(summary, summary.file in hidden), key=str(summary.path))
         empty = not summaries
         self.set_class(empty, "-empty")
         folder = self.sessions_dir
         shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self._folder_line = f"{len(summaries)} session{plural} in {shown}"
-        self.query_one("#folder", Static).update(self._folder_line)
-        if select is not None and str(select) in {str(s.path) for s in summaries}:
+        line = f"{len(summaries)} session{plural} in {shown}"
+        if len(listed) != len(summaries):
+            line += f", {len(listed)} shown"
+        archived_count = sum(1 for s in summaries if s.file in hidden)
+        if bool(archived_count) != self._any_archived:
+            self._any_archived = bool(archived_count)
+            self.refresh_bindings()
+        if archived_count and not filters.show_archived:
+            line += f" ({archived_count} archived: v shows them)"
+        self._folder_line = line
+        self.query_one("#folder", Static).update(line)
+        if select is not None and str(select) in {str(s.path) for s in listed}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
@@ -108,13 +134,15 @@ class HomeScreen(RecordActions):
         self.query_one("#folder", Static).update(doing or self._folder_line)
 
     @staticmethod
-    def _cells(summary: SessionSummary) -> tuple[Text, ...]:
+    def _cells(summary: SessionSummary, archived: bool = False) -> tuple[Text, ...]:
         mode = "Supervision" if summary.mode == Mode.SUPERVISION else "Self-reflection"
         status = summary.status.capitalize()
         if summary.status == Status.SIGNED:
             status = "✔ Signed"
         elif summary.status == UNREADABLE:
             status = "⚠ Unreadable"
+        if archived:
+            status += " · archived"
         progress = f"{summary.answered}/{summary.total} items"
         cells = (
             summary.date,
@@ -123,6 +151,8 @@ class HomeScreen(RecordActions):
             mode,
             status,
             progress,
+            summary.next_date or "—",
+            ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
         return tuple(Text(cell) for cell in cells)
@@ -135,9 +165,12 @@ class HomeScreen(RecordActions):
         return Path(key) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open actions only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only", "export_record"):
+        """Open, export, archive and delete only make sense when a session is highlighted."""
+        highlighted = ("open_session", "open_read_only", "export_record", "toggle_archive")
+        if action in (*highlighted, "delete_session"):
             return self._highlighted() is not None
+        if action == "show_archived":
+            return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
         return True
 
     def action_new_session(self) -> None:
@@ -158,6 +191,10 @@ class HomeScreen(RecordActions):
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""
+        self.refresh_sessions(self._highlighted())
+
+    @on(SessionFilters.Changed)
+    def _filtered(self) -> None:
         self.refresh_sessions(self._highlighted())
 
     @on(DataTable.RowSelected, "#sessions")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import (
     Button,
     Header,
@@ -22,11 +24,14 @@ from textual.widgets import (
 )
 
 from supervise.app.commands import FOCUS_BINDINGS, Command, bindings
+from supervise.app.widgets.carried_in import CarriedIn
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.marks import MarkedRadioButton
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import DEFAULT_MODEL, Library
-from supervise.store.records import Mode
+from supervise.store import StoreError, list_sessions
+from supervise.store.continuity import known_names, known_spelling
+from supervise.store.records import ActionReview, Mode, SessionSummary
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class NewSessionRequest:
     model: str
     scope: tuple[str, ...]
     agenda: str
+    reviews: tuple[ActionReview, ...] = ()
+    """Open actions from the practitioner's earlier sessions, to review at the opening."""
 
 
 class NewSessionScreen(Screen[NewSessionRequest | None]):
@@ -49,13 +56,24 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
         Command("start", "ctrl+s", "Start session", "Create the session and begin", priority=True),
         Command("cancel", "escape", "Cancel", "Go back to the session list without creating"),
+        Command(
+            "read_reflection",
+            "ctrl+r",
+            "Their reflection",
+            "Read the self-reflection that flagged the highlighted item",
+            priority=True,
+        ),
     )
     BINDINGS = [*FOCUS_BINDINGS, *bindings(COMMAND_LIST)]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, sessions_dir: Path | None = None) -> None:
         super().__init__()
         self.library = library
         """The loaded content to choose from."""
+        self.sessions = _sessions_in(sessions_dir)
+        """The sessions already in the store: names typed before, open actions, flags."""
+        self.names = known_names(self.sessions)
+        """Every name typed before, one spelling per person."""
 
     def compose(self) -> ComposeResult:
         """The form, top to bottom in the order people think about it."""
@@ -74,10 +92,13 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Practitioner")
-                    yield Input(placeholder="e.g. Sam or S.K.", id="practitioner")
+                    yield Input(
+                        placeholder="e.g. Sam or S.K.", id="practitioner", suggester=self._names()
+                    )
                 with Vertical(id="supervisor-box"):
                     yield Label("Supervisor")
-                    yield Input(placeholder="e.g. Alex", id="supervisor")
+                    yield Input(placeholder="e.g. Alex", id="supervisor", suggester=self._names())
+            yield CarriedIn(self.library, self.sessions, id="carried-in")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date (YYYY-MM-DD)")
@@ -110,6 +131,11 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         self.sub_title = "New session"
         self.query_one("#practitioner", Input).focus()
 
+    def _names(self) -> SuggestFromList | None:
+        # A name typed before completes as it was spelled (right arrow takes it), so one
+        # person keeps one name across sessions.
+        return SuggestFromList(self.names, case_sensitive=False) if self.names else None
+
     @property
     def supervision(self) -> bool:
         """Whether the supervision mode (rather than self-reflection) is chosen."""
@@ -118,6 +144,29 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
     @on(RadioSet.Changed, "#mode")
     def _mode_changed(self) -> None:
         self.query_one("#supervisor-box").display = self.supervision
+        self._show_carried_in()
+
+    @on(Input.Changed, "#practitioner")
+    def _show_carried_in(self) -> None:
+        practitioner = known_spelling(self.query_one("#practitioner", Input).value, self.names)
+        self.query_one(CarriedIn).show_for(practitioner, supervision=self.supervision)
+        # ctrl+r shows in the key bar only while there is a reflection to read.
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reading a reflection needs a flagged item to read it for."""
+        if action == "read_reflection":
+            return any(carried.highlighted() is not None for carried in self.query(CarriedIn))
+        return True
+
+    def action_read_reflection(self) -> None:
+        """Show what the practitioner wrote about the highlighted flagged item."""
+        flag = self.query_one(CarriedIn).highlighted()
+        if flag is None:
+            return
+        from supervise.app.screens.reflection_peek import ReflectionPeek
+
+        self.app.push_screen(ReflectionPeek(self.library, flag))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -174,8 +223,8 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
 
     def _collect(self) -> tuple[NewSessionRequest | None, list[str]]:
         problems: list[str] = []
-        practitioner = " ".join(self.query_one("#practitioner", Input).value.split())
-        supervisor = " ".join(self.query_one("#supervisor", Input).value.split())
+        practitioner = known_spelling(self.query_one("#practitioner", Input).value, self.names)
+        supervisor = known_spelling(self.query_one("#supervisor", Input).value, self.names)
         if not self.supervision:
             supervisor = ""
         if not practitioner:
@@ -191,7 +240,9 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         minutes = int(minutes_text) if minutes_text.isdigit() else 0
         if not 1 <= minutes <= 600:
             problems.append("The planned length should be a number of minutes, e.g. 60.")
-        scope = tuple(self.query_one(ScopeTree).ticked)
+        carried = self.query_one(CarriedIn)
+        carried.show_for(practitioner, supervision=self.supervision)
+        scope = tuple(dict.fromkeys((*carried.chosen, *self.query_one(ScopeTree).ticked)))
         if not scope:
             problems.append("Tick at least one framework, section or item to cover.")
         if problems:
@@ -207,6 +258,18 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
                 model=str(model),
                 scope=scope,
                 agenda=self.query_one("#agenda", TextArea).text.strip(),
+                reviews=carried.reviews,
             ),
             [],
         )
+
+
+def _sessions_in(folder: Path | None) -> list[SessionSummary]:
+    """The sessions in ``folder`` as listed, or none if it cannot be read (the home screen has
+    said why already)."""
+    if folder is None:
+        return []
+    try:
+        return list_sessions(folder)
+    except (StoreError, OSError):
+        return []

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
+from supervise.app.widgets.action_review import ActionReviewField
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
-from supervise.store.changes import MoveTo, SetOpening
+from supervise.store.changes import MoveTo, SetOpening, SetReview
 from supervise.store.records import ITEMS, OPENING, Step
 
 SUPERVISION_OPENING = (
@@ -44,6 +47,16 @@ class OpeningScreen(SessionScreen):
             yield Static("[b]Opening[/b]", classes="heading")
             if record.agenda:
                 yield Static(f"Agenda: {record.agenda}", classes="hint", markup=False)
+            if self.live.snapshot.reviews:
+                yield Static("[b]Actions from earlier sessions[/b]", classes="heading")
+                yield Static(
+                    "For each: done, partly, not done or dropped (arrows, then space), and a "
+                    "note. Partly and not done carry on to the next session.",
+                    classes="hint",
+                )
+                today = date.today()
+                for review in self.live.snapshot.reviews:
+                    yield ActionReviewField(review, today, read_only=self.live.read_only)
             for key, heading, prompt in questions:
                 initial = record.opening.get(key, "")
                 if key == "purpose" and not initial:
@@ -59,8 +72,19 @@ class OpeningScreen(SessionScreen):
             yield Button("Begin the items  (ctrl+n)", id="begin", variant="primary")
 
     def on_mount(self) -> None:
-        """Put the cursor in the answer left last time, else the first."""
-        self.live.submit(MoveTo(OPENING, self.focus_answer(self.field_left())))
+        """Put the cursor in the answer left last time, else on the first action still to be
+        reviewed, else in the first answer."""
+        left = self.field_left()
+        unreviewed = [field for field in self.query(ActionReviewField) if field.unanswered]
+        if not left and unreviewed and not self.live.read_only:
+            unreviewed[0].focus_outcome()
+            self.live.submit(MoveTo(OPENING))
+            return
+        self.live.submit(MoveTo(OPENING, self.focus_answer(left)))
+
+    @on(ActionReviewField.Reviewed)
+    def _reviewed(self, event: ActionReviewField.Reviewed) -> None:
+        self.live.submit(SetReview(event.review))
 
     @property
     def place(self) -> Step:

@@ -145,6 +145,9 @@ class WalkScreen(SessionScreen):
                 self.refs,
                 answered=self.answered(),
                 skipped=self.live.snapshot.skipped,
+                flagged=[
+                    r.item for r in self.live.snapshot.ratings.values() if r.bring_to_supervision
+                ],
                 current=self.current,
                 id="items",
             )
@@ -178,8 +181,12 @@ class WalkScreen(SessionScreen):
             on_answer=self._answer,
             on_point=lambda item, index, on: submit(SetPoint(item, index, on)),
             on_confidence=lambda item, value: submit(SetConfidence(item, value)),
-            on_bring=lambda item, flag: submit(SetBring(item, flag)),
+            on_bring=self._bring,
         )
+
+    def _bring(self, item: str, flag: bool) -> None:
+        self.live.submit(SetBring(item, flag))
+        self.query_one(ItemList).flag(item, flag)
 
     async def _show(self, ref: str) -> None:
         for old in self.query(ItemView):

@@ -14,13 +14,15 @@ if TYPE_CHECKING:
     from supervise.content import Library
 
 ANSWERED, SKIPPED, OPEN, CURRENT = "✔", "–", "○", "▶"
+FLAGGED = "⚑"
+"""Beside the mark of an item flagged "bring to supervision"."""
 WORDS = 19
 """How many characters of the statement each line shows: enough to recognise it."""
 
 
 class ItemList(OptionList):
-    """One line per item in scope: a mark (✔ answered, – skipped, ○ not yet), its reference and
-    words."""
+    """One line per item in scope: a mark (✔ answered, – skipped, ○ not yet; ⚑ flagged to bring
+    to supervision), its reference and words."""
 
     def __init__(
         self,
@@ -29,6 +31,7 @@ class ItemList(OptionList):
         *,
         answered: Iterable[str] = (),
         skipped: Iterable[str] = (),
+        flagged: Iterable[str] = (),
         current: str = "",
         id: str | None = None,
     ) -> None:
@@ -38,6 +41,7 @@ class ItemList(OptionList):
         """The items in scope, in order."""
         self._answered = set(answered)
         self._skipped = set(skipped)
+        self._flagged = set(flagged)
         self._current = current
         # Filled, marked and pointed here rather than once mounted: adding options later lays
         # the screen out again, and each changed line made the list measure every line again.
@@ -52,7 +56,8 @@ class ItemList(OptionList):
         if len(words) > WORDS:
             words = words[:WORDS].rsplit(" ", 1)[0] + "…"
         short = ref.split("/", 1)[1]
-        return f"{pointer}{mark} {short} {words}"
+        flag = FLAGGED if ref in self._flagged else " "
+        return f"{pointer}{mark}{flag}{short} {words}"
 
     def mark(self, answered: set[str], skipped: Iterable[str] | None = None) -> None:
         """Redraw the marks for new sets of answered (and, if given, skipped) items."""
@@ -62,6 +67,14 @@ class ItemList(OptionList):
         for ref in changed:
             if ref in self.refs:
                 self.replace_option_prompt(ref, self._line(ref))
+
+    def flag(self, ref: str, flagged: bool) -> None:
+        """Show or hide the "bring to supervision" flag on ``ref``'s line."""
+        if (ref in self._flagged) == flagged:
+            return
+        self._flagged ^= {ref}
+        if ref in self.refs:
+            self.replace_option_prompt(ref, self._line(ref))
 
     def show_current(self, ref: str) -> None:
         """Point at and highlight the current item."""
