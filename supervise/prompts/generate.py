@@ -23,8 +23,10 @@ from supervise.prompts.person import third_person
 from supervise.prompts.themes import HARD, Theme, themes_of
 from supervise.prompts.tidy import finish
 
-POINTS_STAGE = "pointsThe stage id given to the prompts that ask which sub-points apply."
-POINTS_TITLE = "Which points applyThe heading of the sub-points prompt."
+POINTS_STAGE = "points"
+"""The stage id given to the prompts that ask which sub-points apply."""
+POINTS_TITLE = "Which points apply"
+"""The heading of the sub-points prompt."""
 POINTS_WORDS = 34
 """A sub-points prompt longer than this lists the rest in another one."""
 

@@ -61,7 +61,8 @@ def test_answers_stay_with_their_stage_ids(full_library: Library) -> None:
     """Sessions saved before this generator keyed answers by these ids; they must not move."""
     prompts = made(full_library, "cyp-4.3/k/3")
     assert [s.id for s in full_library.models["driscoll"].stages] == ["what", "so-what", "now-what"]
-    assert prompts.points_stages()[0] == POINTS_STAGE
+    # Literal on purpose: the stored id must not follow a change to the constant.
+    assert prompts.points_stages()[0] == POINTS_STAGE == "points"
 
 
 def test_the_section_decides_knowing_or_doing(full_library: Library) -> None:
