@@ -23,7 +23,7 @@ from supervise.app.widgets.prompt_field import SAVE_DELAY
 from supervise.store import SessionFile
 from supervise.store.writer import SETTLE_AFTER
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk, screen_text
+from tests.app.driving import Notes, open_walk, screen_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,8 @@ async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
     broken.write_bytes(b'{"session": {"1": {"id": "deadbeef", "mode": ')
     before = broken.read_bytes()
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -92,7 +93,7 @@ async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is home and app.live is None
-        messages = [n.message for n in app._notifications]
+        messages = notes.shown
         assert any("could not be read" in m for m in messages), messages
         # The good session is still there to open.
         await pilot.press("down", "o")
