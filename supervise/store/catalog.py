@@ -58,11 +58,8 @@ def read_summary(path: Path) -> SessionSummary:
         tables = load_tables(path)
         if tables is None:
             raise SessionUnreadable(path, "the file has gone")
-        docs = list(tables.get("session", {}).values())
-        if len(docs) != 1:
-            raise SessionUnreadable(path, f"{len(docs)} session documents, expected 1")
-        record = codec.record_from_doc(docs[0])
-        return codec.summarise(record, tables.get("responses", {}).values(), path, updated)
+        session, responses = codec.session_docs(tables)
+        return codec.summarise(codec.record_from_doc(session), responses, path, updated)
     except (StoreError, OSError, TypeError, ValueError) as exc:
         log.info("listing %s as unreadable: %s", path, exc)
         return unreadable_summary(path, updated)
