@@ -8,11 +8,12 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TextArea
 
 from supervise.app.app import SuperviseApp
-from supervise.app.screens.action_form import ActionForm
+from supervise.app.screens.action_form import ActionForm, ask_for_action
 from supervise.app.screens.closing import ClosingScreen
 from supervise.store import SessionFile
+from supervise.store.records import Action
 from tests.app.conftest import stored
-from tests.app.driving import burst, open_at, saved, screen_text
+from tests.app.driving import burst, open_at, open_walk, saved, screen_text
 
 
 async def test_summary_actions_completion_and_sign_off(
@@ -238,3 +239,28 @@ async def test_the_next_session_date_is_checked_like_action_dates(
         assert str(closing.query_one("#next-date-problem").render()) == ""
         await saved(app)
     assert stored(path).record.next_date == "2026-12-14"
+
+
+async def test_other_screens_can_turn_words_into_an_action_through_the_door(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    added: list[Action | None] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        form = ActionForm(what="Ask the team about paired visits", who="Sam")
+        ask_for_action(walk, walk.live, form, added.append)
+        await pilot.pause()
+        assert app.screen is form
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is walk
+        await saved(app)
+    [action] = added
+    assert action is not None and stored(path).actions() == [action]
+    assert (action.what, action.who, action.by_when) == (
+        "Ask the team about paired visits",
+        "Sam",
+        "",
+    )
