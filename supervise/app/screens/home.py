@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -53,6 +54,9 @@ class HomeScreen(Screen[None]):
         """The folder the app keeps sessions in."""
         self._can_open = False
         self._folder_line = ""
+        self._listing = False
+        # A session asked for (read only or not) while the list was being read.
+        self._open_when_listed: bool | None = None
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -77,15 +81,36 @@ class HomeScreen(Screen[None]):
         self.refresh_sessions()
 
     def refresh_sessions(self, select: Path | None = None) -> None:
-        """Read the folder again and redraw the table, keeping ``select`` highlighted."""
-        table = self.query_one("#sessions", DataTable)
+        """Read the folder again (in a worker thread) and redraw the table, keeping ``select``
+        highlighted."""
+        self._listing = True
+        self.show_busy("Reading the sessions folder…")
+        self.run_worker(
+            partial(self._read_folder, select),
+            thread=True,
+            exclusive=True,
+            group="list",
+            exit_on_error=False,
+        )
+
+    def _read_folder(self, select: Path | None) -> None:
+        """List the folder (in the worker thread); show the list on the screen thread."""
         try:
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
         except (StoreError, OSError) as error:
-            summaries = []
+            self.app.call_from_thread(self._show_sessions, [], select, error)
+        else:
+            self.app.call_from_thread(self._show_sessions, summaries, select, None)
+
+    def _show_sessions(
+        self, summaries: list[SessionSummary], select: Path | None, error: Exception | None
+    ) -> None:
+        self._listing = False
+        if error is not None:
             self.notify(
                 str(error), title="Sessions folder", severity="error", timeout=10, markup=False
             )
+        table = self.query_one("#sessions", DataTable)
         table.clear()
         for summary in summaries:
             table.add_row(*self._cells(summary), key=str(summary.path))
@@ -100,7 +125,12 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
-        self._sync_open_keys()
+        # The open keys worked while the list was read; now they work if a row is there.
+        self._can_open = self._highlighted() is not None
+        self.refresh_bindings()
+        wanted, self._open_when_listed = self._open_when_listed, None
+        if wanted is not None:
+            self.action_open_session(read_only=wanted)
 
     def show_busy(self, doing: str) -> None:
         """Show what is under way (opening a session, say) below the list; "" when done."""
@@ -136,24 +166,25 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open actions only make sense when a session is highlighted."""
         if action in ("open_session", "open_read_only"):
-            return self._highlighted() is not None
+            return self._listing or self._highlighted() is not None
         return True
 
     def action_new_session(self) -> None:
         """Start the new-session form."""
         self.post_message(StartNewSession())
 
-    def action_open_session(self) -> None:
-        """Open (or resume) the highlighted session."""
+    def action_open_session(self, read_only: bool = False) -> None:
+        """Open (or resume) the highlighted session; while the list is being read, once it is."""
+        if self._listing:
+            self._open_when_listed = read_only
+            return
         path = self._highlighted()
         if path is not None:
-            self.post_message(OpenSession(path))
+            self.post_message(OpenSession(path, read_only=read_only))
 
     def action_open_read_only(self) -> None:
         """Open the highlighted session read-only."""
-        path = self._highlighted()
-        if path is not None:
-            self.post_message(OpenSession(path, read_only=True))
+        self.action_open_session(read_only=True)
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""
