@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
-from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.messages import OpenSession, SessionsListed, StartNewSession
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
@@ -128,6 +128,7 @@ class HomeScreen(Screen[None]):
         # The open keys worked while the list was read; now they work if a row is there.
         self._can_open = self._highlighted() is not None
         self.refresh_bindings()
+        self.post_message(SessionsListed())
         wanted, self._open_when_listed = self._open_when_listed, None
         if wanted is not None:
             self.action_open_session(read_only=wanted)
