@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, TextArea
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.action_form import ActionForm, ask_for_action
 from supervise.app.screens.closing import ClosingScreen
+from supervise.app.screens.dialogs import Choice
 from supervise.store import SessionFile
 from supervise.store.records import Action
 from tests.app.conftest import stored
@@ -264,3 +265,27 @@ async def test_other_screens_can_turn_words_into_an_action_through_the_door(
         "Sam",
         "",
     )
+
+
+async def test_escape_on_an_action_typed_in_the_form_asks_first(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path, app = await _closing_of_new_session(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.ask_for_action()
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Ring the GP", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("escape")  # keeps the form and its words
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#action-what", Input).value == "Ring the GP"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert app.screen is closing
+    assert stored(path).actions() == []

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
 from supervise.app.commands import FOCUS_BINDINGS
+from supervise.app.screens.dialogs import discard_if_agreed
 from supervise.store.records import Action, is_iso_date
 
 if TYPE_CHECKING:
@@ -113,8 +114,15 @@ class ActionForm(ModalScreen[ActionDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without adding anything."""
-        self.dismiss(None)
+        """Close without adding anything; ask first if something was typed here."""
+        values = tuple(field.value for field in self.query(Input))
+        # Words handed in pre-filled are still where they came from; only typing is at stake.
+        if values == self._initial or not any(value.strip() for value in values):
+            self.dismiss(None)
+            return
+        discard_if_agreed(
+            self, "This action is not added until you add it.", lambda: self.dismiss(None)
+        )
 
 
 def ask_for_action(
