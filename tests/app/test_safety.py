@@ -127,10 +127,10 @@ async def test_the_walk_fits_a_small_terminal(
     assert stored(path).response(SCOPE[1], "what", "practitioner") == "small screen"
 
 
-def _typist(script: str, sessions_dir: Path) -> subprocess.Popen[str]:
+def _typist(script: str, sessions_dir: Path, *options: str) -> subprocess.Popen[str]:
     """The real app, in its own process, typing as ``tests/app/<script>`` tells it to."""
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "app" / script), str(sessions_dir)],
+        [sys.executable, str(ROOT / "tests" / "app" / script), str(sessions_dir), *options],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -173,6 +173,22 @@ def test_closing_the_terminal_saves_what_was_just_typed(
     assert session.response(SCOPE[0], "what", "practitioner") == (
         "typed just before the terminal closed"
     )
+    assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_closing_the_terminal_on_a_full_disk_keeps_a_copy_of_what_was_typed(
+    make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    path = make_session()
+    typist = _typist("hangup_typist.py", sessions_dir, "disk-full")
+    assert typist.stdout is not None
+    assert typist.stdout.readline().strip() == "TYPED"
+    typist.send_signal(signal.SIGHUP)
+    assert typist.wait(timeout=20) == 0
+    assert stored(path).response(SCOPE[0], "what", "practitioner") == ""
+    [copy] = sessions_dir.with_name(sessions_dir.name + "-unsaved").iterdir()
+    kept = json.loads(copy.read_text(encoding="utf-8"))
+    assert "typed just before the terminal closed" in [c.get("text") for c in kept["changes"]]
     assert not path.with_name(path.name + ".lock").exists()
 
 
