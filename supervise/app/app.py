@@ -19,6 +19,7 @@ from supervise.app.messages import (
     LeaveSession,
     OpenSession,
     SaveStateChanged,
+    SessionsListed,
     StartNewSession,
 )
 from supervise.app.screens.home import HomeScreen
@@ -49,6 +50,7 @@ class SuperviseApp(App[None]):
         """Where session files live."""
         self._keeper: SessionKeeper | None = None
         self._tuned = False
+        self._frozen = False
 
     # -- process and start-up -----------------------------------------------------------------
 
@@ -64,8 +66,6 @@ class SuperviseApp(App[None]):
 
     def on_mount(self) -> None:
         """Warm up once the list is up, and be ready to save if the terminal closes."""
-        if self._tuned:
-            self.call_after_refresh(process.freeze_long_lived)
         self.set_timer(
             WARM_UP_DELAY,
             lambda: self.run_worker(
@@ -171,6 +171,13 @@ class SuperviseApp(App[None]):
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is not None:
             self.keeper.open(message.path, read_only=message.read_only)
+
+    @on(SessionsListed)
+    def _listed(self) -> None:
+        if self._tuned and not self._frozen:
+            # What exists once the list's rows are in lives as long as the app does.
+            self._frozen = True
+            self.call_after_refresh(process.freeze_long_lived)
 
     @on(GoToStep)
     def _go(self, message: GoToStep) -> None:

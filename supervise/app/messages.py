@@ -36,6 +36,10 @@ class GoToStep(Message):
         """Where to go."""
 
 
+class SessionsListed(Message):
+    """The session list has its rows (the first time, or again)."""
+
+
 class LeaveSession(Message):
     """Save, close the open session and go back to the session list."""
 

@@ -55,7 +55,7 @@ class Answers(Guarded):
                 self._responses.update({"text": text, "updated": now_iso()}, doc_ids=[doc_id])
         elif text:
             new_id = self._responses.insert(
-                {"item": item, "stage": stage, "role": role, "text": text, "updated": now_iso()}
+                codec.shape_to_doc(Response(item, stage, role, text, now_iso()))
             )
             if self._response_ids is not None:
                 self._response_ids[(item, stage, role)] = new_id
@@ -86,8 +86,7 @@ class Answers(Guarded):
         check_text(item=item)
         doc = self._rating_doc(item)
         if doc is None:
-            base = {"item": item, "confidence": None, "bring_to_supervision": False}
-            self._ratings.insert({**base, **fields})
+            self._ratings.insert({**codec.shape_to_doc(Rating(item)), **fields})
         elif any(doc.get(k) != v for k, v in fields.items()):
             self._ratings.update(fields, doc_ids=[doc.doc_id])
 
@@ -122,6 +121,6 @@ class Answers(Guarded):
             raise ValueError(f"index must be a whole number from 0, not {index!r}")
         docs = self._points.search((where("item") == item) & (where("index") == index))
         if ticked and not docs:
-            self._points.insert({"item": item, "index": index})
+            self._points.insert(codec.point_to_doc(item, index))
         elif not ticked and docs:
             self._points.remove(doc_ids=[doc.doc_id for doc in docs])

@@ -58,18 +58,15 @@ def read_summary(path: Path) -> SessionSummary:
         tables = load_tables(path)
         if tables is None:
             raise SessionUnreadable(path, "the file has gone")
-        docs = list(tables.get("session", {}).values())
-        if len(docs) != 1:
-            raise SessionUnreadable(path, f"{len(docs)} session documents, expected 1")
-        record = codec.record_from_doc(docs[0])
+        session, responses = codec.session_docs(tables)
         return codec.summarise(
-            record,
-            tables.get("responses", {}).values(),
+            codec.record_from_doc(session),
+            responses,
             path,
             updated,
-            ratings=tables.get("ratings", {}).values(),
-            actions=tables.get("actions", {}).values(),
-            reviews=tables.get("reviews", {}).values(),
+            ratings=tables.get(codec.RATINGS, {}).values(),
+            actions=tables.get(codec.ACTIONS, {}).values(),
+            reviews=tables.get(codec.REVIEWS, {}).values(),
         )
     except (StoreError, OSError, TypeError, ValueError) as exc:
         log.info("listing %s as unreadable: %s", path, exc)

@@ -26,10 +26,33 @@ from supervise.store.records import (
 )
 
 FORMAT = 1
-"""The session file format this code writes; stored in the session document."""
+"""The session file format this code writes; stored in the session document. A file of a
+later format was written by a newer supervise and is refused rather than misread."""
 
 Doc = Mapping[str, Any]
 """A stored document as it comes out of JSON."""
+
+SESSION, RESPONSES, RATINGS, POINTS, ACTIONS, EVENTS, REVIEWS = (
+    "session",
+    "responses",
+    "ratings",
+    "points",
+    "actions",
+    "events",
+    "reviews",
+)
+"""The tables of a session file, each holding one of the shapes below."""
+TABLES = (SESSION, RESPONSES, RATINGS, POINTS, ACTIONS, EVENTS, REVIEWS)
+"""Every table, in the order they are checked when a session is opened."""
+
+
+def session_docs(tables: Mapping[str, Mapping[str, Doc]]) -> tuple[Doc, list[Doc]]:
+    """The session document and the responses of a whole session file as read from JSON
+    (what the list of sessions needs); ValueError unless there is exactly one session."""
+    docs = list(tables.get(SESSION, {}).values())
+    if len(docs) != 1:
+        raise ValueError(f"{len(docs)} session documents, expected 1")
+    return docs[0], list(tables.get(RESPONSES, {}).values())
 
 
 def _text(doc: Doc, key: str, default: str = "") -> str:
@@ -76,6 +99,9 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
 
 def record_from_doc(doc: Doc) -> SessionRecord:
     """The record stored in a session document; raises ValueError or TypeError if malformed."""
+    version = doc.get("format", FORMAT)
+    if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT:
+        raise ValueError(f"format {version!r} is newer than this supervise reads ({FORMAT})")
     # Missing optional keys take their defaults so an older or hand-trimmed file still opens;
     # values of the wrong type are refused by SessionRecord itself.
     signatures = doc.get("signatures", [])
@@ -135,6 +161,17 @@ def rating_from_doc(doc: Doc) -> Rating:
     return Rating(
         item=_required(doc, "item", "a rating"), confidence=confidence, bring_to_supervision=bring
     )
+
+
+def shape_to_doc(shape: Response | Rating | Action | Event) -> dict[str, Any]:
+    """The document that stores a response, rating, action or event: its fields, by name (the
+    record's declaration is the document's)."""
+    return dataclasses.asdict(shape)
+
+
+def point_to_doc(item: str, index: int) -> dict[str, Any]:
+    """The document that stores a ticked point."""
+    return {"item": item, "index": index}
 
 
 def point_from_doc(doc: Doc) -> tuple[str, int]:

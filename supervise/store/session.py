@@ -73,13 +73,13 @@ class SessionFile(Answers):
         self._mutex = threading.RLock()
         self._closed = False
         self._db = TinyDB(storage=lambda: storage)
-        self._session = self._db.table("session")
-        self._responses = self._db.table("responses")
-        self._ratings = self._db.table("ratings")
-        self._points = self._db.table("points")
-        self._actions = self._db.table("actions")
-        self._events = self._db.table("events")
-        self._reviews = self._db.table("reviews")
+        self._session = self._db.table(codec.SESSION)
+        self._responses = self._db.table(codec.RESPONSES)
+        self._ratings = self._db.table(codec.RATINGS)
+        self._points = self._db.table(codec.POINTS)
+        self._actions = self._db.table(codec.ACTIONS)
+        self._events = self._db.table(codec.EVENTS)
+        self._reviews = self._db.table(codec.REVIEWS)
         self._doc_id, self._record = self._load()
         self._response_ids: dict[tuple[str, str, str], int] | None = None
 
@@ -155,13 +155,13 @@ class SessionFile(Answers):
             record = dataclasses.replace(record, id=new_id())
         try:
             storage = AtomicJSONStorage(path)
-            created = {"kind": "created", "at": record.created, "detail": ""}
+            created = codec.shape_to_doc(Event("created", record.created))
             tables: dict[str, Any] = {
-                "session": {"1": codec.record_to_doc(record)},
-                "events": {"1": created},
+                codec.SESSION: {"1": codec.record_to_doc(record)},
+                codec.EVENTS: {"1": created},
             }
             if reviews:
-                tables["reviews"] = {
+                tables[codec.REVIEWS] = {
                     str(n): codec.review_to_doc(r) for n, r in enumerate(reviews, start=1)
                 }
             # One write holds the record, its first event and the actions carried in: the file
@@ -350,7 +350,7 @@ class SessionFile(Answers):
         while action_id in taken:
             action_id = new_id()
         action = Action(id=action_id, what=what, who=who, by_when=by_when, created=now_iso())
-        self._actions.insert(dataclasses.asdict(action))
+        self._actions.insert(codec.shape_to_doc(action))
         return action
 
     @writing
@@ -359,9 +359,9 @@ class SessionFile(Answers):
         check_text(id=action.id, what=action.what, who=action.who, by_when=action.by_when)
         docs = self._actions.search(where("id") == action.id)
         if docs:
-            self._actions.update(dataclasses.asdict(action), doc_ids=[docs[0].doc_id])
+            self._actions.update(codec.shape_to_doc(action), doc_ids=[docs[0].doc_id])
         else:
-            self._actions.insert(dataclasses.asdict(action))
+            self._actions.insert(codec.shape_to_doc(action))
 
     @writing
     def update_action(self, /, action_id: str, **fields: str) -> Action:
@@ -407,7 +407,7 @@ class SessionFile(Answers):
         return [codec.event_from_doc(doc) for doc in self._events.all()]
 
     def _append_event(self, kind: str, detail: str = "") -> None:
-        self._events.insert({"kind": kind, "at": now_iso(), "detail": detail})
+        self._events.insert(codec.shape_to_doc(Event(kind, now_iso(), detail)))
 
     @writing
     def log(self, kind: str, detail: str = "") -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from typing import Any, TypeVar
 
 from textual import events
@@ -37,8 +39,16 @@ async def open_walk(pilot: Pilot[Any], app: SuperviseApp) -> WalkScreen:
 
 def screen_text(app: SuperviseApp) -> str:
     """What a person sees on the current screen right now, as plain lines of text."""
-    # Textual has no public call for this; the compositor's strips are what the terminal gets.
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    # Textual's public screenshot is an SVG with one <text> run per styled span, placed by x
+    # and y; the lines are those runs read left to right, top to bottom.
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in _SVG_TEXT.findall(app.export_screenshot()):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text)))
+    lines = ("".join(text for _, text in sorted(runs)) for _, runs in sorted(rows.items()))
+    return "\n".join(line.replace("\xa0", " ") for line in lines)
+
+
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')
 
 
 def burst(app: SuperviseApp, *keys: str) -> None:

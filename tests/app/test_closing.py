@@ -8,11 +8,13 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TextArea
 
 from supervise.app.app import SuperviseApp
-from supervise.app.screens.action_form import ActionForm
+from supervise.app.screens.action_form import ActionForm, ask_for_action
 from supervise.app.screens.closing import ClosingScreen
+from supervise.app.screens.dialogs import Choice
 from supervise.store import SessionFile
+from supervise.store.records import Action
 from tests.app.conftest import stored
-from tests.app.driving import burst, open_at, saved, screen_text
+from tests.app.driving import burst, open_at, open_walk, saved, screen_text
 
 
 async def test_summary_actions_completion_and_sign_off(
@@ -238,3 +240,52 @@ async def test_the_next_session_date_is_checked_like_action_dates(
         assert str(closing.query_one("#next-date-problem").render()) == ""
         await saved(app)
     assert stored(path).record.next_date == "2026-12-14"
+
+
+async def test_other_screens_can_turn_words_into_an_action_through_the_door(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    app = make_app()
+    added: list[Action | None] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        form = ActionForm(what="Ask the team about paired visits", who="Sam")
+        ask_for_action(walk, walk.live, form, added.append)
+        await pilot.pause()
+        assert app.screen is form
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is walk
+        await saved(app)
+    [action] = added
+    assert action is not None and stored(path).actions() == [action]
+    assert (action.what, action.who, action.by_when) == (
+        "Ask the team about paired visits",
+        "Sam",
+        "",
+    )
+
+
+async def test_escape_on_an_action_typed_in_the_form_asks_first(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path, app = await _closing_of_new_session(make_app, make_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.ask_for_action()
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Ring the GP", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("escape")  # keeps the form and its words
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#action-what", Input).value == "Ring the GP"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert app.screen is closing
+    assert stored(path).actions() == []

@@ -14,7 +14,7 @@ from supervise.app.screens.home import HomeScreen
 from supervise.content import LibraryLoader
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk
+from tests.app.driving import Notes, open_walk
 
 
 class DiskFull:
@@ -86,14 +86,15 @@ async def test_an_unwritable_sessions_folder_is_explained(
     sessions_dir.parent.mkdir(parents=True, exist_ok=True)
     sessions_dir.write_text("a file where the folder should be", encoding="utf-8")
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Sam", "tab", *"Alex")
         app.screen.query_one("ScopeTree").tick(["h3-25/pc/1"])  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(notes.shown)
         assert "--sessions-dir" in messages, messages
         assert app.is_running and app.live is None
 
@@ -106,7 +107,8 @@ async def test_broken_content_is_explained_and_the_sessions_stay_listed(
     broken.parent.mkdir()
     broken.write_text("id: mine\ntitle: [oops\n", encoding="utf-8")
     app = SuperviseApp(LibraryLoader([broken.parent], include_env=False), sessions_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await pilot.pause(0.3)
         assert app.screen.query_one("#sessions").row_count == 1  # type: ignore[attr-defined]
         await pilot.press("n")
@@ -114,7 +116,7 @@ async def test_broken_content_is_explained_and_the_sessions_stay_listed(
         await pilot.press("o")
         await pilot.pause()
         assert app.live is None and isinstance(app.screen, HomeScreen)
-        messages = [n.message for n in app._notifications]
+        messages = notes.shown
         assert any(f"{broken}:" in m and "not valid YAML" in m for m in messages), messages
 
 
@@ -123,10 +125,11 @@ async def test_a_session_from_other_content_opens_with_what_is_loaded(
 ) -> None:
     path = make_session(scope=("gone/x/1", "h3-25/pc/1"), model="their-own-model")
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         walk = await open_walk(pilot, app)
         assert walk.refs == ["h3-25/pc/1"]
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(notes.shown)
         assert "'their-own-model' is not loaded" in messages
         assert "1 item(s) of this session are not in the loaded content" in messages
         await pilot.press(*"still works", "ctrl+q")

@@ -13,7 +13,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.key_bar import PALETTE_WORDS, KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.store import SessionFile
-from tests.app.driving import open_walk, screen_text
+from tests.app.driving import Notes, open_walk, screen_text
 
 
 def _bar_line(app: SuperviseApp) -> str:
@@ -84,7 +84,8 @@ async def test_clicking_a_key_presses_it(
 ) -> None:
     path = make_session()
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         walk = await open_walk(pilot, app)
         first = walk.current
         line = _bar_line(app)
@@ -94,7 +95,7 @@ async def test_clicking_a_key_presses_it(
         assert isinstance(app.screen, WalkScreen) and app.screen.current != first
         await pilot.click("#key-bar", offset=(line.index("^s"), 0))
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Everything is saved."]
+        assert notes.shown == ["Everything is saved."]
     with SessionFile.open_read_only(path) as session:
         assert session.record.current_item == walk.current != first
 

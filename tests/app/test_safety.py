@@ -23,7 +23,7 @@ from supervise.app.widgets.prompt_field import SAVE_DELAY
 from supervise.store import SessionFile
 from supervise.store.writer import SETTLE_AFTER
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk, screen_text
+from tests.app.driving import Notes, open_walk, screen_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,8 @@ async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
     broken.write_bytes(b'{"session": {"1": {"id": "deadbeef", "mode": ')
     before = broken.read_bytes()
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -92,7 +93,7 @@ async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is home and app.live is None
-        messages = [n.message for n in app._notifications]
+        messages = notes.shown
         assert any("could not be read" in m for m in messages), messages
         # The good session is still there to open.
         await pilot.press("down", "o")
@@ -126,10 +127,10 @@ async def test_the_walk_fits_a_small_terminal(
     assert stored(path).response(SCOPE[1], "what", "practitioner") == "small screen"
 
 
-def _typist(script: str, sessions_dir: Path) -> subprocess.Popen[str]:
+def _typist(script: str, sessions_dir: Path, *options: str) -> subprocess.Popen[str]:
     """The real app, in its own process, typing as ``tests/app/<script>`` tells it to."""
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "app" / script), str(sessions_dir)],
+        [sys.executable, str(ROOT / "tests" / "app" / script), str(sessions_dir), *options],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -172,6 +173,22 @@ def test_closing_the_terminal_saves_what_was_just_typed(
     assert session.response(SCOPE[0], "what", "practitioner") == (
         "typed just before the terminal closed"
     )
+    assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_closing_the_terminal_on_a_full_disk_keeps_a_copy_of_what_was_typed(
+    make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    path = make_session()
+    typist = _typist("hangup_typist.py", sessions_dir, "disk-full")
+    assert typist.stdout is not None
+    assert typist.stdout.readline().strip() == "TYPED"
+    typist.send_signal(signal.SIGHUP)
+    assert typist.wait(timeout=20) == 0
+    assert stored(path).response(SCOPE[0], "what", "practitioner") == ""
+    [copy] = sessions_dir.with_name(sessions_dir.name + "-unsaved").iterdir()
+    kept = json.loads(copy.read_text(encoding="utf-8"))
+    assert "typed just before the terminal closed" in [c.get("text") for c in kept["changes"]]
     assert not path.with_name(path.name + ".lock").exists()
 
 

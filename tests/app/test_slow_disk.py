@@ -83,3 +83,39 @@ async def test_opening_a_session_runs_off_the_screen_thread_and_says_so(
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen)
         assert "Opening" not in str(home.query_one("#folder").render())
+
+
+async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supervise.app.screens import home as home_module
+    from supervise.app.screens.home import HomeScreen
+    from supervise.app.screens.opening import OpeningScreen
+
+    make_session()
+    real_list = home_module.list_sessions
+
+    def slow_list(folder: Path) -> object:
+        time.sleep(SLOW_FSYNC)
+        return real_list(folder)
+
+    monkeypatch.setattr(home_module, "list_sessions", slow_list)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert "Reading the sessions folder" in str(home.query_one("#folder").render())
+        start = time.monotonic()
+        await pilot.press("o")
+        assert time.monotonic() - start < SLOW_FSYNC / 2
+        # Once the list is read, the session highlighted first opens.
+        for _ in range(200):
+            if isinstance(app.screen, OpeningScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, OpeningScreen)
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await until_exited(app)

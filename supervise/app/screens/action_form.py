@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
 from supervise.app.commands import FOCUS_BINDINGS
-from supervise.store.records import is_iso_date
+from supervise.app.screens.dialogs import discard_if_agreed
+from supervise.store.records import Action, is_iso_date
+
+if TYPE_CHECKING:
+    from supervise.store.door import SessionDoor
 
 
 @dataclass(frozen=True)
@@ -118,5 +124,31 @@ class ActionForm(ModalScreen[ActionDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without adding anything."""
-        self.dismiss(None)
+        """Close without adding anything; ask first if something was typed here."""
+        values = tuple(field.value for field in self.query(Input))
+        # Words handed in pre-filled are still where they came from; only typing is at stake.
+        if values == self._initial or not any(value.strip() for value in values):
+            self.dismiss(None)
+            return
+        discard_if_agreed(
+            self, "This action is not added until you add it.", lambda: self.dismiss(None)
+        )
+
+
+def ask_for_action(
+    screen: Screen[Any],
+    door: SessionDoor,
+    form: ActionForm,
+    then: Callable[[Action | None], object] = lambda action: None,
+) -> None:
+    """Open ``form`` over ``screen`` and add the action it returns through ``door``.
+
+    For any screen that turns something said into an agreed action, say an answer to "Now
+    what?": ``ask_for_action(self, self.live, ActionForm(what=text, who=practitioner))``.
+    ``then`` hears the action added, or None if the form was cancelled.
+    """
+
+    def added(draft: ActionDraft | None) -> None:
+        then(None if draft is None else door.add_action(draft.what, draft.who, draft.due))
+
+    screen.app.push_screen(form, added)

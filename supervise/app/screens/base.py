@@ -15,6 +15,7 @@ from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession
 from supervise.app.screens.record_actions import SESSION_EXPORT, SessionExport
 from supervise.app.settle import settle_input
+from supervise.app.textual_private import width_class
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
@@ -53,13 +54,10 @@ class SessionScreen(SessionExport):
         kind = "Supervision" if self.supervision else "Self-reflection"
         self.title = f"{kind}: {people}"
         self.sub_title = record.date + ("  (read only)" if live.read_only else "")
-        # Textual gives a screen its width class on its first resize, once every widget is
-        # styled, and then styles them all again; with the class given now, nothing changes.
-        width = self.app.size.width
-        for threshold, name in sorted(self.app.HORIZONTAL_BREAKPOINTS or [], reverse=True):
-            if width >= threshold:
-                self.add_class(name)
-                break
+        # Given now, the first resize changes nothing (see width_class).
+        width = width_class(self, self.app.size.width)
+        if width is not None:
+            self.add_class(width)
 
     @property
     def supervision(self) -> bool:

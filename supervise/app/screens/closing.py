@@ -16,6 +16,7 @@ from supervise.app.live import SessionDoor
 from supervise.app.screens.action_form import (
     ActionDraft,
     ActionForm,
+    ask_for_action,
     date_problem,
     show_problem,
 )
@@ -237,15 +238,13 @@ class ClosingScreen(SessionScreen):
         self.save_all()
         heading = "Add an agreed action" if self.supervision else "Add a next step"
         self._form = ActionForm(what, who, due, heading=heading)
-        self.app.push_screen(self._form, self._add_action)
+        ask_for_action(self, self.live, self._form, self._action_added)
 
-    def _add_action(self, draft: ActionDraft | None) -> None:
+    def _action_added(self, action: Action | None) -> None:
         self._form = None
-        if draft is None:
-            return
-        self.live.add_action(draft.what, draft.who, draft.due)
-        self.notify("Action added.", markup=False)
-        self._fill_actions()
+        if action is not None:
+            self.notify("Action added.", markup=False)
+            self._fill_actions()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Changing commands are off once the record is read only; undo needs a removal."""

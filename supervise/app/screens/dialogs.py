@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 
@@ -53,3 +56,25 @@ class Choice(ModalScreen[str]):
     def action_cancel(self) -> None:
         """Escape chooses the safe option."""
         self.dismiss(self.escape)
+
+
+def discard_if_agreed(screen: Screen[Any], what: str, discard: Callable[[], object]) -> None:
+    """Ask before throwing away a form someone has filled in; ``discard`` if they agree.
+
+    ``what`` says what would be lost, e.g. "What you have filled in here is not saved
+    anywhere until the session starts." Escape keeps the form.
+    """
+
+    def chosen(choice: str | None) -> None:
+        if choice == "discard":
+            discard()
+
+    screen.app.push_screen(
+        Choice(
+            "Throw this form away?",
+            what,
+            [("keep", "Keep filling it in"), ("discard", "Throw it away")],
+            escape="keep",
+        ),
+        chosen,
+    )

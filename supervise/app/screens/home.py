@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
-from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.messages import OpenSession, SessionsListed, StartNewSession
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
@@ -61,6 +62,9 @@ class HomeScreen(TidyActions, RecordActions):
         self._can_open = False
         self._any_archived = False
         self._folder_line = ""
+        self._listing = False
+        # A session asked for (read only or not) while the list was being read.
+        self._open_when_listed: bool | None = None
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -90,20 +94,45 @@ class HomeScreen(TidyActions, RecordActions):
         self.empty_old_trash_later()
 
     def refresh_sessions(self, select: Path | None = None) -> None:
-        """Read the folder again and redraw the table, keeping ``select`` highlighted."""
-        table = self.query_one("#sessions", DataTable)
+        """Read the folder again (in a worker thread) and redraw the table, keeping ``select``
+        highlighted."""
+        self._listing = True
+        self.show_busy("Reading the sessions folder…")
+        self.run_worker(
+            partial(self._read_folder, select),
+            thread=True,
+            exclusive=True,
+            group="list",
+            exit_on_error=False,
+        )
+
+    def _read_folder(self, select: Path | None) -> None:
+        """List the folder (in the worker thread); show the list on the screen thread."""
         try:
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
+            hidden = archived(self.sessions_dir)
         except (StoreError, OSError) as error:
-            summaries = []
+            self.app.call_from_thread(self._show_sessions, [], frozenset(), select, error)
+        else:
+            self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None)
+
+    def _show_sessions(
+        self,
+        summaries: list[SessionSummary],
+        hidden: frozenset[str],
+        select: Path | None,
+        error: Exception | None,
+    ) -> None:
+        self._listing = False
+        if error is not None:
             self.notify(
                 str(error), title="Sessions folder", severity="error", timeout=10, markup=False
             )
         self.query_one(DueActions).show(summaries, date.today())
-        hidden = archived(self.sessions_dir)
         filters = self.query_one(SessionFilters)
         filters.offer(summaries)
         listed = filters.shown(summaries, hidden)
+        table = self.query_one("#sessions", DataTable)
         table.clear()
         for summary in listed:
             table.add_row(*self._cells(summary, summary.file in hidden), key=str(summary.path))
@@ -127,7 +156,13 @@ class HomeScreen(TidyActions, RecordActions):
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
-        self._sync_open_keys()
+        # The open keys worked while the list was read; now they work if a row is there.
+        self._can_open = self._highlighted() is not None
+        self.refresh_bindings()
+        self.post_message(SessionsListed())
+        wanted, self._open_when_listed = self._open_when_listed, None
+        if wanted is not None:
+            self.action_open_session(read_only=wanted)
 
     def show_busy(self, doing: str) -> None:
         """Show what is under way (opening a session, say) below the list; "" when done."""
@@ -165,9 +200,11 @@ class HomeScreen(TidyActions, RecordActions):
         return Path(key) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open, export, archive and delete only make sense when a session is highlighted."""
-        highlighted = ("open_session", "open_read_only", "export_record", "toggle_archive")
-        if action in (*highlighted, "delete_session"):
+        """Open, export, archive and delete only make sense when a session is highlighted (opening
+        also while the list is being read: it waits for the list)."""
+        if action in ("open_session", "open_read_only"):
+            return self._listing or self._highlighted() is not None
+        if action in ("export_record", "toggle_archive", "delete_session"):
             return self._highlighted() is not None
         if action == "show_archived":
             return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
@@ -177,17 +214,18 @@ class HomeScreen(TidyActions, RecordActions):
         """Start the new-session form."""
         self.post_message(StartNewSession())
 
-    def action_open_session(self) -> None:
-        """Open (or resume) the highlighted session."""
+    def action_open_session(self, read_only: bool = False) -> None:
+        """Open (or resume) the highlighted session; while the list is being read, once it is."""
+        if self._listing:
+            self._open_when_listed = read_only
+            return
         path = self._highlighted()
         if path is not None:
-            self.post_message(OpenSession(path))
+            self.post_message(OpenSession(path, read_only=read_only))
 
     def action_open_read_only(self) -> None:
         """Open the highlighted session read-only."""
-        path = self._highlighted()
-        if path is not None:
-            self.post_message(OpenSession(path, read_only=True))
+        self.action_open_session(read_only=True)
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""

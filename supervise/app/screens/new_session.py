@@ -198,20 +198,12 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         if not self._filled():
             self.dismiss(None)
             return
-        from supervise.app.screens.dialogs import Choice
+        from supervise.app.screens.dialogs import discard_if_agreed
 
-        def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-
-        self.app.push_screen(
-            Choice(
-                "Throw this form away?",
-                "What you have filled in here is not saved anywhere until the session starts.",
-                [("keep", "Keep filling it in"), ("discard", "Throw it away")],
-                escape="keep",
-            ),
-            chosen,
+        discard_if_agreed(
+            self,
+            "What you have filled in here is not saved anywhere until the session starts.",
+            lambda: self.dismiss(None),
         )
 
     def _filled(self) -> bool:

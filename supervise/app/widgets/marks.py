@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from textual.content import Content
+from typing import Any
+
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton
+
+
+def _show_mark(button: Checkbox | RadioButton, mark: str) -> None:
+    # BUTTON_INNER is the toggle's documented way to choose its character; set on the
+    # instance, so each button shows its own state.
+    button.BUTTON_INNER = mark if button.value else " "
 
 
 class MarkedCheckbox(Checkbox):
@@ -15,10 +22,14 @@ class MarkedCheckbox(Checkbox):
     long sub-points are read whole.
     """
 
-    def render(self) -> Content:
-        """Draw the box with a mark that matches the value."""
-        self.BUTTON_INNER = "✔" if self.value else " "
-        return super().render()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _show_mark(self, "✔")
+
+    def watch_value(self) -> None:
+        """Keep the mark in step with the value (Textual's own watcher runs too)."""
+        super().watch_value()
+        _show_mark(self, "✔")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many lines as the wrapped label needs."""
@@ -31,7 +42,11 @@ class MarkedCheckbox(Checkbox):
 class MarkedRadioButton(RadioButton):
     """A radio button showing ● when chosen and a blank when not, in any theme."""
 
-    def render(self) -> Content:
-        """Draw the button with a mark that matches the value."""
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super().render()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _show_mark(self, "●")
+
+    def watch_value(self) -> None:
+        """Keep the mark in step with the value (Textual's own watcher runs too)."""
+        super().watch_value()
+        _show_mark(self, "●")

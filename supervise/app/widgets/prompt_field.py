@@ -11,6 +11,7 @@ from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
+from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
 from supervise.app.widgets.box import Box
 
 SAVE_DELAY = 0.3
@@ -25,16 +26,14 @@ pauses still has everything but the last moment on disk."""
 class AnswerArea(TextArea):
     """A multi-line answer that hands its text to ``on_save`` shortly after each change."""
 
-    # Textual lays the whole screen out again whenever a widget's scrollable size changes,
-    # which for an answer is each time its text wraps onto a new line, and once more as each
-    # answer is first wrapped when a session opens. An answer's own height is fixed (see the
-    # stylesheet), so only its scrollbar needs to follow; a scrollbar that appears or goes
-    # still lays the screen out, through Textual's own show_vertical_scrollbar.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    # An answer's own height is fixed (see the stylesheet), so a new line of text need only
+    # move its scrollbar, not lay the screen out again (also as each answer is first wrapped
+    # when a session opens).
+    virtual_size: Reactive[Size] = quiet_virtual_size()
 
     def watch_virtual_size(self, size: Size) -> None:
         """Bring the scrollbar up to date with the text, and keep the cursor in view."""
-        self._scroll_update(size)
+        update_scrollbars(self, size)
         # TextArea scrolls to the cursor before the text's new size is known, so a new last
         # line (from enter) stayed below the bottom edge until the next key.
         if self.has_focus:
