@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from supervise.app.live import SaveState, SessionDoor
     from supervise.app.screens.base import SessionScreen
     from supervise.app.screens.new_session import NewSessionRequest
-    from supervise.content import Library
+    from supervise.content import Library, ReflectiveModel
     from supervise.prompts import ItemPrompts
 
 
@@ -65,6 +65,8 @@ class SuperviseApp(App[None]):
         """The open session, if any."""
         self._last_item = ""
         self._prompts: Mapping[str, ItemPrompts] = {}
+        self._model: ReflectiveModel | None = None
+        self._at = ""
 
     @property
     def library(self) -> Library:
@@ -217,26 +219,28 @@ class SuperviseApp(App[None]):
                 "Open in another window",
                 f"{error.message}\n\nYou can read it here without changing anything.",
                 [("read", "Open read only"), ("cancel", "Cancel")],
-                lambda choice: self._open_after_lock(message.path, choice),
+                lambda choice: self._open_after_lock(message.path, choice, message.at),
             )
             return
         except (StoreError, OSError) as error:
             self._explain("The session could not be opened", error)
             return
-        self._enter(door)
+        self._enter(door, message.at)
 
     def _post_save_state(self, state: SaveState) -> None:
         """Tell the screens how saving goes (called from the save thread too)."""
         self.post_message(SaveStateChanged(state))
 
-    def _open_after_lock(self, path: Path, choice: str | None) -> None:
+    def _open_after_lock(self, path: Path, choice: str | None, at: str = "") -> None:
         if choice == "read":
-            self.post_message(OpenSession(path, read_only=True))
+            self.post_message(OpenSession(path, read_only=True, at=at))
 
     def _explain(self, title: str, error: Exception) -> None:
         self.notify(str(error), title=title, severity="error", timeout=15, markup=False)
 
-    def _enter(self, door: SessionDoor) -> None:
+    def _enter(self, door: SessionDoor, at: str = "") -> None:
+        """Show ``door``'s session: a finished one read back, else where it was left (or ``at``,
+        an item reference, ``opening`` or ``closing``)."""
         record = door.snapshot.record
         try:
             model = self.library.model(record.model)
@@ -272,10 +276,12 @@ class SuperviseApp(App[None]):
             )
             return
         self.live = door
-        step = record.current_item or "opening"
+        self._model = model
+        step = at or record.current_item or "opening"
         self._last_item = step if step in self._prompts else next(iter(self._prompts))
-        if record.status == "signed" and step != "closing":
-            step = "closing"
+        self._at = at
+        if record.status in ("completed", "signed"):
+            step = "record"
         self._show(step, replace=False)
 
     def _show(self, step: str, *, replace: bool = True) -> None:
@@ -291,6 +297,11 @@ class SuperviseApp(App[None]):
             from supervise.app.screens.closing import ClosingScreen
 
             screen = ClosingScreen(live, self.library)
+        elif step == "record":
+            from supervise.app.screens.record import RecordScreen
+
+            screen = RecordScreen(live, self.library, self._prompts, self._model, self._at)
+            self._at = ""
         else:
             from supervise.app.screens.walk import WalkScreen
 

@@ -14,12 +14,15 @@ if TYPE_CHECKING:
 class OpenSession(Message):
     """Open or resume the session stored at ``path``."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, at: str = "") -> None:
         super().__init__()
         self.path = path
         """The session file."""
         self.read_only = read_only
         """Open without taking the lock or changing anything."""
+        self.at = at
+        """Where to open it (an item reference, ``opening`` or ``closing``); "" where it was
+        left."""
 
 
 class StartNewSession(Message):

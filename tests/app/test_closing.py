@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, TextArea
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.action_form import ActionForm
 from supervise.app.screens.closing import ClosingScreen
+from supervise.app.screens.record import RecordScreen
 from supervise.store import SessionFile
 from tests.app.conftest import stored
 from tests.app.driving import burst, open_at, saved, screen_text
@@ -78,10 +79,10 @@ async def test_a_signed_record_opens_read_only(
         session.sign("practitioner", "Sam")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await open_at(pilot, app, ClosingScreen)
-        assert closing.live.read_only
-        assert "read only" in str(closing.sub_title)
-        await pilot.press("ctrl+b")
+        record = await open_at(pilot, app, RecordScreen)
+        assert record.live.read_only
+        assert "read only" in str(record.sub_title)
+        await pilot.press("ctrl+f")
         await pilot.pause()
         area = app.screen.query(TextArea).first()
         assert area.read_only and area.text == "kept"

@@ -109,7 +109,14 @@ def test_closing_signed(snap_compare: Snap, app: SuperviseApp) -> None:
         session.complete()
         session.sign("practitioner", "Sam")
         session.sign("supervisor", "Alex")
-    assert snap_compare(app, run_before=_open, terminal_size=(120, 40))
+
+    async def closing(pilot: Pilot[Any]) -> None:
+        # A signed session opens read back; its closing is through the items.
+        await _open(pilot)
+        await pilot.press("ctrl+f", "ctrl+t")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=closing, terminal_size=(120, 40))
 
 
 def test_walk_light_theme(snap_compare: Snap, app: SuperviseApp) -> None:

@@ -24,11 +24,21 @@ from supervise.store.changes import MoveTo
 if TYPE_CHECKING:
     from supervise.content import Library
 
+LEAVE = Command("leave", "escape", "Sessions", "Save and go back to the list of sessions")
+"""Back to the list of sessions."""
 SESSION_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "show_record",
+        "ctrl+f",
+        "Record",
+        "Read the whole session back on one page",
+        priority=True,
+        palette="Read the record",
+    ),
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
-    Command("leave", "escape", "Sessions", "Save and go back to the list of sessions"),
+    LEAVE,
 )
-"""Commands every session screen offers."""
+"""Commands every session screen that takes answers offers."""
 
 
 class SessionScreen(Screen[None]):
@@ -144,6 +154,10 @@ class SessionScreen(Screen[None]):
         """Save and go back to the list of sessions."""
         await self.settled()
         self.post_message(LeaveSession())
+
+    async def action_show_record(self) -> None:
+        """Save and read the whole session back on one page."""
+        await self.go("record")
 
     async def go(self, step: str) -> None:
         """Save and move the session to ``step`` (opening, an item reference or closing)."""
