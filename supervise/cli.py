@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the sessions in the sessions folder")
     _common(listing, top=False)
     listing.add_argument("--json", action="store_true", help="print JSON")
+
+    finding = commands.add_parser(
+        "search", help="find words in every session's answers, notes, summaries and actions"
+    )
+    _common(finding, top=False)
+    finding.add_argument("words", nargs="+", metavar="WORD")
     return parser
 
 
@@ -89,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _prompts(library, args.framework, args.model, args.json)
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json)
+        if args.command == "search":
+            return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
         # The app loads the content itself once its first screen is up, and explains any
         # problem there; `supervise content check` reports the same problems here.
         # A copy of the content in the user's cache folder spares later starts the YAML parser.
@@ -213,6 +221,33 @@ def _list(folder: Path, as_json: bool) -> int:
     for s in summaries:
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
         print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+    return 0
+
+
+def _search(folder: Path, words: str) -> int:
+    from supervise.store.search import excerpt, search, segments
+    from supervise.visible import visible
+
+    hits = search(folder, words)
+    if not hits:
+        print(f"No session in {folder} holds all of: {visible(words)}")
+        return 1
+    # Reverse video on a terminal; plain words when the output goes to a file or a pipe.
+    on, off = ("\x1b[7m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
+    shown = None
+    for hit in hits:
+        if hit.path != shown:
+            shown = hit.path
+            print(f"{hit.date}  {hit.session_id}  {visible(hit.people)}  ({hit.status})")
+        line, spans = excerpt(hit.line, hit.spans)
+        marked = "".join(
+            f"{on}{visible(piece)}{off}" if match else visible(piece)
+            for piece, match in segments(line, spans)
+        )
+        print(f"  {hit.where}: {marked}")
+    plural = "s" if len(hits) != 1 else ""
+    sessions = len({hit.path for hit in hits})
+    print(f"{len(hits)} place{plural} in {sessions} session{'s' if sessions != 1 else ''}")
     return 0
 
 

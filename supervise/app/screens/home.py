@@ -41,6 +41,7 @@ class HomeScreen(Screen[None]):
         Command(
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
+        Command("search", "slash", "Search", "Find words in every session and open one there"),
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -146,6 +147,16 @@ class HomeScreen(Screen[None]):
         path = self._highlighted()
         if path is not None:
             self.post_message(OpenSession(path, read_only=True))
+
+    def action_search(self) -> None:
+        """Find words in every session; the place chosen opens there."""
+        from supervise.app.screens.search import Place, SearchScreen
+
+        def chosen(place: Place | None) -> None:
+            if place is not None:
+                self.post_message(OpenSession(place.path, at=place.at))
+
+        self.app.push_screen(SearchScreen(self.sessions_dir), chosen)
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""
