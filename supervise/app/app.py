@@ -22,7 +22,9 @@ from supervise.app.messages import (
     LeaveSession,
     OpenSession,
     SaveStateChanged,
+    ShowHistory,
     StartNewSession,
+    StartSessionOn,
 )
 from supervise.app.screens.home import HomeScreen
 from supervise.content import ContentError, LibraryLoader
@@ -180,6 +182,24 @@ class SuperviseApp(App[None]):
         library = self._library_or_explain()
         if library is not None:
             self.push_screen(NewSessionScreen(library), self._create_session)
+
+    @on(ShowHistory)
+    def _history(self, message: ShowHistory) -> None:
+        from supervise.app.screens.history import HistoryScreen
+
+        library = self._library_or_explain()
+        if library is not None:
+            self.push_screen(HistoryScreen(library, self.sessions_dir, message.practitioner))
+
+    @on(StartSessionOn)
+    async def _new_session_on(self, message: StartSessionOn) -> None:
+        from supervise.app.screens.new_session import NewSessionScreen
+
+        library = self._library_or_explain()
+        if library is not None:
+            form = NewSessionScreen(library)
+            await self.push_screen(form, self._create_session)
+            form.fill(message.practitioner, message.supervisor, message.items)
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is None:

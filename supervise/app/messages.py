@@ -49,3 +49,25 @@ class SaveStateChanged(Message):
         super().__init__()
         self.state = state
         """The new SaveState."""
+
+
+class ShowHistory(Message):
+    """Show the History screen of one practitioner."""
+
+    def __init__(self, practitioner: str) -> None:
+        super().__init__()
+        self.practitioner = practitioner
+        """Whose sessions to show."""
+
+
+class StartSessionOn(Message):
+    """Show the new-session form filled in for a practitioner and some items."""
+
+    def __init__(self, practitioner: str, supervisor: str, items: list[str]) -> None:
+        super().__init__()
+        self.practitioner = practitioner
+        """The practitioner's name."""
+        self.supervisor = supervisor
+        """The supervisor's name, or "" (then the form asks)."""
+        self.items = items
+        """Item references to tick."""

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
-from supervise.app.messages import OpenSession, StartNewSession
+from supervise.app.messages import OpenSession, ShowHistory, StartNewSession
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 
@@ -42,6 +42,12 @@ class HomeScreen(Screen[None]):
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
         Command("search", "slash", "Search", "Find words in every session and open one there"),
+        Command(
+            "history",
+            "h",
+            "History",
+            "The highlighted session's practitioner: coverage, confidence over time, actions",
+        ),
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -128,7 +134,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open actions only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only"):
+        if action in ("open_session", "open_read_only", "history"):
             return self._highlighted() is not None
         return True
 
@@ -157,6 +163,14 @@ class HomeScreen(Screen[None]):
                 self.post_message(OpenSession(place.path, at=place.at))
 
         self.app.push_screen(SearchScreen(self.sessions_dir), chosen)
+
+    def action_history(self) -> None:
+        """Show the History of the highlighted session's practitioner."""
+        table = self.query_one("#sessions", DataTable)
+        if self._highlighted() is not None:
+            name = str(table.get_row_at(table.cursor_row)[1]).strip()
+            if name:
+                self.post_message(ShowHistory(name))
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""
