@@ -122,3 +122,33 @@ async def test_a_session_on_the_gaps_ticks_every_item_never_covered(
         assert gaps == expected and form.query_one(ScopeTree).ticked == expected
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_many_sessions_keep_the_grid_to_the_latest_and_the_trend_short(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    from supervise.app.screens.history import GRID_SESSIONS
+
+    count = GRID_SESSIONS + 2
+    for n in range(count):
+        path = make_session(date=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}", scope=(A,))
+        with SessionFile.open(path) as session:
+            session.set_confidence(A, 1 + n % 5)
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        assert len(history.history.sessions) == count
+        table = history.query_one("#coverage", DataTable)
+        assert len(table.columns) == 3 + GRID_SESSIONS
+        row = [str(cell) for cell in table.get_row(A)]
+        assert row[1] == "▁▃▄▆█" * 2 + "▁▃▄▆" and row[2] == "4"
+        assert row[3:] == [str(1 + n % 5) for n in range(2, count)]
+        figures = str(history.query_one("#history-figures").render())
+        assert (
+            f"{count} sessions" in figures
+            and f"the grid shows the latest {GRID_SESSIONS}" in figures
+        )

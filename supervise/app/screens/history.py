@@ -19,7 +19,7 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.content import Library
 from supervise.prompts import handles_of
 from supervise.store import StoreError, list_sessions
-from supervise.store.history import History, Mark, history_of
+from supervise.store.history import History, Mark, SessionColumn, history_of
 from supervise.visible import visible
 
 LEVELS = " ▁▃▄▆█"
@@ -28,8 +28,14 @@ LEGEND = (
     "In each session: 1–5 confidence · ✔ answered, not rated · ⚑ bring to supervision · "
     "– skipped · · not answered · blank: not in that session"
 )
+"""What the grid's marks mean, in words."""
 WORDS = 26
 """Characters of an item's handle shown beside its reference."""
+GRID_SESSIONS = 12
+"""Sessions the grid has a column for, the newest: a table draws every column of each row it
+shows, so 120 columns took seconds to draw (see benchmarks/)."""
+TREND_LENGTH = 24
+"""Ratings the trend column shows at most, the latest."""
 
 
 def mark_cell(mark: Mark) -> str:
@@ -43,8 +49,9 @@ def mark_cell(mark: Mark) -> str:
 
 
 def trend(values: list[int]) -> str:
-    """Ratings as bars, oldest first: ``▃▄▆``."""
-    return "".join(LEVELS[value] for value in values)
+    """The latest ratings as bars, oldest first: ``▃▄▆`` (``…▃▄▆`` when there were more)."""
+    bars = "".join(LEVELS[value] for value in values[-TREND_LENGTH:])
+    return ("…" if len(values) > TREND_LENGTH else "") + bars
 
 
 class HistoryScreen(Screen[None]):
@@ -86,6 +93,11 @@ class HistoryScreen(Screen[None]):
         return history_of(summaries, practitioner)
 
     @property
+    def columns(self) -> tuple[SessionColumn, ...]:
+        """The sessions the grid shows: the newest GRID_SESSIONS, oldest first."""
+        return self.history.sessions[-GRID_SESSIONS:]
+
+    @property
     def gaps(self) -> list[str]:
         """Items no session has answered or rated."""
         return self.history.gaps(self.refs)
@@ -119,8 +131,9 @@ class HistoryScreen(Screen[None]):
         table.add_column("Item", key="item")
         table.add_column("Trend", key="trend")
         table.add_column("Last", key="last")
-        for column in self.history.sessions:
-            table.add_column(column.date[2:], key=column.id)
+        for column in self.columns:
+            # Month and day: the years are in the line above, and narrow columns draw quicker.
+            table.add_column(column.date[5:], key=column.id)
         for ref in self.refs:
             table.add_row(*self._row(ref), key=ref)
         table.scroll_to(x=table.max_scroll_x, animate=False)
@@ -132,8 +145,11 @@ class HistoryScreen(Screen[None]):
             return f"No readable sessions for {self.history.practitioner}."
         gaps = len(self.gaps)
         plural = "s" if len(sessions) != 1 else ""
+        shown = (
+            f" (the grid shows the latest {GRID_SESSIONS})" if len(sessions) > GRID_SESSIONS else ""
+        )
         return (
-            f"{len(sessions)} session{plural}, {sessions[0].date} to {sessions[-1].date} · "
+            f"{len(sessions)} session{plural}, {sessions[0].date} to {sessions[-1].date}{shown} · "
             f"{len(self.refs) - gaps} of {len(self.refs)} items covered · "
             f"{gaps} never covered · {len(self.lowest)} rated below 5 last time"
         )
@@ -146,7 +162,7 @@ class HistoryScreen(Screen[None]):
         values = [value for _, value in self.history.confidences(ref)]
         latest = str(values[-1]) if values else "✔" if self.history.covered(ref) else "○ never"
         cells = [f"{ref} {words}", trend(values), latest]
-        for column in self.history.sessions:
+        for column in self.columns:
             mark = column.marks.get(ref)
             cells.append(mark_cell(mark) if mark is not None else "")
         return [Text(cell) for cell in cells]

@@ -30,13 +30,14 @@ RECORD_COMMANDS: tuple[Command, ...] = (
         "show_walk",
         "ctrl+f",
         "Items",
-        "Go to the items, to add to or change the answers",
+        "Go to the items, one at a time (where answers are written)",
         priority=True,
         palette="Edit the items",
     ),
     Command("top", "home", "Top", "Back to the top of the record", footer=False),
     LEAVE,
 )
+"""What the record view offers: back to the items, to the top, to the list of sessions."""
 
 
 def item_title(library: Library, ref: str) -> str:

@@ -21,9 +21,13 @@ from supervise.store.snapshot import Snapshot
 from supervise.visible import visible
 
 HEADING = "bold"
+"""A part's or a stage's title."""
 LABEL = "bold"
+"""What a line or paragraph is (``Summary``, ``Practitioner:``)."""
 PROMPT = "italic dim"
+"""The question that was asked, set back from the answer."""
 MUTED = "dim"
+"""Notes of supervise's own (``Not reached.``, ``not yet``)."""
 
 ROLE_NAMES = {"practitioner": "Practitioner", "supervisor": "Supervisor"}
 """How each role is named in the record."""
@@ -37,6 +41,7 @@ OPENING_TITLES = {
 """The opening's answers, in the order the opening asks for them."""
 
 STATUS_WORDS = {"in progress": "In progress", "completed": "Completed", "signed": "✔ Signed"}
+"""How each status reads in the header."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,9 @@ class Page:
     """One part of the record being written: lines of text, and indented paragraphs."""
 
     parts: list[RenderableType] = field(default_factory=list)
+    """What is finished, in order."""
     text: Text = field(default_factory=Text)
+    """The lines being added to, until the next paragraph."""
 
     def append(self, words: str, style: str = "") -> None:
         """Add ``words`` (supervise's own, or already made visible) to the current lines."""
@@ -194,7 +201,8 @@ def item_text(
     rating = snapshot.rating(ref)
     ticked = snapshot.ticked(ref)
     covered = bool(answers or ticked or rating.confidence or rating.bring_to_supervision)
-    mark = "✔" if answers else "–" if ref in snapshot.skipped else "○" if not covered else "✔"
+    # The walk's marks: ✔ something recorded, – skipped, ○ not reached.
+    mark = "✔" if covered else "–" if ref in snapshot.skipped else "○"
     text = Page()
     text.append(f"{mark} {visible(title)}\n", style=HEADING)
     item = source.item
