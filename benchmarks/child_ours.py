@@ -149,10 +149,9 @@ def history_ours(args: Args, result: Result) -> None:
     app = start_app(args["dir"])
 
     def history_filled() -> bool:
-        screen = app.screen
-        return isinstance(screen, HistoryScreen) and bool(
-            screen.query_one("#coverage", DataTable).row_count
-        )
+        # The screen is current a moment before its widgets are there.
+        grids = app.screen.query("#coverage").results(DataTable)
+        return isinstance(app.screen, HistoryScreen) and any(grid.row_count for grid in grids)
 
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -257,23 +257,17 @@ def session_files(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in entries if is_session_file_name(entry.name)]
 
 
-def search(folder: Path, text: str) -> list[Hit]:
-    """Every text in the sessions in ``folder`` holding every word of ``text``; newest session
-    first, and in each session in the order of the session (opening, items, closing)."""
+def search(folder: Path, text: str, limit: int | None = None) -> list[Hit]:
+    """Every text in the sessions in ``folder`` holding every word of ``text`` (the first
+    ``limit`` of them, if given): newest session first, and in each session in its own order
+    (opening, items, closing)."""
     query = Query(text)
     if not query:
         return []
     hits: list[Hit] = []
-    for path in session_files(Path(folder)):
+    # Files are named by date first (see folder.session_file_name): newest first by name.
+    for path in sorted(session_files(Path(folder)), key=lambda p: p.name, reverse=True):
         hits.extend(search_file(path, query))
-    return _ordered(hits)
-
-
-def _ordered(hits: Iterable[Hit]) -> list[Hit]:
-    by_file: dict[Path, list[Hit]] = {}
-    for hit in hits:
-        by_file.setdefault(hit.path, []).append(hit)
-    ordered: list[Hit] = []
-    for path in sorted(by_file, key=lambda p: (by_file[p][0].date, p.name), reverse=True):
-        ordered.extend(by_file[path])
-    return ordered
+        if limit is not None and len(hits) >= limit:
+            return hits[:limit]
+    return hits

@@ -152,3 +152,21 @@ async def test_many_sessions_keep_the_grid_to_the_latest_and_the_trend_short(
             f"{count} sessions" in figures
             and f"the grid shows the latest {GRID_SESSIONS}" in figures
         )
+
+
+async def test_an_unreadable_session_has_no_history_and_says_so(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    from supervise.app.screens.home import HomeScreen
+    from tests.app.driving import Notes
+
+    make_session(date="2026-01-01")
+    (sessions_dir / "2026-12-01-badbadba.json").write_text("{not json", encoding="utf-8")
+    app = make_app()
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "names no practitioner" in str(notes)

@@ -144,3 +144,26 @@ async def test_what_people_typed_is_shown_literally(
         assert "[i]Sam[/i]" in text
         assert "\x1b" not in text and "\x07" not in text
         assert "\x1b" not in screen_text(app)
+
+
+async def test_a_signed_self_reflection_reads_back_with_its_flag_and_signature(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(mode="self-reflection", supervisor="")
+    with SessionFile.open(path) as session:
+        session.update_record(opening={"prompted_by": "A hard visit"})
+        session.set_response(SCOPE[1], "what", "practitioner", "I said too much.")
+        session.set_bring_to_supervision(SCOPE[1], True)
+        session.complete()
+        session.sign("practitioner", "Sam")
+        signed_at = session.record.signatures[0].at.replace("T", " ")[:16]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        record = await open_at(pilot, app, RecordScreen)
+        text = page_text(record)
+        assert "Self-reflection record" in text and "Status: ✔ Signed" in text
+        assert f"Signed by the practitioner: Sam, {signed_at}" in text
+        assert "What prompted this" in text and "A hard visit" in text
+        assert "Bring to supervision: yes" in text and "I said too much." in text
+        assert "Supervisor" not in text
+        assert "○ H3-25 › Performance criteria › 5" in text and "Not reached." in text

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.record import RecordScreen
@@ -96,6 +97,12 @@ async def test_results_show_what_people_typed_literally_and_escape_goes_back(
         shown = screen_text(app)
         assert "[b]odd[/b] **word**␛[31m" in shown and "\x1b" not in shown
         assert "Sam [nights]" in shown
+        # Typing among the results goes on in the words box.
+        await pilot.press("down", *" wor")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        words = screen.query_one("#search-words", Input)
+        assert words.has_focus and words.value == "odd wor"
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
@@ -110,3 +117,22 @@ async def test_nothing_found_says_so(
         screen = await _search(pilot, app, "zzyzx")
         assert not screen.hits
         assert "Nothing found for: zzyzx" in screen_text(app)
+
+
+async def test_too_many_places_lists_the_newest_and_says_to_narrow(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("supervise.app.screens.search.SHOWN", 2)
+    for day in ("2026-09-01", "2026-10-01"):
+        path = make_session(date=day)
+        with SessionFile.open(path) as session:
+            for ref in SCOPE:
+                session.set_response(ref, "what", "practitioner", "every word here")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _search(pilot, app, "word")
+        assert screen.query_one(OptionList).option_count == 2
+        assert {hit.date for hit in screen.hits} == {"2026-10-01"}
+        assert "More than 2 places: the newest 2 are listed" in screen_text(app)

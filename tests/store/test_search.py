@@ -105,3 +105,21 @@ def test_a_missing_folder_finds_nothing(tmp_path: Path) -> None:
     assert search(tmp_path / "nowhere", "word") == []
     assert not (tmp_path / "nowhere").exists()
     assert os.listdir(tmp_path) == []
+
+
+def test_a_limit_keeps_the_newest_places_and_stops_reading(
+    folder: Path, new_session: Callable[..., SessionFile]
+) -> None:
+    for day in ("2026-09-01", "2026-10-01", "2026-11-01"):
+        session = new_session(date=day)
+        for ref in SCOPE:
+            session.set_response(ref, "what", "practitioner", "the same word")
+        session.close()
+    hits = search(folder, "word", limit=4)
+    assert [(h.date, h.place) for h in hits] == [
+        ("2026-11-01", SCOPE[0]),
+        ("2026-11-01", SCOPE[1]),
+        ("2026-11-01", SCOPE[2]),
+        ("2026-10-01", SCOPE[0]),
+    ]
+    assert len(search(folder, "word")) == 9

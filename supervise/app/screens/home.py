@@ -171,6 +171,12 @@ class HomeScreen(Screen[None]):
             name = str(table.get_row_at(table.cursor_row)[1]).strip()
             if name:
                 self.post_message(ShowHistory(name))
+            else:
+                self.notify(
+                    "This session names no practitioner (it may be unreadable): choose another.",
+                    title="No History to show",
+                    severity="warning",
+                )
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""

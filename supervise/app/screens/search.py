@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -73,6 +73,8 @@ class SearchScreen(Screen[Place | None]):
                 self._words,
                 placeholder="Words to find in every session's answers, notes and actions",
                 id="search-words",
+                # Coming back to add a word must not replace the words already typed.
+                select_on_focus=False,
             )
             yield Static(
                 "Type a word or two; Enter or ↓ goes to the results.",
@@ -101,7 +103,9 @@ class SearchScreen(Screen[Place | None]):
         if not words.strip():
             self._show([], words)
             return
-        hits = await asyncio.to_thread(search, self.sessions_dir, words)
+        # One more than is listed, to know whether there are more: a word in every session
+        # would otherwise read and hold every place in the store (seconds for 10,000).
+        hits = await asyncio.to_thread(search, self.sessions_dir, words, SHOWN + 1)
         self._show(hits, words)
 
     def _show(self, hits: list[Hit], words: str) -> None:
@@ -115,16 +119,16 @@ class SearchScreen(Screen[Place | None]):
             status.update("Type a word or two; Enter or ↓ goes to the results.")
         elif not hits:
             status.update(f"Nothing found for: {visible(words.strip())}")
+        elif len(hits) > SHOWN:
+            status.update(
+                f"More than {SHOWN} places: the newest {SHOWN} are listed (add a word to narrow "
+                "it) — Enter opens the one highlighted."
+            )
         else:
             plural = "s" if len(hits) != 1 else ""
-            more = (
-                f"; the first {SHOWN} are listed, add a word to narrow it"
-                if len(hits) > SHOWN
-                else ""
-            )
             status.update(
                 f"{len(hits)} place{plural} in {sessions} session{'s' if sessions != 1 else ''}"
-                f"{more} — Enter opens the one highlighted."
+                " — Enter opens the one highlighted."
             )
 
     @on(Input.Submitted, "#search-words")
@@ -134,6 +138,14 @@ class SearchScreen(Screen[Place | None]):
         if results.option_count:
             results.highlighted = results.highlighted or 0
             results.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing among the results goes on in the words box: no keystroke lands nowhere."""
+        words = self.query_one("#search-words", Input)
+        if event.is_printable and event.character and self.focused is not words:
+            event.stop()
+            words.focus()
+            words.insert_text_at_cursor(event.character)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
