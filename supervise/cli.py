@@ -225,19 +225,19 @@ def _list(folder: Path, as_json: bool) -> int:
 
 
 def _search(folder: Path, words: str) -> int:
-    from supervise.store.search import excerpt, search, segments
+    from supervise.store.search import excerpt, places, segments
     from supervise.visible import visible
 
-    hits = search(folder, words)
-    if not hits:
-        print(f"No session in {folder} holds all of: {visible(words)}")
-        return 1
     # Reverse video on a terminal; plain words when the output goes to a file or a pipe.
     on, off = ("\x1b[7m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
     shown = None
-    for hit in hits:
+    sessions = found = 0
+    # Printed as found, newest first: the first places show at once however large the store.
+    for hit in places(folder, words):
+        found += 1
         if hit.path != shown:
             shown = hit.path
+            sessions += 1
             print(f"{hit.date}  {hit.session_id}  {visible(hit.people)}  ({hit.status})")
         line, spans = excerpt(hit.line, hit.spans)
         marked = "".join(
@@ -245,9 +245,11 @@ def _search(folder: Path, words: str) -> int:
             for piece, match in segments(line, spans)
         )
         print(f"  {hit.where}: {marked}")
-    plural = "s" if len(hits) != 1 else ""
-    sessions = len({hit.path for hit in hits})
-    print(f"{len(hits)} place{plural} in {sessions} session{'s' if sessions != 1 else ''}")
+    if not found:
+        print(f"No session in {folder} holds all of: {visible(words)}")
+        return 1
+    plural = "s" if found != 1 else ""
+    print(f"{found} place{plural} in {sessions} session{'s' if sessions != 1 else ''}")
     return 0
 
 

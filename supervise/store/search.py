@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -257,17 +258,17 @@ def session_files(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in entries if is_session_file_name(entry.name)]
 
 
-def search(folder: Path, text: str, limit: int | None = None) -> list[Hit]:
-    """Every text in the sessions in ``folder`` holding every word of ``text`` (the first
-    ``limit`` of them, if given): newest session first, and in each session in its own order
-    (opening, items, closing)."""
+def places(folder: Path, text: str) -> Iterator[Hit]:
+    """Each text in the sessions in ``folder`` holding every word of ``text``, as found: newest
+    session first, and in each session in its own order (opening, items, closing)."""
     query = Query(text)
     if not query:
-        return []
-    hits: list[Hit] = []
+        return
     # Files are named by date first (see folder.session_file_name): newest first by name.
     for path in sorted(session_files(Path(folder)), key=lambda p: p.name, reverse=True):
-        hits.extend(search_file(path, query))
-        if limit is not None and len(hits) >= limit:
-            return hits[:limit]
-    return hits
+        yield from search_file(path, query)
+
+
+def search(folder: Path, text: str, limit: int | None = None) -> list[Hit]:
+    """The places ``places`` finds, all of them or the first ``limit`` (reading no further)."""
+    return list(islice(places(folder, text), limit))
