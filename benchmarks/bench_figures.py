@@ -5,10 +5,7 @@ Each runs ours and its baselines in fresh processes, alternately, and returns th
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import subprocess
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -17,10 +14,11 @@ from typing import Any
 
 import bench_synth
 from bench_data import Workspace, drop_index, reindex
+from bench_export import export_figure
 from bench_history import history_figure
 from bench_list import list_figures
 from bench_plan import FSYNC_DELAY, HOME_ROWS, Plan
-from bench_process import alternate, child_env, spawn
+from bench_process import alternate, spawn
 from bench_save import save_figure
 from bench_search import search_figure
 from bench_stats import MIB, MS, Round, percentile, ratio_round, timed
@@ -256,26 +254,6 @@ def typing_figure(workspace: Workspace, plan: Plan) -> list[Round]:
             slowest[0.0][-plan.runs :],
         ),
     ]
-
-
-# -- export ---------------------------------------------------------------------------------------
-
-
-def has_export() -> bool:
-    """Whether supervise has an export module or an ``export`` command yet."""
-    if importlib.util.find_spec("supervise.export") is not None:
-        return True
-    command = [sys.executable, "-m", "supervise", "export", "--help"]
-    done = subprocess.run(command, capture_output=True, env=child_env(), check=False)
-    return done.returncode == 0
-
-
-def export_figure(workspace: Workspace, plan: Plan) -> list[Round]:
-    """Exporting a 300-answer session to HTML: not measured until export exists."""
-    name = "export 300-answer session to HTML"
-    if not has_export():
-        return [Round(name, text="not yet (no export)")]
-    return [Round(name, text="export exists: add its figure")]
 
 
 FIGURES: dict[str, Callable[[Workspace, Plan], list[Round]]] = {

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(finding, top=False)
     finding.add_argument("words", nargs="+", metavar="WORD")
+    from supervise.records.command import add_commands
+
+    add_commands(commands, lambda command: _common(command, top=False))
     return parser
 
 
@@ -97,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(sessions_dir(args.sessions_dir), args.json)
         if args.command == "search":
             return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
+        if args.command in ("export", "import"):
+            from supervise.content.cache import default_cache_dir
+            from supervise.records.command import run
+
+            loader = LibraryLoader(args.content, cache_dir=default_cache_dir())
+            return run(args, sessions_dir(args.sessions_dir), loader)
         # The app loads the content itself once its first screen is up, and explains any
         # problem there; `supervise content check` reports the same problems here.
         # A copy of the content in the user's cache folder spares later starts the YAML parser.

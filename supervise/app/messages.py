@@ -9,6 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from supervise.store.door import SaveState
+    from supervise.store.records import Step
 
 
 class OpenSession(Message):
@@ -30,9 +31,9 @@ class StartNewSession(Message):
 
 
 class GoToStep(Message):
-    """Move the open session to a step: ``opening``, an item reference, or ``closing``."""
+    """Move the open session to a step: the opening, an item or the closing."""
 
-    def __init__(self, step: str) -> None:
+    def __init__(self, step: Step) -> None:
         super().__init__()
         self.step = step
         """Where to go."""
@@ -71,3 +72,7 @@ class StartSessionOn(Message):
         """The supervisor's name, or "" (then the form asks)."""
         self.items = items
         """Item references to tick."""
+
+
+class ReadBack(Message):
+    """Show the open session's record: the whole of it on one page."""

@@ -41,6 +41,9 @@ class Cue:
     act: str
     topic: str
     plain: str
+    outward: bool = False
+    """True where the cue assumes something others could see or hear (words said, someone to
+    shadow): it does not fit an inner act such as reflecting or noticing."""
 
 
 _DESCRIBE = (
@@ -48,21 +51,21 @@ _DESCRIBE = (
         Lens.INTERVENTION,
         "Ask for the exact words they used as they tried to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
-        "Ask for the exact words they used. Listen for anything skipped over or played down.",
+        "Ask for the exact words they used; listen for anything played down.",
+        outward=True,
     ),
     Cue(
         Lens.PERSON,
-        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt"
-        " from that side?",
-        "Keep {the_one} in view: how might {topic} have felt from that side?",
-        "Keep {the_one} in view. How might it have felt from that side, and who else was affected?",
+        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt from"
+        " that side?",
+        "Keep {the_one} in view: what might they say about {topic}?",
+        "Keep {the_one} in view: how might it have felt from that side?",
     ),
     Cue(
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
-        "Listen for how the relationship changed as {topic} came into it.",
-        "Listen for what happened to the relationship afterwards: closer, more guarded, or"
-        " unchanged?",
+        "Listen for changes in the relationship once they touched on {topic}.",
+        "Listen for what the moment did to the relationship, and how {the_one} seemed to take it.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -81,11 +84,12 @@ _FEEL = (
     ),
     Cue(
         Lens.PARALLEL,
-        "As they describe trying to {act}, notice whether anything similar happens between the"
-        " two of you.",
-        "As they talk about {topic}, notice whether anything similar happens between the two of"
-        " you.",
-        "Notice whether anything similar happens between the two of you as they tell it.",
+        "As they describe trying to {act}, notice whether the same pull (to rush, rescue, argue or"
+        " hold back) shows up between the two of you.",
+        "As they talk about {topic}, notice whether the same pull (to rush, rescue, argue or hold"
+        " back) shows up between the two of you.",
+        "As they tell it, notice whether the same pull (to rush, rescue, argue or hold back) shows"
+        " up between the two of you.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -97,40 +101,40 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Compare it with good practice: what would that have looked like as they tried to {act}?",
-        "Compare it with good practice: what does good practice expect around {topic}?",
+        "Ask what good practice would have looked like in that moment, and how close they came.",
+        "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
     Cue(
         Lens.PERSON,
-        "Ask what {the_one} would say went well, and what did not, as they tried to {act}.",
-        "Ask what {the_one} would say went well, and what did not, around {topic}.",
-        "Ask what {the_one} would say went well, and what did not.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
+        "Ask what {the_one} actually said or did that shows how it landed with them.",
     ),
     Cue(
         Lens.LEARNING,
         "Ask what they did well as they tried to {act}. Name it, so it can be done again.",
-        "Ask what they did well around {topic}. Name it, so it can be done again.",
+        "Ask what they did well when it came to {topic}. Name it, so it can be done again.",
         "Ask what they did well. Name it, so it can be done again.",
     ),
 )
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what theory, guidance or experience explains how it went when they tried to {act}.",
-        "Ask what theory, guidance or experience explains what happened around {topic}.",
+        "Ask what theory, guidance or experience explains how it went as they tried to {act}.",
+        "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience explains how it went.",
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the team, the service or the law expected of them as they tried to {act}.",
-        "Ask what the team, the service or the law expected of them around {topic}.",
-        "Ask what the team, the service or the law expected of them, and whether it helped.",
+        "Ask what the team or the service expected of them as they tried to {act}.",
+        "Ask what the team or the service expects when it comes to {topic}.",
+        "Ask what the team or the service expected of them, and whether it helped.",
     ),
     Cue(
         Lens.RELATIONSHIP,
         "Ask what in the relationship made it easier or harder to {act}.",
-        "Ask what in the relationship made {topic} easier or harder to handle.",
+        "Ask what in the relationship helped or hindered when it came to {topic}.",
         "Ask what in the relationship made it easier or harder.",
     ),
     _FEEL[1],
@@ -138,22 +142,20 @@ _ANALYSE = (
 _CONCLUDE = (
     Cue(
         Lens.LEARNING,
-        "Ask for the one lesson about how to {act} that they most want to keep.",
-        "Ask for the one lesson about {topic} that they most want to keep.",
-        "Ask for the one lesson from this that they most want to keep.",
+        "Ask what they most want to take away from it for the next time they {act}.",
+        "Ask what they most want to take away from it about {topic}.",
+        "Ask what they most want to take away from it.",
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what they would tell a colleague who had to {act} tomorrow.",
-        "Ask what they would tell a colleague facing {topic} tomorrow.",
+        "Ask what advice they would give a new colleague who has to {act}.",
+        "Ask what they would tell a colleague tomorrow about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice whether what they conclude about trying to {act} matches what you heard; if not,"
-        " say so kindly.",
-        "Notice whether what they conclude about {topic} matches what you heard; if not, say so"
-        " kindly.",
+        "If what they conclude differs from what you heard, say so kindly.",
+        "If what they conclude differs from what you heard, say so kindly.",
         "Notice whether what they conclude matches what you heard; if not, say so kindly.",
     ),
 )
@@ -162,20 +164,20 @@ _PLAN = (
         Lens.STANDARDS,
         "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
         " needs to know.",
-        "Agree one step, and a date for it, on {topic}. Does anyone else need to know?",
+        "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
     ),
     Cue(
         Lens.PRACTITIONER,
         "Ask how they would like to be supported as they work to {act}; offer what you can.",
-        "Ask how they would like to be supported with {topic}; offer what you can.",
+        "Ask how they would like to be supported from here, and offer what you can.",
         "Ask how they would like to be supported; offer what you can.",
     ),
     Cue(
         Lens.CONTEXT,
         "Ask whether anything in the team or service makes it harder to {act}, and who could"
         " change it.",
-        "Ask whether the service itself gets in the way on {topic}, and what could be raised.",
+        "Ask whether the service itself makes any of this harder, and what could be raised.",
         "Ask whether anything in the team or service gets in the way, and who could change it.",
     ),
     Cue(
@@ -184,6 +186,7 @@ _PLAN = (
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
+        outward=True,
     ),
 )
 
@@ -198,24 +201,24 @@ def _knowing(lens: Lens, topic: str, plain: str) -> Cue:
 _KNOWING_DESCRIBE = (
     _knowing(
         Lens.LEARNING,
-        "Ask for one real case where knowing about {topic} changed what they did.",
+        "Ask for one real case where what they did was shaped by knowing {about}.",
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {the_one} would most want them to understand about {topic}.",
-        "Ask how {the_one} might put the same thing, in their own words.",
+        "Ask what {one} would most want them to understand {about}.",
+        "Ask how {one} might put the same thing, in their own words.",
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice what you assume they already know about {topic}, and check it gently.",
+        "Notice what you assume they already know {about}, and check it gently.",
         "Notice what you assume they already know here, and check it gently.",
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know about {topic}: training, policy, colleagues or habit?",
-        "Ask where this knowledge comes from: training, policy, colleagues or habit?",
+        "Ask how they came to know {about}: training, policy, colleagues or experience?",
+        "Ask where this knowledge comes from: training, policy, colleagues or experience?",
     ),
 )
 _KNOWING_FEEL = (
@@ -229,19 +232,22 @@ _KNOWING_FEEL = (
         "Notice how sure or tentative they sound as they talk about {topic}.",
         "Notice how sure or tentative they sound as they explain it.",
     ),
-    _KNOWING_DESCRIBE[2],
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice what you feel as they talk about {topic}; it may echo something in the work.",
+        "Notice what you feel as they talk about it; it may echo something in the work.",
+    ),
 )
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Check what they know about {topic} against current policy and practice; name any gap"
-        " plainly.",
+        "Name plainly any gap between current practice and what they know about {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
         Lens.LEARNING,
-        "Ask what they know well about {topic}. Name it, so they can build on it.",
-        "Ask what they know well here. Name it, so they can build on it.",
+        "Ask what they understand best about {topic}, and name it, so they can build on it.",
+        "Ask what they understand best here, and name it, so they can build on it.",
     ),
     _KNOWING_DESCRIBE[1],
 )
@@ -249,13 +255,13 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which theory or guidance on {topic} they find most useful, and why.",
+        "Ask which theory or guidance they find most useful when it comes to {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(
         Lens.RELATIONSHIP,
-        "Ask for a case where knowing about {topic} changed a working relationship.",
-        "Ask for a case where this knowledge changed a working relationship.",
+        "Ask for a time when this knowledge changed what they did with someone.",
+        "Ask for a time when this knowledge changed what they did with someone.",
     ),
 )
 _KNOWING_CONCLUDE = (
@@ -266,16 +272,15 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice whether their account of {topic} matches your own understanding; if not, talk"
-        " it through.",
-        "Notice whether their account matches your own understanding; if not, talk it through.",
+        "Ask what they would now do differently, knowing {about}.",
+        "Ask what they would now do differently, knowing what they know.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree how, and by when, they will check what they understand about {topic}.",
-        "Agree how, and by when, they will check what they understand here.",
+        "Agree a date, and one way to use what they know {about}.",
+        "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
         Lens.PRACTITIONER,
@@ -284,8 +289,8 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask who in the team knows most about {topic}, and when they could talk to that colleague.",
-        "Ask who in the team knows most about this, and when they could talk to that colleague.",
+        "Help them name a colleague to ask about {topic}, and agree when.",
+        "Help them name a colleague who knows this well, and agree when they will ask.",
     ),
     _knowing(
         Lens.LEARNING,
@@ -331,16 +336,18 @@ POINT_CUES: tuple[str, ...] = (
 FLAGS: dict[Theme, str] = {
     Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
-    Theme.DEPENDENCY: "Whose need was the contact meeting?",
+    Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
+    Theme.DOUBT: "Listen for how they met the doubt: curious, or defensive?",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check they know what to do at once in an emergency, and whom to tell.",
-    Theme.BOUNDARY: "Listen for where they would draw the line, and why there.",
+    Theme.RISK: "Check they know when, and with whom, a worry must be shared, and what to do if it"
+    " cannot wait.",
+    Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

@@ -74,8 +74,10 @@ _CUTS = (
         " regarding about at as with"
     ),
     _words("and or"),
-    # The last resort: these often split a phrase ("the purpose | of each visit").
+    # The last resorts: these often split a phrase ("the purpose | of each visit"), and a cut
+    # before an object leaves the verb alone ("to disclose | the full extent").
     _words("to of what when if because before after until unless"),
+    _words("the a an their your any all"),
 )
 _ANY_CUT = frozenset().union(*_CUTS)
 # Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
@@ -83,11 +85,14 @@ _TRAILING_ADJECTIVES = _words(
     "relevant appropriate associated related involved required necessary specific possible"
     " concerned"
 )
-_NO_END = _words(
+_NO_END: frozenset[str] = _words(
     "a an the their your his her its our my any all some each every this that these those to of"
     " and or with in for on at by from as not no very more most less whether how why what when"
     " where who which own so"
 )
+# Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
+# on one while a better cut can be had.
+_TAKES_TO = _words("difficult hard easy able important likely necessary ready willing unable")
 _VERBS_BEFORE_THAT = _words(
     "ensure sure check know knows recognise recognize understand understands show explain agree"
     " judge feel believe see recognising"
@@ -112,7 +117,7 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
         drawn = _DRAW_ON.match(rest)
         if drawn:
             return _lead(rest[drawn.end() :], kind)
-        return _ADVERBS.sub("", rest), True, match.group(0)
+        return _what_is_said(_ADVERBS.sub("", rest)), True, match.group(0)
     for lead, replacement in _NOUN_LEADS:
         match = lead.match(text)
         if match:
@@ -125,6 +130,30 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
         or first.isupper()
     )
     return (text if first.isupper() else text[:1].lower() + text[1:]), not noun, ""
+
+
+# "acknowledge to the person and to your manager when ...", "explain to the person at the start,
+# ..., the limits of ...": the one told stands between the verb and what is said; the handle
+# keeps the verb and what is said.
+_TOLD = re.compile(
+    r"^((?:acknowledge|admit|explain|say|describe|report|disclose|mention|show)\s+)"
+    r"to\s+(?:the|a|an|your|their)\s+[\w'’]+(?:\s+and\s+to\s+(?:the|a|an|your|their)"
+    r"(?:\s+[\w'’]+){1,2})?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
+
+
+def _what_is_said(phrase: str) -> str:
+    """``phrase`` without the person told, where what is said can be found after it."""
+    told = _TOLD.match(phrase)
+    if not told:
+        return phrase
+    verb, rest = told.groups()
+    said = _SAID.search(rest)
+    if said is None:
+        return phrase
+    return verb + (rest if said.start() == 0 else rest[said.end() :])
 
 
 def _limit(lead: str) -> int:
@@ -143,20 +172,31 @@ def cut(text: str, limit: int) -> str:
     if len(words) <= limit:
         return text
     listed = _inside_lists(words)
+    # Twice: first keeping words such as "ready" with their "to ...", then, if nothing else
+    # will do, letting the cut fall after them.
+    for no_end in (_NO_END | _TAKES_TO, _NO_END):
+        short = _cut_once(words, limit, listed, no_end)
+        if short is not None:
+            return short
+    return text
+
+
+def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[str]) -> str | None:
+    """One pass of ``cut``: None where no cut leaves a phrase that may end there."""
     for strength in _CUTS:
         for end in range(min(limit, len(words) - 1), 1, -1):
             if end in listed:
                 continue
             word = words[end].lower().strip(",;:")
             before = words[end - 1]
-            if before.endswith(",") and before.lower().strip(",") not in _NO_END:
+            if before.endswith(",") and before.lower().strip(",") not in no_end:
                 return _drop_trailing(words[:end])
-            if word not in strength or before.lower().strip(",") in _NO_END:
+            if word not in strength or before.lower().strip(",") in no_end:
                 continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
                 continue
             return _drop_trailing(words[:end])
-    return text
+    return None
 
 
 def _inside_lists(words: list[str]) -> set[int]:
@@ -175,9 +215,20 @@ def _inside_lists(words: list[str]) -> set[int]:
 
 
 def _drop_trailing(words: list[str]) -> str:
-    """``words`` without a comma or a post-nominal adjective at the end."""
+    """``words`` without a comma or a post-nominal adjective at the end, nor a last "and ..."
+    that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
     while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
         words = words[:-1]
+    # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
+    # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
+    joiners = [
+        i
+        for i in range(max(len(words) - 3, 4), len(words) - 1)
+        if words[i] in ("and", "or") and words[i + 1].lower() in ("the", "a", "an")
+    ]
+    listed = any(word.endswith(",") for word in words[-5:])
+    if joiners and not listed:
+        words = words[: joiners[-1]]
     return " ".join(words).rstrip(",")
 
 
@@ -187,7 +238,7 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     if not verb and text.lower().startswith(WH) and len(words) > limit:
         verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
         subject = " ".join(words[1:verb_at]).rstrip(",")
-        if 2 <= verb_at - 1 <= limit and "," not in subject:
+        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
             return subject, False
     short = cut(text, limit)
     kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES
@@ -197,9 +248,16 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     return short, verb
 
 
+# "the person" in a statement is the person the whole standard is about; a handle is said
+# before any one person has been spoken of, so it is "a person" there.
+_FIRST_MENTION = re.compile(
+    r"\bthe (person|service user|customer|client|young person|individual)\b", re.IGNORECASE
+)
+
+
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
-    text, verb, lead = _lead(tidy(statement), kind)
+    text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     handles = [_shorten(pieces[0], verb, _limit(lead))]
     for piece in pieces[1:]:

@@ -83,37 +83,23 @@ def _pick(pool: tuple[str, ...], *keys: int) -> str:
     return pool[sum(keys) % len(pool)]
 
 
-_MARK = "\u2063"
-"""An invisible separator that marks the handle inside a cue while it is put in third person."""
-
-
 def _fill(
     template: str, handle: Handle, people: People, role: Role, later: bool = False, **more: str
 ) -> str:
-    """``template`` with its slots filled; in a supervisor's cue the handle is about "them".
-
-    The handle is turned in place, in its sentence, so that "you" beside the person served
-    becomes "the practitioner" rather than an ambiguous "them", while the cue's own "you" (the
-    supervisor) stays.
-    """
+    """``template`` with its slots filled; in a supervisor's cue the handle and the people are
+    about the practitioner ("they", "their"), while the cue's own "you" is the supervisor."""
     act, topic = handle.text, handle.topic
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
         act, topic = _definite(act, people), _definite(topic, people)
-    if role is Role.SUPERVISOR:
-        act, topic = _MARK + act + _MARK, _MARK + topic + _MARK
     values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
+        act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
-    text = template.format(act=act, topic=topic, **values, **more)
-    if role is Role.SUPERVISOR and _MARK in text:
-        pieces = text.split(_MARK)
-        turned = third_person(text).split(_MARK)
-        # Odd pieces are the handle: take those from the turned text, the rest as written.
-        text = "".join(
-            t if i % 2 else p for i, (p, t) in enumerate(zip(pieces, turned, strict=True))
-        )
+    # "know why ..." and "know how to ...", but "know about displaced anger", "about how ...".
+    about = topic if topic.lower().startswith(("why ", "how to ")) else f"about {topic}"
+    text = template.format(act=act, topic=topic, about=about, **values, **more)
     return finish(text)
 
 
@@ -141,6 +127,18 @@ def _names_person(handle: Handle, people: People) -> bool:
     return bool(person & set(handle.text.lower().replace("'s", "").split()))
 
 
+def _without_trying(template: str) -> str:
+    """One does not try to notice or recognise something: one has to."""
+    for trying, having in (("try to {act}", "have to {act}"), ("tried to {act}", "had to {act}")):
+        template = template.replace(trying, having)
+    return template.replace("trying to {act}", "having to {act}")
+
+
+def _opening(stem: str) -> str:
+    """The first three words of a stem, as a listener hears them."""
+    return " ".join(stem.lower().split()[:3])
+
+
 def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -160,6 +158,8 @@ class _Walk:
     """Lenses the item's cues have used: each stage looks through another."""
     cues: set[cues.Cue]
     """Cues the item has used: none is said twice."""
+    openings: set[str]
+    """How the item's questions so far begin: no two begin alike."""
 
     @property
     def knowing(self) -> bool:
@@ -171,7 +171,15 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     """Every prompt ``model`` gives for ``item``, naming the served as ``people`` does."""
     handles = handles_of(item)
     walk = _Walk(
-        item, people, form_of(item), handles, themes_of(item), list(handles[1:]), set(), set()
+        item,
+        people,
+        form_of(item),
+        handles,
+        themes_of(item),
+        list(handles[1:]),
+        set(),
+        set(),
+        set(),
     )
     prompts = _points_prompts(walk) if item.points else []
     asked = [_handle_for(walk, index, stage.asks) for index, stage in enumerate(model.stages)]
@@ -180,10 +188,10 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     unasked = [handle for handle in handles if handle not in asked]
     for index, stage in enumerate(model.stages):
         question = _question(walk, index, stage.asks, asked[index])
-        about = unasked.pop(0) if unasked else None
-        if about is None and asked[index] is not handles[0]:
-            about = handles[0]
-        cue = _cue(walk, index, stage.asks, about)
+        # The item itself otherwise, unless that echoes the question (then the cue names
+        # nothing: see _cue).
+        about = unasked.pop(0) if unasked else handles[0]
+        cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
     return ItemPrompts(item=item, form=walk.form, prompts=tuple(prompts), handle=handles[0])
@@ -209,24 +217,36 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         pool = stems.looking_back(move, walk.form)
     else:
         pool = stems.stems(move, walk.form, handle.verb, handle.clause)
+        if handle.inner:
+            # Noticing or reflecting happens inside: ask what was noticed, not what was done.
+            pool = tuple(stem for stem in pool if "did you do" not in stem) or pool
         if _names_person(handle, walk.people):
             # "Think of a customer ... check that a customer has understood you" says it twice.
             pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
-    # Each item opens differently from its neighbours (n) and each stage from the others.
-    text = _fill(
-        _pick(pool, n, index * 2), handle or walk.handles[0], walk.people, Role.PRACTITIONER
-    )
+    # Each item opens differently from its neighbours (n), and each stage from the others.
+    start = (n + index * 2) % len(pool)
+    rotation = pool[start:] + pool[:start]
+    stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
+    walk.openings.add(_opening(stem))
+    filled = handle or walk.handles[0]
+    if filled.inner:
+        stem = _without_trying(stem)
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=index > 0)
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
     if index == 0 and hard and not walk.knowing:
-        text = _pick(stems.EASING, n) + " " + text
+        easing = _pick(stems.EASING, n)
+        walk.openings.add(_opening(easing))
+        text = easing + " " + text
     return text
 
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
-    pool = stems.POINTS_KNOWING if walk.knowing else stems.POINTS_DOING
+    # Points of something done are done; points of a thing (risks, factors) are met.
+    doing = not walk.knowing and walk.handles[0].verb
+    pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.
@@ -246,35 +266,70 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
     for number, group in enumerate(groups, start=1):
         stage = POINTS_STAGE if number == 1 else f"{POINTS_STAGE}-{number}"
         title = POINTS_TITLE if len(groups) == 1 else f"{POINTS_TITLE} ({number} of {len(groups)})"
-        asked = _fill(stem, walk.handles[0], walk.people, Role.PRACTITIONER, points=_listed(group))
+        # Each group in other words (the stems open differently), so no two sound alike.
+        worded = _pick(pool, walk.item.number, number - 1)
+        walk.openings.add(_opening(worded))
+        listed = _listed(group)
+        asked = _fill(worded, walk.handles[0], walk.people, Role.PRACTITIONER, points=listed)
         cue = finish(_pick(cues.POINT_CUES, walk.item.number, number))
         prompts.append(Prompt(stage, title, Role.PRACTITIONER, asked))
         prompts.append(Prompt(stage, title, Role.SUPERVISOR, cue))
     return prompts
 
 
-def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
+def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: str) -> str:
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
-    the stage; while the moment is first told, the red flag its theme calls for."""
+    the stage and do not echo ``question``; while the moment is first told, the red flag its
+    theme calls for."""
     options = cues.cues_for(move, walk.knowing)
+    if walk.handles[0].inner:
+        # Reflecting or noticing has no words to ask for and nobody to shadow.
+        options = tuple(c for c in options if not c.outward) or options
     start = (walk.item.number + index) % len(options)
     rotation = options[start:] + options[:start]
-    chosen = next((c for c in rotation if c.lens not in walk.lenses), None) or next(
-        (c for c in rotation if c not in walk.cues), rotation[0]
-    )
+    if _names_person(walk.handles[0], walk.people):
+        # "what a customer would want ... help a customer engage" says it twice.
+        rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
+    if _ORGANISATION.search(question):
+        # The question already asks what the organisation expected.
+        rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
+    # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
+    ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
+    written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
+    chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
     walk.lenses.add(chosen.lens)
     walk.cues.add(chosen)
-    if handle is None:
-        template, handle = chosen.plain, walk.handles[0]
-    else:
-        template = chosen.act if handle.verb and not walk.knowing else chosen.topic
-    text = _fill(template, handle, walk.people, Role.SUPERVISOR, later=True)
     if index == 0:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
         if flag:
             text += " " + flag
     return text
+
+
+_ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
+ECHO = 0.4
+"""The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
+
+
+def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> str:
+    """``cue`` written out for this item."""
+    if handle is None:
+        template, handle = cue.plain, walk.handles[0]
+    else:
+        template = cue.act if handle.verb and not walk.knowing else cue.topic
+        if handle.inner:
+            template = _without_trying(template)
+    # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
+    ahead = move in (Move.PLAN, Move.CONCLUDE)
+    return _fill(template, handle, walk.people, Role.SUPERVISOR, later=not ahead)
+
+
+def _echo(cue: str, question: str) -> float:
+    """The share of the cue's distinct words that the question also says."""
+    mine = set(re.findall(r"[\w'’-]+", cue.lower()))
+    theirs = set(re.findall(r"[\w'’-]+", question.lower()))
+    return len(mine & theirs) / len(mine) if mine else 0.0
 
 
 def prompts_for_framework(framework: Framework, model: ReflectiveModel) -> list[ItemPrompts]:

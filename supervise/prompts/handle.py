@@ -10,6 +10,10 @@ from supervise.content.model import Item, Point
 from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, tidy
 from supervise.prompts.tidy import clean_words
 
+_INNER_VERBS = frozenset(
+    {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "hold", "keep", "remain"}
+)
+
 
 @dataclass(frozen=True)
 class Handle:
@@ -29,6 +33,11 @@ class Handle:
     def clause(self) -> bool:
         """True for a "how ..."/"why ..." question, which reads after "about" but not as a thing."""
         return self.verb or self.text.lower().startswith(WH)
+
+    @property
+    def inner(self) -> bool:
+        """True for something done in the head (reflect, notice, recognise): nothing to hear."""
+        return self.verb and self.text.split(" ", 1)[0].lower() in _INNER_VERBS
 
     @property
     def topic(self) -> str:

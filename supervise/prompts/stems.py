@@ -15,7 +15,7 @@ Pool = tuple[str, ...]
 
 _DESCRIBE_ACT: Pool = (
     "Think of the last time you had to {act}. What did you do, and what happened?",
-    "Recall one visit, call or meeting where you needed to {act}. What did you say first?",
+    "Recall one visit, call or meeting where you needed to {act}. What did you do first?",
     "Think of recent work with {one}, and a moment when you had to {act}. What happened?",
     "When did you last try to {act}? Walk through that moment step by step.",
     "Pick one recent piece of work where you had to {act}. What did you do?",
@@ -31,10 +31,10 @@ _DESCRIBE_TOPIC: Pool = (
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
 _DESCRIBE_KNOW: Pool = (
-    "A new colleague asks you about {topic}. What would you tell them?",
+    "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what do you understand about {topic}?",
-    "If you had five minutes to teach a new colleague about {topic}, what would you say?",
-    "Think of your work with {one} right now. What does knowing about {topic} help you see?",
+    "If you had five minutes to teach a new colleague {about}, what would you say?",
+    "Think of your work with {one} right now. Where does it help you to know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
@@ -44,7 +44,7 @@ _DESCRIBE_KNOW_THING: Pool = (
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
     "What was going through your mind when you had to {act}?",
-    "Most of us feel something when we have to {act}. What did you feel?",
+    "Most of us feel something at moments like that. What did you feel as you tried to {act}?",
     "At what point did you feel least sure of yourself as you tried to {act}?",
 )
 _FEEL_TOPIC: Pool = (
@@ -55,7 +55,7 @@ _FEEL_TOPIC: Pool = (
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
     "When a case touches on {topic}, what do you notice in yourself?",
-    "Which parts feel easy, and which feel harder, when it comes to {topic}?",
+    "What feels easy to explain, and what feels harder, when it comes to {topic}?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -77,7 +77,7 @@ _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
     "What in your training, guidance or experience helps you {act}? What was missing this time?",
     "What was going on for {one} that made it harder or easier to {act}?",
-    "What does your organisation expect of you when you {act}? How did that shape it?",
+    "What did your organisation expect of you when you had to {act}?",
 )
 _ANALYSE_TOPIC: Pool = (
     "What helped, and what got in the way, when it came to {topic}?",
@@ -86,7 +86,7 @@ _ANALYSE_TOPIC: Pool = (
 )
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
-    "What in the guidance or research you know speaks to {topic}, and where does it fall short?",
+    "What does the guidance or research you know say about {topic}?",
     "Where are the gaps in what you know about {topic}? How have they shown in your work?",
 )
 _CONCLUDE_ACT: Pool = (
@@ -168,7 +168,8 @@ _BACK_DOING: dict[Move, Pool] = {
 }
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
-        "How sure do you feel of what you know here? Where does that confidence come from?",
+        "How sure do you feel of what you know here, and where does that sureness, or doubt,"
+        " come from?",
         "When one of your cases touches on this, what do you notice in yourself?",
     ),
     Move.EVALUATE: (
@@ -176,13 +177,13 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "What do you know well here, and what would you still need to look up or ask?",
     ),
     Move.ANALYSE: (
-        "Think of your work with {one} right now. Where do you see this in their situation?",
+        "Why does this matter in your work? What would go wrong without it?",
         "What in the guidance or research speaks to this, and where does it fall short?",
-        "Where are the gaps in what you know here? How have they shown in your work?",
+        "Why do you think practitioners find this easy, or hard, to put into practice?",
     ),
     Move.CONCLUDE: (
-        "What do you know now about this that you did not know a year ago?",
-        "If a new colleague asked you about this tomorrow, what would you now tell them?",
+        "What do you know now about this that you did not know when you started in this role?",
+        "What would you do differently now, knowing what you know about this?",
     ),
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
@@ -196,22 +197,22 @@ for _back in (_BACK_DOING, _BACK_KNOWING):
     _back[Move.MAKE_SENSE] = _back[Move.EVALUATE] + _back[Move.ANALYSE] + _back[Move.FEEL]
 
 POINTS_DOING: Pool = (
-    "Which of these have you used lately, and how did it go: {points}?",
     "Which of these comes easily to you, and which is harder: {points}?",
+    "Lately, which of these have you done, and how did it go: {points}?",
     "Think of one piece of work. Which of these were part of it: {points}?",
 )
-"""Stems for the prompt that lists a doing statement's sub-points."""
+"""Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
 POINTS_KNOWING: Pool = (
-    "Which of these have you seen in your own work: {points}?",
-    "Which of these do you understand well, and which less so: {points}?",
-    "Which of these would you explain first to a new colleague: {points}? Why that one?",
+    "Which of these have you met in your work lately: {points}?",
+    "Of these, what do you understand well, and what less so: {points}?",
+    "Of these, which do you see most often in your work: {points}?",
 )
-"""Stems for the prompt that lists a knowing statement's sub-points."""
+"""Stems for the prompt that lists things to know or meet (each opens differently)."""
 
 EASING: Pool = (
-    "Many practitioners find this hard.",
-    "Most of us meet this at some point.",
-    "This is common, and worth talking about.",
+    "Many practitioners find this part of the work hard.",
+    "Most of us meet this part of the work sooner or later.",
+    "This part of the work is common, and worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 

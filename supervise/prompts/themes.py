@@ -19,21 +19,24 @@ class Theme(Enum):
     FEELINGS = "feelings"
     RUPTURE = "rupture"
     RULES = "rules"
+    DOUBT = "doubt"
 
 
 _SIGNS: dict[Theme, str] = {
     Theme.RISK: r"risk|harm|safeguard|immediate action|could not wait|challenging behaviour"
-    r"|disclos|abuse|danger|crisis|urgent|self-harm|overdose|violence",
+    r"|\bsafe\b"
+    r"|disclos|abuse|danger|urgent|self-harm|overdose|violence",
     Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
     r"|continuing contact|level of emotional support|enough emotional support|ending|disengag",
     Theme.DEPENDENCY: r"dependen|depend on",
     Theme.COLLUSION: r"collu|side of a family|taking sides|independent perspective",
     Theme.FEELINGS: r"anger|angry|frustrat|\bloss\b|grief|let down|negative feelings|fears?\b"
     r"|distress|emotional support|hostil",
-    Theme.RUPTURE: r"strain|rupture|disagree|mistrust|scepticism|sceptical|doubts|contribution"
-    r"|own part|own mistakes|defensive|habits of ours|reduce the probability",
+    Theme.RUPTURE: r"strain|rupture|contribution|own part|own mistakes|habits that get in the way"
+    r"|reduce the probability",
     Theme.RULES: r"legislat|law\b|policy|policies|procedure|rights|duties|complaints|appeals"
     r"|requirements|judicial|guidance",
+    Theme.DOUBT: r"disagree|mistrust|scepticism|sceptical|doubts|defensive",
 }
 _PATTERNS = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _SIGNS.items()}
 

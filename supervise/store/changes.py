@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from supervise.content.model import Role
-from supervise.store.records import Action
+from supervise.store.records import Action, Step
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -93,10 +93,9 @@ class RemoveAction:
 
 @dataclass(frozen=True)
 class MoveTo:
-    """Where the session is now: ``opening``, an item reference or ``closing``, and in which
-    answer there the cursor is (see AnswerArea.field; "" for the first)."""
+    """Where the session is now, and in which answer there the cursor is ("" for the first)."""
 
-    place: str
+    place: Step
     field: str = ""
 
 
@@ -167,6 +166,8 @@ def to_doc(change: Change) -> dict[str, Any]:
     doc: dict[str, Any] = {"change": type(change).__name__}
     for name, value in dataclasses.asdict(change).items():
         doc[name] = value.value if isinstance(value, Role) else value
+    if isinstance(change, MoveTo):
+        doc["place"] = str(change.place)
     return doc
 
 
@@ -196,7 +197,7 @@ def apply(session: SessionFile, change: Change) -> None:
             with suppress(KeyError):
                 session.remove_action(action_id)
         case MoveTo(place, field):
-            session.set_current_item(place, field)
+            session.set_current_item(str(place), field)
         case AddElapsed(seconds):
             session.add_elapsed(seconds)
         case Note(kind, detail):

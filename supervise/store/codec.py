@@ -11,11 +11,13 @@ from supervise.store.records import (
     DEFAULT_PLANNED_MINUTES,
     Action,
     Event,
+    Mode,
     Rating,
     Response,
     SessionRecord,
     SessionSummary,
     Signature,
+    Status,
     check_confidence,
     check_role,
 )
@@ -48,7 +50,7 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         "format": FORMAT,
         "id": record.id,
         "created": record.created,
-        "mode": record.mode,
+        "mode": record.mode.value,
         "practitioner": record.practitioner,
         "supervisor": record.supervisor,
         "date": record.date,
@@ -59,11 +61,13 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         "opening": dict(record.opening),
         "summary": record.summary,
         "next_date": record.next_date,
-        "status": record.status,
+        "status": record.status.value,
         "current_item": record.current_item,
         "current_field": record.current_field,
         "elapsed_seconds": record.elapsed_seconds,
-        "signatures": [{"role": s.role, "name": s.name, "at": s.at} for s in record.signatures],
+        "signatures": [
+            {"role": s.role.value, "name": s.name, "at": s.at} for s in record.signatures
+        ],
     }
 
 
@@ -83,7 +87,7 @@ def record_from_doc(doc: Doc) -> SessionRecord:
     return SessionRecord(
         id=_text(doc, "id"),
         created=_text(doc, "created"),
-        mode=_text(doc, "mode"),
+        mode=Mode(_text(doc, "mode")),
         practitioner=_text(doc, "practitioner"),
         supervisor=_text(doc, "supervisor"),
         date=_text(doc, "date"),
@@ -94,12 +98,13 @@ def record_from_doc(doc: Doc) -> SessionRecord:
         opening=opening,
         summary=_text(doc, "summary"),
         next_date=_text(doc, "next_date"),
-        status=_text(doc, "status", "in progress"),
+        status=Status(_text(doc, "status", Status.IN_PROGRESS.value)),
         current_item=_text(doc, "current_item"),
         current_field=_text(doc, "current_field"),
         elapsed_seconds=doc.get("elapsed_seconds", 0),
         signatures=tuple(
-            Signature(_text(s, "role"), _text(s, "name"), _text(s, "at")) for s in signatures
+            Signature(check_role(_text(s, "role")), _text(s, "name"), _text(s, "at"))
+            for s in signatures
         ),
     )
 
@@ -173,11 +178,11 @@ def summarise(
         id=record.id,
         file=path.name,
         path=path,
-        mode=record.mode,
+        mode=record.mode.value,
         practitioner=record.practitioner,
         supervisor=record.supervisor,
         date=record.date,
-        status=record.status,
+        status=record.status.value,
         answered=sum(1 for ref in dict.fromkeys(record.scope) if ref in answered),
         total=len(record.scope),
         created=record.created,
@@ -210,7 +215,7 @@ def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
         id=_text(doc, "id"),
         file=path.name,
         path=path,
-        mode=_text(doc, "mode"),
+        mode=Mode(_text(doc, "mode")),
         practitioner=_text(doc, "practitioner"),
         supervisor=_text(doc, "supervisor"),
         date=_text(doc, "date"),

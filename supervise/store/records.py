@@ -5,15 +5,73 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 
-MODES = ("supervision", "self-reflection")
-"""The kinds of session."""
-STATUSES = ("in progress", "completed", "signed")
-"""The life of a session, in order."""
-ROLES = ("practitioner", "supervisor")
-"""Who can answer prompts and sign."""
+from supervise.content.model import Role
+
+
+class Mode(str, Enum):
+    """The kind of session."""
+
+    SUPERVISION = "supervision"
+    SELF_REFLECTION = "self-reflection"
+
+
+class Status(str, Enum):
+    """Where a session is in its life, in order."""
+
+    IN_PROGRESS = "in progress"
+    COMPLETED = "completed"
+    SIGNED = "signed"
+
+
+class StepKind(Enum):
+    """The three parts of a session."""
+
+    OPENING = "opening"
+    ITEM = "item"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a session is: its opening, one item (by reference) or its closing.
+
+    ``Step(StepKind.ITEM)`` with no reference means "the walk, at the item last shown".
+    """
+
+    kind: StepKind
+    ref: str = ""
+
+    @classmethod
+    def parse(cls, stored: str) -> Step:
+        """The step a session file records (``opening``, ``closing`` or a reference)."""
+        if stored in ("", StepKind.OPENING.value):
+            return OPENING
+        if stored == StepKind.CLOSING.value:
+            return CLOSING
+        return cls(StepKind.ITEM, stored)
+
+    def __str__(self) -> str:
+        """The step as a session file records it."""
+        return self.ref if self.kind is StepKind.ITEM else self.kind.value
+
+
+OPENING = Step(StepKind.OPENING)
+"""The opening step."""
+CLOSING = Step(StepKind.CLOSING)
+"""The closing step."""
+ITEMS = Step(StepKind.ITEM)
+"""The walk, at the item last shown."""
+
+MODES = tuple(mode.value for mode in Mode)
+"""The kinds of session, as stored."""
+STATUSES = tuple(status.value for status in Status)
+"""The life of a session, in order, as stored."""
+ROLES = tuple(role.value for role in Role)
+"""Who can answer prompts and sign, as stored."""
 OPENING_KEYS = ("check_in", "urgent", "purpose", "prompted_by")
 """The opening texts the app asks for (other keys are kept, not rejected)."""
 CONFIDENCE_RANGE = range(1, 6)
@@ -65,10 +123,12 @@ def _check_count(value: object, name: str) -> None:
         raise ValueError(f"{name} cannot be negative")
 
 
-def check_role(role: str) -> None:
-    """Raise ValueError unless ``role`` is one of ROLES."""
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+def check_role(role: str) -> Role:
+    """``role`` as a Role; ValueError unless it is one of ROLES."""
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}") from None
 
 
 def check_confidence(value: int | None) -> None:
@@ -83,13 +143,13 @@ def check_confidence(value: int | None) -> None:
 class Signature:
     """One person's signature on a session."""
 
-    role: str
+    role: Role
     name: str
     at: str
 
     def __post_init__(self) -> None:
         _check_str(self, "role", "name", "at")
-        check_role(self.role)
+        object.__setattr__(self, "role", check_role(self.role))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,7 +158,7 @@ class SessionRecord:
 
     id: str
     created: str
-    mode: str
+    mode: Mode
     practitioner: str
     supervisor: str = ""
     date: str
@@ -109,7 +169,7 @@ class SessionRecord:
     opening: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     summary: str = ""
     next_date: str = ""
-    status: str = "in progress"
+    status: Status = Status.IN_PROGRESS
     current_item: str = ""
     current_field: str = ""
     """The answer the cursor was in at ``current_item``, to return to it on resume."""
@@ -126,6 +186,9 @@ class SessionRecord:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {self.status!r}")
+        # Text from a file or a caller becomes the enum, so comparisons are by member.
+        object.__setattr__(self, "mode", Mode(self.mode))
+        object.__setattr__(self, "status", Status(self.status))
         if not is_iso_date(self.date):
             raise ValueError(f"date must be written YYYY-MM-DD, not {self.date!r}")
         _check_count(self.planned_minutes, "planned_minutes")
@@ -146,46 +209,55 @@ class SessionRecord:
         object.__setattr__(self, "signatures", signatures)
 
     @property
-    def required_roles(self) -> tuple[str, ...]:
-        """The roles that must sign: both in supervision, the practitioner alone otherwise."""
-        return ROLES if self.mode == "supervision" else ("practitioner",)
+    def supervision(self) -> bool:
+        """Whether a supervisor takes part (rather than a practitioner reflecting alone)."""
+        return self.mode is Mode.SUPERVISION
 
     @property
-    def signed_roles(self) -> frozenset[str]:
+    def step(self) -> Step:
+        """Where the session was left."""
+        return Step.parse(self.current_item)
+
+    @property
+    def required_roles(self) -> tuple[Role, ...]:
+        """The roles that must sign: both in supervision, the practitioner alone otherwise."""
+        return tuple(Role) if self.supervision else (Role.PRACTITIONER,)
+
+    @property
+    def signed_roles(self) -> frozenset[Role]:
         """The roles that have signed so far."""
         return frozenset(s.role for s in self.signatures)
 
-    def name_for(self, role: str) -> str:
+    def name_for(self, role: Role | str) -> str:
         """The name recorded for ``role``."""
-        check_role(role)
-        return self.practitioner if role == "practitioner" else self.supervisor
+        return self.practitioner if check_role(role) is Role.PRACTITIONER else self.supervisor
 
 
 def _same_name(typed: str, recorded: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(recorded.split()).casefold()
 
 
-def signed_by(record: SessionRecord, role: str, name: str, at: str) -> SessionRecord:
+def signed_by(record: SessionRecord, role: Role | str, name: str, at: str) -> SessionRecord:
     """``record`` with ``role``'s signature added; ValueError if that name cannot sign.
 
     ``name`` must match the name recorded for that role (case and spacing aside). Signing again
     for a role that has already signed changes nothing, so a retried save is harmless. Once
     everyone required has signed, the record's status is "signed".
     """
-    check_role(role)
+    role = check_role(role)
     if role not in record.required_roles:
         raise ValueError("A self-reflection session is signed by the practitioner alone.")
     if role in record.signed_roles:
         return record
     expected = record.name_for(role)
     if not expected.strip():
-        raise ValueError(f"Add the {role}'s name to the session before signing.")
+        raise ValueError(f"Add the {role.value}'s name to the session before signing.")
     if not _same_name(name, expected):
-        raise ValueError(f"That name does not match the {role} named for this session.")
+        raise ValueError(f"That name does not match the {role.value} named for this session.")
     # The record's own spelling, not the typed one: "priya" signs as "Priya".
     signatures = (*record.signatures, Signature(role, " ".join(expected.split()), at))
     done = set(record.required_roles) <= {s.role for s in signatures}
-    status = "signed" if done else record.status
+    status = Status.SIGNED if done else record.status
     return replace(record, signatures=signatures, status=status)
 
 

@@ -11,7 +11,7 @@ from contextlib import suppress
 from datetime import date as Date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
@@ -35,8 +35,11 @@ from supervise.store.records import (
     DEFAULT_PLANNED_MINUTES,
     Action,
     Event,
+    Mode,
     SessionRecord,
     SessionSummary,
+    Status,
+    check_role,
     iso_from_ns,
     new_id,
     now_iso,
@@ -107,7 +110,7 @@ class SessionFile(Answers):
         cls,
         folder: Path,
         *,
-        mode: str,
+        mode: Mode | str,
         practitioner: str,
         supervisor: str = "",
         date: str | None = None,
@@ -122,7 +125,8 @@ class SessionFile(Answers):
         record = SessionRecord(
             id=new_id(),
             created=now_iso(),
-            mode=mode,
+            # Text is checked and turned into a Mode by the record itself, with a plain message.
+            mode=cast(Mode, mode),
             practitioner=practitioner,
             supervisor=supervisor,
             date=date if date is not None else Date.today().isoformat(),
@@ -181,7 +185,7 @@ class SessionFile(Answers):
         # left by a crash; they hold personal notes and must not linger.
         with suppress(OSError):
             remove_stale_temps(path)
-        if session.record.status == "signed":
+        if session.record.status is Status.SIGNED:
             # Nothing can change a signed session, so there is nothing to guard: let others in.
             session._storage.read_only = True
             session._lock = None
@@ -248,7 +252,7 @@ class SessionFile(Answers):
     def _check_writable(self) -> None:
         if self._closed:
             raise SessionClosed(self._path)
-        if self._record.status == "signed":
+        if self._record.status is Status.SIGNED:
             raise SessionReadOnly(self._path, signed=True)
         if self._lock is None:
             raise SessionReadOnly(self._path, signed=False)
@@ -264,7 +268,7 @@ class SessionFile(Answers):
     def read_only(self) -> bool:
         """True if this session cannot be changed: opened read-only, or signed."""
         with self._mutex:
-            return self._lock is None or self._record.status == "signed"
+            return self._lock is None or self._record.status is Status.SIGNED
 
     @property
     def recovered_from(self) -> int | None:
@@ -288,13 +292,13 @@ class SessionFile(Answers):
         unknown = set(fields) - EDITABLE_FIELDS
         if unknown:
             raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
-        if fields.get("status") == "signed":
+        if fields.get("status") == Status.SIGNED:
             raise ValueError("A session becomes signed only when everyone has signed it.")
         old = self._record
         self._save_record(dataclasses.replace(old, **fields))
         if self._record.status != old.status:
-            reopened = self._record.status == "in progress"
-            self._append_event("reopened" if reopened else self._record.status)
+            reopened = self._record.status is Status.IN_PROGRESS
+            self._append_event("reopened" if reopened else self._record.status.value)
         return self._record
 
     def set_current_item(self, ref: str, field: str = "") -> None:
@@ -383,7 +387,7 @@ class SessionFile(Answers):
     @writing
     def complete(self) -> None:
         """Mark the session completed (it can still be changed until it is signed)."""
-        self.update_record(status="completed")
+        self.update_record(status=Status.COMPLETED)
 
     @writing
     def sign(self, role: str, name: str) -> None:
@@ -398,7 +402,7 @@ class SessionFile(Answers):
             return
         self._save_record(record)
         # Written after the signature, past the read-only check: the record is what matters.
-        self._append_event("signed", role)
+        self._append_event("signed", check_role(role).value)
 
     # -- the catalogue line ---------------------------------------------------------------
 

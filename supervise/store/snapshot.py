@@ -25,7 +25,7 @@ from supervise.store.changes import (
     SetSummary,
     Sign,
 )
-from supervise.store.records import Action, Rating, SessionRecord, now_iso, signed_by
+from supervise.store.records import Action, Rating, SessionRecord, Status, now_iso, signed_by
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -111,7 +111,7 @@ class Snapshot:
                 kept = tuple(a for a in self.actions if a.id != action_id)
                 return replace(self, actions=kept)
             case MoveTo(place, field):
-                moved = replace(record, current_item=place, current_field=field)
+                moved = replace(record, current_item=str(place), current_field=field)
                 return replace(self, record=moved)
             case AddElapsed(seconds):
                 elapsed = record.elapsed_seconds + seconds
@@ -121,9 +121,9 @@ class Snapshot:
                     return replace(self, skipped=self.skipped | {detail})
                 return self
             case Complete():
-                return replace(self, record=replace(record, status="completed"))
+                return replace(self, record=replace(record, status=Status.COMPLETED))
             case Sign(role, name):
                 signed = signed_by(record, role.value, name, now_iso())
                 return replace(
-                    self, record=signed, read_only=self.read_only or signed.status == "signed"
+                    self, record=signed, read_only=self.read_only or signed.status is Status.SIGNED
                 )

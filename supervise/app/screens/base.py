@@ -7,19 +7,20 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
 from supervise.app.commands import FOCUS_BINDINGS, Command
 from supervise.app.live import SaveState, SessionDoor, describe
-from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.messages import GoToStep, LeaveSession, ReadBack
+from supervise.app.screens.record_actions import SESSION_EXPORT, SessionExport
 from supervise.app.settle import settle_input
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.save_status import SaveStatus
 from supervise.store.changes import MoveTo
+from supervise.store.records import Step
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -37,11 +38,12 @@ SESSION_COMMANDS: tuple[Command, ...] = (
     ),
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
     LEAVE,
+    SESSION_EXPORT,
 )
-"""Commands every session screen that takes answers offers."""
+"""Commands every session screen offers."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionExport):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
@@ -72,7 +74,7 @@ class SessionScreen(Screen[None]):
     @property
     def supervision(self) -> bool:
         """Whether this is a supervision session (rather than self-reflection)."""
-        return self.live.snapshot.record.mode == "supervision"
+        return self.live.snapshot.record.supervision
 
     def compose_frame(self, *top: Widget) -> ComposeResult:
         """The header (with ``top`` below it), save indicator and footer of every session screen.
@@ -94,15 +96,15 @@ class SessionScreen(Screen[None]):
             status.show(state)
 
     @property
-    def place(self) -> str:
-        """Where in the session this screen is: ``opening``, an item reference or ``closing``."""
+    def place(self) -> Step:
+        """Where in the session this screen is."""
         raise NotImplementedError
 
-    def field_left(self, place: str = "") -> str:
+    def field_left(self, place: Step | None = None) -> str:
         """The answer the cursor was in when the session was left at ``place`` (this screen's
         by default), or ""."""
         record = self.live.snapshot.record
-        return record.current_field if record.current_item == (place or self.place) else ""
+        return record.current_field if record.step == (place or self.place) else ""
 
     def focus_answer(self, field: str = "") -> str:
         """Put the cursor at the end of the answer named ``field``, else of the first; return
@@ -157,9 +159,10 @@ class SessionScreen(Screen[None]):
 
     async def action_show_record(self) -> None:
         """Save and read the whole session back on one page."""
-        await self.go("record")
+        await self.settled()
+        self.post_message(ReadBack())
 
-    async def go(self, step: str) -> None:
-        """Save and move the session to ``step`` (opening, an item reference or closing)."""
+    async def go(self, step: Step) -> None:
+        """Save and move the session to ``step``."""
         await self.settled()
         self.post_message(GoToStep(step))

@@ -32,7 +32,7 @@ from supervise.store.changes import (
     SetSummary,
     Sign,
 )
-from supervise.store.records import Action
+from supervise.store.records import CLOSING, ITEMS, Action, Status, Step
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -47,7 +47,7 @@ CLOSING_COMMANDS: tuple[Command, ...] = (
     Command("sign_off", "", "Sign off", "Go to the next signature", footer=False),
 )
 
-ROLE_TITLES = {"practitioner": "Practitioner", "supervisor": "Supervisor"}
+ROLE_TITLES = {Role.PRACTITIONER: "Practitioner", Role.SUPERVISOR: "Supervisor"}
 
 
 class ClosingScreen(SessionScreen):
@@ -87,7 +87,7 @@ class ClosingScreen(SessionScreen):
             yield Label("Date of the next session (YYYY-MM-DD)", classes="prompt")
             yield Input(record.next_date, id="next-date", disabled=locked)
             yield Static("", id="next-date-problem", classes="problem", markup=False)
-            if record.status == "in progress" and not locked:
+            if record.status is Status.IN_PROGRESS and not locked:
                 yield Button("Complete the session  (ctrl+d)", id="complete", variant="primary")
             yield Static("[b]Sign-off[/b]", classes="heading")
             yield from self._signatures()
@@ -111,17 +111,20 @@ class ClosingScreen(SessionScreen):
                     )
                     with Horizontal(classes="row"):
                         yield Input(
-                            placeholder=f"type {record.name_for(role)} here", id=f"sign-{role}"
+                            placeholder=f"type {record.name_for(role)} here",
+                            id=f"sign-{role.value}",
                         )
-                        yield Button(f"Sign as {ROLE_TITLES[role].lower()}", id=f"button-{role}")
+                        yield Button(
+                            f"Sign as {ROLE_TITLES[role].lower()}", id=f"button-{role.value}"
+                        )
 
     def _status_text(self) -> str:
         record = self.live.snapshot.record
-        if record.status == "signed":
+        if record.status is Status.SIGNED:
             return "This record is signed and read only."
         if self.live.read_only:
             return "Opened read only: nothing here can be changed."
-        if record.status == "completed":
+        if record.status is Status.COMPLETED:
             return "Completed. Sign it off below to make the record final and read only."
         return "In progress. Add the summary and actions, then complete and sign."
 
@@ -129,12 +132,12 @@ class ClosingScreen(SessionScreen):
         """Fill the actions table and note that the session reached its closing."""
         self._fill_actions()
         self._focus_next_step()
-        self.live.submit(MoveTo("closing", self.field_left()))
+        self.live.submit(MoveTo(CLOSING, self.field_left()))
 
     @property
-    def place(self) -> str:
+    def place(self) -> Step:
         """The closing."""
-        return "closing"
+        return CLOSING
 
     def _focus_next_step(self) -> None:
         """Focus the summary while in progress; once signing has begun, the next signature.
@@ -143,7 +146,7 @@ class ClosingScreen(SessionScreen):
         """
         record = self.live.snapshot.record
         remaining = self.query(".sign Input")
-        if remaining and (record.status == "completed" or record.signatures):
+        if remaining and (record.status is Status.COMPLETED or record.signatures):
             remaining.first().focus()
         else:
             self.focus_answer()
@@ -256,7 +259,7 @@ class ClosingScreen(SessionScreen):
 
     async def action_back_to_items(self) -> None:
         """Back to the items."""
-        await self.go("items")
+        await self.go(ITEMS)
 
     @on(Button.Pressed, "#complete")
     async def action_complete(self) -> None:

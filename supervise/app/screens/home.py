@@ -9,13 +9,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, ShowHistory, StartNewSession
+from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store.catalog import UNREADABLE
+from supervise.store.records import Mode, Status
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -32,7 +34,7 @@ where you left off.
 """
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(RecordActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -48,6 +50,7 @@ class HomeScreen(Screen[None]):
             "History",
             "The highlighted session's practitioner: coverage, confidence over time, actions",
         ),
+        *RECORD_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -57,6 +60,7 @@ class HomeScreen(Screen[None]):
         self.sessions_dir = sessions_dir
         """The folder the app keeps sessions in."""
         self._can_open = False
+        self._folder_line = ""
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -98,20 +102,25 @@ class HomeScreen(Screen[None]):
         folder = self.sessions_dir
         shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self.query_one("#folder", Static).update(f"{len(summaries)} session{plural} in {shown}")
+        self._folder_line = f"{len(summaries)} session{plural} in {shown}"
+        self.query_one("#folder", Static).update(self._folder_line)
         if select is not None and str(select) in {str(s.path) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(select)))
         if not empty:
             table.focus()
         self._sync_open_keys()
 
+    def show_busy(self, doing: str) -> None:
+        """Show what is under way (opening a session, say) below the list; "" when done."""
+        self.query_one("#folder", Static).update(doing or self._folder_line)
+
     @staticmethod
     def _cells(summary: SessionSummary) -> tuple[Text, ...]:
-        mode = "Supervision" if summary.mode == "supervision" else "Self-reflection"
+        mode = "Supervision" if summary.mode == Mode.SUPERVISION else "Self-reflection"
         status = summary.status.capitalize()
-        if summary.status == "signed":
+        if summary.status == Status.SIGNED:
             status = "✔ Signed"
-        elif summary.status == "unreadable":
+        elif summary.status == UNREADABLE:
             status = "⚠ Unreadable"
         progress = f"{summary.answered}/{summary.total} items"
         cells = (
@@ -134,7 +143,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open actions only make sense when a session is highlighted."""
-        if action in ("open_session", "open_read_only", "history"):
+        if action in ("open_session", "open_read_only", "export_record", "history"):
             return self._highlighted() is not None
         return True
 

@@ -26,13 +26,14 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.marks import MarkedRadioButton
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import DEFAULT_MODEL, Library
+from supervise.store.records import Mode
 
 
 @dataclass(frozen=True)
 class NewSessionRequest:
     """What the form collected, ready for the store."""
 
-    mode: str
+    mode: Mode
     practitioner: str
     supervisor: str
     date: str
@@ -206,7 +207,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
         model = self.query_one("#model", Select).value
         return (
             NewSessionRequest(
-                mode="supervision" if self.supervision else "self-reflection",
+                mode=Mode.SUPERVISION if self.supervision else Mode.SELF_REFLECTION,
                 practitioner=practitioner,
                 supervisor=supervisor,
                 date=when,

@@ -13,6 +13,7 @@ from supervise.app.commands import Command, bindings
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.widgets.prompt_field import AnswerArea, PromptField
 from supervise.store.changes import MoveTo, SetOpening
+from supervise.store.records import ITEMS, OPENING, Step
 
 SUPERVISION_OPENING = (
     ("check_in", "Check-in", "How is the practitioner today? Take a moment before the work."),
@@ -59,12 +60,12 @@ class OpeningScreen(SessionScreen):
 
     def on_mount(self) -> None:
         """Put the cursor in the answer left last time, else the first."""
-        self.live.submit(MoveTo("opening", self.focus_answer(self.field_left())))
+        self.live.submit(MoveTo(OPENING, self.focus_answer(self.field_left())))
 
     @property
-    def place(self) -> str:
+    def place(self) -> Step:
         """The opening."""
-        return "opening"
+        return OPENING
 
     def _saver(self, key: str) -> Callable[[str], None]:
         """A save callback for the opening answer ``key``."""
@@ -82,4 +83,4 @@ class OpeningScreen(SessionScreen):
 
     async def action_begin(self) -> None:
         """Go on to the items, where the session was left (or the first)."""
-        await self.go("items")
+        await self.go(ITEMS)

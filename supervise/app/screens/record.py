@@ -21,6 +21,7 @@ from supervise.app.widgets.record_text import (
     signoff_text,
 )
 from supervise.prompts import ItemPrompts
+from supervise.store.records import ITEMS, Step
 
 if TYPE_CHECKING:
     from supervise.content import Library, ReflectiveModel
@@ -102,9 +103,9 @@ class RecordScreen(SessionScreen):
             self.call_after_refresh(self.scroll_to_place, self.at)
 
     @property
-    def place(self) -> str:
+    def place(self) -> Step:
         """The record view is not a place in the session: leaving it keeps where work was."""
-        return "record"
+        return self.live.snapshot.record.step
 
     def part_for(self, place: str) -> Static | None:
         """The block showing ``place`` (an item reference, ``opening`` or ``closing``)."""
@@ -128,4 +129,4 @@ class RecordScreen(SessionScreen):
 
     async def action_show_walk(self) -> None:
         """Go to the items, where the answers can be added to or changed."""
-        await self.go("items")
+        await self.go(ITEMS)

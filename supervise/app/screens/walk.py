@@ -28,6 +28,7 @@ from supervise.store.changes import (
     SetConfidence,
     SetPoint,
 )
+from supervise.store.records import CLOSING, OPENING, Step, StepKind
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -195,13 +196,13 @@ class WalkScreen(SessionScreen):
         self.query_one(ItemList).show_current(ref)
         self._update_labels()
         # Focus now, before the first paint, so the screen is laid out and painted once.
-        field = view.focus_first(self.field_left(ref))
-        self.live.submit(MoveTo(ref, field))
+        field = view.focus_first(self.field_left(Step(StepKind.ITEM, ref)))
+        self.live.submit(MoveTo(Step(StepKind.ITEM, ref), field))
 
     @property
-    def place(self) -> str:
+    def place(self) -> Step:
         """The item on screen."""
-        return self.current
+        return Step(StepKind.ITEM, self.current)
 
     def _answer(self, item: str, stage: str, role: Role, text: str) -> None:
         before = item in self.answered()
@@ -247,7 +248,7 @@ class WalkScreen(SessionScreen):
             )
             return
         if index < 0:
-            await self.go("opening")
+            await self.go(OPENING)
             return
         await self.settled()
         await self._show(self.refs[index])
@@ -315,11 +316,11 @@ class WalkScreen(SessionScreen):
 
     async def action_opening(self) -> None:
         """Back to the opening check-in."""
-        await self.go("opening")
+        await self.go(OPENING)
 
     async def action_closing(self) -> None:
         """On to the closing summary, actions and sign-off."""
-        await self.go("closing")
+        await self.go(CLOSING)
 
     @on(OptionList.OptionSelected, "#items")
     async def _jump(self, event: OptionList.OptionSelected) -> None:

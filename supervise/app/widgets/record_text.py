@@ -122,9 +122,9 @@ def _signatures(text: Page, snapshot: Snapshot) -> None:
     for role in record.required_roles:
         if role in signed:
             at = signed[role].at.replace("T", " ")[:16]
-            _line(text, f"Signed by the {role}", f"{signed[role].name}, {at}")
+            _line(text, f"Signed by the {role.value}", f"{signed[role].name}, {at}")
         else:
-            _line(text, f"Signed by the {role}", "not yet", MUTED)
+            _line(text, f"Signed by the {role.value}", "not yet", MUTED)
 
 
 def signoff_text(snapshot: Snapshot) -> RenderableType:
