@@ -167,3 +167,14 @@ async def test_a_signed_self_reflection_reads_back_with_its_flag_and_signature(
         assert "Bring to supervision: yes" in text and "I said too much." in text
         assert "Supervisor" not in text
         assert "○ H3-25 › Performance criteria › 5" in text and "Not reached." in text
+
+
+async def test_the_record_view_offers_export_in_the_palette(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    _finished(make_session)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        record = await open_at(pilot, app, RecordScreen)
+        titles = [command.title for command in app.get_system_commands(record)]
+        assert "Export record" in titles and "Edit the items" in titles

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from supervise.app.commands import Command, bindings
 from supervise.app.live import SessionDoor
 from supervise.app.screens.base import LEAVE, SessionScreen
+from supervise.app.screens.record_actions import SESSION_EXPORT
 from supervise.app.widgets.record_text import (
     ItemSource,
     closing_text,
@@ -37,8 +38,9 @@ RECORD_COMMANDS: tuple[Command, ...] = (
     ),
     Command("top", "home", "Top", "Back to the top of the record", footer=False),
     LEAVE,
+    SESSION_EXPORT,
 )
-"""What the record view offers: back to the items, to the top, to the list of sessions."""
+"""What the record view offers: the items, the top, the list of sessions, and export."""
 
 
 def item_title(library: Library, ref: str) -> str:
