@@ -33,6 +33,7 @@ MODULES = {
     "home-ours": "child_ours",
     "open-ours": "child_ours",
     "type-ours": "child_ours",
+    "history-ours": "child_ours",
     "home-bare": "child_bare",
     "open-bare": "child_bare",
     "type-bare": "child_bare",

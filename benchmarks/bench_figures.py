@@ -15,10 +15,12 @@ from typing import Any
 import bench_synth
 from bench_data import Workspace, drop_index, reindex
 from bench_export import export_figure
+from bench_history import history_figure
 from bench_list import list_figures
 from bench_plan import FSYNC_DELAY, HOME_ROWS, Plan
 from bench_process import alternate, spawn
 from bench_save import save_figure
+from bench_search import search_figure
 from bench_stats import MIB, MS, Round, percentile, ratio_round, timed
 
 # -- start-up and memory --------------------------------------------------------------------------
@@ -261,5 +263,7 @@ FIGURES: dict[str, Callable[[Workspace, Plan], list[Round]]] = {
     "open": open_figure,
     "typing": typing_figure,
     "export": export_figure,
+    "search": search_figure,
+    "history": history_figure,
 }
 """Every figure by name, in the order the table shows them."""

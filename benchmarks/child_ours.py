@@ -21,7 +21,7 @@ from child_harness import (
 )
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import OptionList, TextArea
+from textual.widgets import DataTable, OptionList, TextArea
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -137,9 +137,52 @@ def type_ours(args: Args, result: Result) -> None:
     result["saved"] = args["typed"] + result["initial"] in texts
 
 
+def history_ours(args: Args, result: Result) -> None:
+    """Start supervise; then show a fresh session list, and a practitioner's History, each to
+    its first full frame (``home`` and ``history``: seconds from asking)."""
+    import asyncio
+
+    from supervise.app.messages import ShowHistory
+    from supervise.app.screens.history import HistoryScreen
+    from supervise.app.screens.home import HomeScreen
+
+    app = start_app(args["dir"])
+
+    def history_filled() -> bool:
+        # The screen is current a moment before its widgets are there.
+        grids = app.screen.query("#coverage").results(DataTable)
+        return isinstance(app.screen, HistoryScreen) and any(grid.row_count for grid in grids)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await home_interactive(app, args["count"], result)
+        # The content is loaded once per start, in the background; History needs it, the list
+        # does not, so it is loaded before either is timed.
+        await asyncio.to_thread(lambda: app.library)
+        first = app.screen
+        began = time.monotonic()
+        app.push_screen(HomeScreen(Path(args["dir"])))
+        await wait_until(
+            lambda: app.screen is not first and table_filled(app, args["count"]), "a new list"
+        )
+        result["home"] = await first_frame(app) - began
+        app.pop_screen()
+        await first_frame(app)
+        began = time.monotonic()
+        app.post_message(ShowHistory(args["practitioner"]))
+        await wait_until(history_filled, "the History grid")
+        result["history"] = await first_frame(app) - began
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        result["sessions"] = len(screen.history.sessions)
+        app.exit()
+
+    run_headless(app, steps)
+
+
 KINDS: dict[str, Callable[[Args, Result], None]] = {
     "home-ours": home_ours,
     "open-ours": open_ours,
     "type-ours": type_ours,
+    "history-ours": history_ours,
 }
 """The measurements this module makes, by name."""

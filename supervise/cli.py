@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(listing, top=False)
     listing.add_argument("--json", action="store_true", help="print JSON")
 
+    finding = commands.add_parser(
+        "search", help="find words in every session's answers, notes, summaries and actions"
+    )
+    _common(finding, top=False)
+    finding.add_argument("words", nargs="+", metavar="WORD")
     from supervise.records.command import add_commands
 
     add_commands(commands, lambda command: _common(command, top=False))
@@ -93,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _prompts(library, args.framework, args.model, args.json)
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json)
+        if args.command == "search":
+            return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
         if args.command in ("export", "import"):
             from supervise.content.cache import default_cache_dir
             from supervise.records.command import run
@@ -226,6 +233,35 @@ def _list(folder: Path, as_json: bool) -> int:
     for s in summaries:
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
         print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+    return 0
+
+
+def _search(folder: Path, words: str) -> int:
+    from supervise.store.search import excerpt, places, segments
+    from supervise.visible import visible
+
+    # Reverse video on a terminal; plain words when the output goes to a file or a pipe.
+    on, off = ("\x1b[7m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
+    shown = None
+    sessions = found = 0
+    # Printed as found, newest first: the first places show at once however large the store.
+    for hit in places(folder, words):
+        found += 1
+        if hit.path != shown:
+            shown = hit.path
+            sessions += 1
+            print(f"{hit.date}  {hit.session_id}  {visible(hit.people)}  ({hit.status})")
+        line, spans = excerpt(hit.line, hit.spans)
+        marked = "".join(
+            f"{on}{visible(piece)}{off}" if match else visible(piece)
+            for piece, match in segments(line, spans)
+        )
+        print(f"  {hit.where}: {marked}")
+    if not found:
+        print(f"No session in {folder} holds all of: {visible(words)}")
+        return 1
+    plural = "s" if found != 1 else ""
+    print(f"{found} place{plural} in {sessions} session{'s' if sessions != 1 else ''}")
     return 0
 
 

@@ -108,3 +108,11 @@ def test_starting_the_app_imports_only_what_the_session_list_needs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_helpers_outside_the_layers_import_no_layer() -> None:
+    # supervise/visible.py (and lazy.py) serve every layer, so they may lean on none of them.
+    for path, module in _modules():
+        if module.count(".") == 1 and _layer(module) is None and path.stem != "__main__":
+            layers = {_layer(name) for name in _imports(path)} - {None}
+            assert not layers, f"{module} imports {sorted(layers)}"

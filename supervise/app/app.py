@@ -18,9 +18,12 @@ from supervise.app.messages import (
     GoToStep,
     LeaveSession,
     OpenSession,
+    ReadBack,
     SaveStateChanged,
     SessionsListed,
+    ShowHistory,
     StartNewSession,
+    StartSessionOn,
 )
 from supervise.app.screens.home import HomeScreen
 from supervise.app.warmup import WARM_UP_DELAY, warm_up
@@ -163,6 +166,24 @@ class SuperviseApp(App[None]):
         if library is not None:
             self.push_screen(NewSessionScreen(library, self.sessions_dir), self._create_session)
 
+    @on(ShowHistory)
+    def _history(self, message: ShowHistory) -> None:
+        from supervise.app.screens.history import HistoryScreen
+
+        library = self._library_or_explain()
+        if library is not None:
+            self.push_screen(HistoryScreen(library, self.sessions_dir, message.practitioner))
+
+    @on(StartSessionOn)
+    async def _new_session_on(self, message: StartSessionOn) -> None:
+        from supervise.app.screens.new_session import NewSessionScreen
+
+        library = self._library_or_explain()
+        if library is not None:
+            form = NewSessionScreen(library)
+            await self.push_screen(form, self._create_session)
+            form.fill(message.practitioner, message.supervisor, message.items)
+
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is not None:
             self.keeper.create(request)
@@ -170,7 +191,11 @@ class SuperviseApp(App[None]):
     @on(OpenSession)
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is not None:
-            self.keeper.open(message.path, read_only=message.read_only)
+            self.keeper.open(message.path, read_only=message.read_only, at=message.at)
+
+    @on(ReadBack)
+    def _read_back(self) -> None:
+        self.keeper.show_record()
 
     @on(SessionsListed)
     def _listed(self) -> None:

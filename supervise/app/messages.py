@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 class OpenSession(Message):
     """Open or resume the session stored at ``path``."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, at: str = "") -> None:
         super().__init__()
         self.path = path
         """The session file."""
         self.read_only = read_only
         """Open without taking the lock or changing anything."""
+        self.at = at
+        """Where to open it (an item reference, ``opening`` or ``closing``); "" where it was
+        left."""
 
 
 class StartNewSession(Message):
@@ -51,3 +54,29 @@ class SaveStateChanged(Message):
         super().__init__()
         self.state = state
         """The new SaveState."""
+
+
+class ShowHistory(Message):
+    """Show the History screen of one practitioner."""
+
+    def __init__(self, practitioner: str) -> None:
+        super().__init__()
+        self.practitioner = practitioner
+        """Whose sessions to show."""
+
+
+class StartSessionOn(Message):
+    """Show the new-session form filled in for a practitioner and some items."""
+
+    def __init__(self, practitioner: str, supervisor: str, items: list[str]) -> None:
+        super().__init__()
+        self.practitioner = practitioner
+        """The practitioner's name."""
+        self.supervisor = supervisor
+        """The supervisor's name, or "" (then the form asks)."""
+        self.items = items
+        """Item references to tick."""
+
+
+class ReadBack(Message):
+    """Show the open session's record: the whole of it on one page."""

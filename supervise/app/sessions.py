@@ -14,11 +14,12 @@ from supervise.app.live import SaveState, SessionDoor
 from supervise.app.messages import OpenSession, SaveStateChanged
 from supervise.app.screens.base import SessionScreen
 from supervise.store import SessionLocked, StoreError
-from supervise.store.records import CLOSING, Status, Step, StepKind
+from supervise.store.records import Status, Step, StepKind
 
 if TYPE_CHECKING:
     from supervise.app.app import SuperviseApp
     from supervise.app.screens.new_session import NewSessionRequest
+    from supervise.content import ReflectiveModel
     from supervise.prompts import ItemPrompts
 
 
@@ -32,12 +33,14 @@ class SessionKeeper:
         self._busy = False
         self._last_item = ""
         self._prompts: Mapping[str, ItemPrompts] = {}
+        self._model: ReflectiveModel | None = None
 
     # -- opening ------------------------------------------------------------------------------
 
-    def open(self, path: Path, *, read_only: bool) -> None:
-        """Open the session at ``path`` in a worker thread, then show it."""
-        self._start(f"Opening {path.name}…", partial(self._open, path, read_only))
+    def open(self, path: Path, *, read_only: bool, at: str = "") -> None:
+        """Open the session at ``path`` in a worker thread, then show it (at ``at``, an item
+        reference, ``opening`` or ``closing``, if given)."""
+        self._start(f"Opening {path.name}…", partial(self._open, path, read_only, at))
 
     def create(self, request: NewSessionRequest) -> None:
         """Create a session from the new-session form in a worker thread, then show it."""
@@ -51,16 +54,16 @@ class SessionKeeper:
         self._app.show_busy(doing)
         self._app.run_worker(work, thread=True, group="session", exit_on_error=False)
 
-    def _open(self, path: Path, read_only: bool) -> None:
+    def _open(self, path: Path, read_only: bool, at: str) -> None:
         """Open the session (in the worker thread); report back on the screen thread."""
         try:
             door = SessionDoor.open(path, self._post_state, read_only=read_only)
         except SessionLocked as error:
-            self._app.call_from_thread(self._locked, path, error)
+            self._app.call_from_thread(self._locked, path, error, at)
         except (StoreError, OSError) as error:
             self._app.call_from_thread(self._failed, "The session could not be opened", error)
         else:
-            self._app.call_from_thread(self._enter, door)
+            self._app.call_from_thread(self._enter, door, at)
 
     def _create(self, request: NewSessionRequest) -> None:
         """Create the session (in the worker thread); report back on the screen thread."""
@@ -95,12 +98,12 @@ class SessionKeeper:
         self._done()
         self._app.explain(title, error)
 
-    def _locked(self, path: Path, error: SessionLocked) -> None:
+    def _locked(self, path: Path, error: SessionLocked, at: str = "") -> None:
         self._done()
 
         def chosen(choice: str | None) -> None:
             if choice == "read":
-                self._app.post_message(OpenSession(path, read_only=True))
+                self._app.post_message(OpenSession(path, read_only=True, at=at))
 
         self._app.choose(
             "Open in another window",
@@ -109,7 +112,9 @@ class SessionKeeper:
             chosen,
         )
 
-    def _enter(self, door: SessionDoor) -> None:
+    def _enter(self, door: SessionDoor, at: str = "") -> None:
+        """Show ``door``'s session: a finished one read back, else where it was left (or at
+        ``at``)."""
         self._done()
         app, record = self._app, door.snapshot.record
         library = app.library
@@ -147,11 +152,13 @@ class SessionKeeper:
             )
             return
         self.live = door
-        step = record.step
+        self._model = model
+        step = Step.parse(at) if at else record.step
         self._last_item = step.ref if step.ref in self._prompts else next(iter(self._prompts))
-        if record.status is Status.SIGNED:
-            step = CLOSING
-        self.show(step, replace=False)
+        if record.status is not Status.IN_PROGRESS:
+            self.show_record(at, replace=False)
+        else:
+            self.show(step, replace=False)
 
     # -- moving between steps -----------------------------------------------------------------
 
@@ -178,6 +185,23 @@ class SessionKeeper:
             if step.ref in self._prompts:
                 self._last_item = step.ref
             screen = WalkScreen(live, app.library, self._prompts, self._last_item)
+        if replace:
+            app.switch_screen(screen)
+        else:
+            app.push_screen(screen)
+
+    def show_record(self, at: str = "", *, replace: bool = True) -> None:
+        """Show the whole session on one page, scrolled to ``at`` (an item reference,
+        ``opening`` or ``closing``) if given."""
+        live, app = self.live, self._app
+        if live is None:
+            return
+        from supervise.app.screens.record import RecordScreen
+        from supervise.app.screens.walk import WalkScreen
+
+        if isinstance(app.screen, WalkScreen):
+            self._last_item = app.screen.current
+        screen = RecordScreen(live, app.library, self._prompts, self._model, at)
         if replace:
             app.switch_screen(screen)
         else:

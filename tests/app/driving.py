@@ -96,3 +96,17 @@ class Notes:
 
     def __str__(self) -> str:
         return "\n".join(self.shown)
+
+
+async def until_listed(pilot: Pilot[Any], app: SuperviseApp, timeout: float = 10.0) -> None:
+    """Wait until the session list (read in a worker) shows its rows."""
+    from textual.widgets import DataTable
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        tables = app.screen.query("#sessions")
+        if tables and isinstance(table := tables.first(), DataTable) and table.row_count:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the session list never showed its rows")

@@ -11,6 +11,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.action_form import ActionForm, ask_for_action
 from supervise.app.screens.closing import ClosingScreen
 from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.record import RecordScreen
 from supervise.store import SessionFile
 from supervise.store.records import Action
 from tests.app.conftest import stored
@@ -80,10 +81,10 @@ async def test_a_signed_record_opens_read_only(
         session.sign("practitioner", "Sam")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        closing = await open_at(pilot, app, ClosingScreen)
-        assert closing.live.read_only
-        assert "read only" in str(closing.sub_title)
-        await pilot.press("ctrl+b")
+        record = await open_at(pilot, app, RecordScreen)
+        assert record.live.read_only
+        assert "read only" in str(record.sub_title)
+        await pilot.press("ctrl+f")
         await pilot.pause()
         area = app.screen.query(TextArea).first()
         assert area.read_only and area.text == "kept"

@@ -19,6 +19,7 @@ from supervise.content import Library
 from supervise.store import SessionFile
 from supervise.store.door import SessionDoor
 from tests.app.conftest import SCOPE
+from tests.app.driving import until_listed
 
 Snap = Callable[..., bool]
 NOON = datetime(2026, 11, 23, 12, 0, 0).astimezone()
@@ -110,7 +111,14 @@ def test_closing_signed(snap_compare: Snap, app: SuperviseApp) -> None:
         session.complete()
         session.sign("practitioner", "Sam")
         session.sign("supervisor", "Alex")
-    assert snap_compare(app, run_before=_open, terminal_size=(120, 40))
+
+    async def closing(pilot: Pilot[Any]) -> None:
+        # A signed session opens read back; its closing is through the items.
+        await _open(pilot)
+        await pilot.press("ctrl+f", "ctrl+t")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=closing, terminal_size=(120, 40))
 
 
 def test_walk_light_theme(snap_compare: Snap, app: SuperviseApp) -> None:
@@ -122,3 +130,36 @@ def test_walk_light_theme(snap_compare: Snap, app: SuperviseApp) -> None:
         await _open(pilot)
 
     assert snap_compare(app, run_before=light, terminal_size=(120, 40))
+
+
+def test_record_view(snap_compare: Snap, app: SuperviseApp) -> None:
+    """100×40: a completed session read back — header (date, 12:00 start, people, Driscoll,
+    Completed, not yet signed), the opening, pc/5 with its answer under What?, k/c ○ Not
+    reached; no text boxes anywhere."""
+    path = _session()
+    with SessionFile.open(path) as session:
+        session.update_record(opening={"check_in": "Busy week [on call]"})
+        session.set_confidence(SCOPE[0], 3)
+        session.complete()
+    assert snap_compare(app, run_before=_open, terminal_size=(100, 40))
+
+
+def test_history(snap_compare: Snap, app: SuperviseApp) -> None:
+    """120×40: Sam's History — figures line, legend, the grid with pc/5 rated 2 then 4 (▃▆) and
+    "○ never" beside the rest, the sparkline and trend words for pc/5, one agreed action."""
+    for day, rating in (("2026-10-02", 2), ("2026-11-23", 4)):
+        path = _session(date=day)
+        with SessionFile.open(path) as session:
+            session.set_confidence(SCOPE[0], rating)
+            if rating == 4:
+                session.add_action("Shadow a colleague", "Sam", "2099-01-01")
+
+    async def history(pilot: Pilot[Any]) -> None:
+        # The list is read in a worker; "h" needs a highlighted row.
+        await until_listed(pilot, pilot.app)  # type: ignore[arg-type]
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=history, terminal_size=(120, 40))

@@ -12,7 +12,7 @@ from textual.widgets import Header
 
 from supervise.app.commands import FOCUS_BINDINGS, Command
 from supervise.app.live import SaveState, SessionDoor, describe
-from supervise.app.messages import GoToStep, LeaveSession
+from supervise.app.messages import GoToStep, LeaveSession, ReadBack
 from supervise.app.screens.record_actions import SESSION_EXPORT, SessionExport
 from supervise.app.settle import settle_input
 from supervise.app.textual_private import width_class
@@ -26,9 +26,19 @@ from supervise.store.records import Step
 if TYPE_CHECKING:
     from supervise.content import Library
 
+LEAVE = Command("leave", "escape", "Sessions", "Save and go back to the list of sessions")
+"""Back to the list of sessions."""
 SESSION_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "show_record",
+        "ctrl+f",
+        "Record",
+        "Read the whole session back on one page",
+        priority=True,
+        palette="Read the record",
+    ),
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
-    Command("leave", "escape", "Sessions", "Save and go back to the list of sessions"),
+    LEAVE,
     SESSION_EXPORT,
 )
 """Commands every session screen offers."""
@@ -144,6 +154,11 @@ class SessionScreen(SessionExport):
         """Save and go back to the list of sessions."""
         await self.settled()
         self.post_message(LeaveSession())
+
+    async def action_show_record(self) -> None:
+        """Save and read the whole session back on one page."""
+        await self.settled()
+        self.post_message(ReadBack())
 
     async def go(self, step: Step) -> None:
         """Save and move the session to ``step``."""

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
-from supervise.app.messages import OpenSession, SessionsListed, StartNewSession
+from supervise.app.messages import OpenSession, SessionsListed, ShowHistory, StartNewSession
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
@@ -50,6 +50,13 @@ class HomeScreen(TidyActions, RecordActions):
             "open_read_only", "r", "Read only", "Open the highlighted session without changing it"
         ),
         *TIDY_COMMANDS,
+        Command("search", "slash", "Search", "Find words in every session and open one there"),
+        Command(
+            "history",
+            "h",
+            "History",
+            "The highlighted session's practitioner: coverage, confidence over time, actions",
+        ),
         *RECORD_COMMANDS,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
@@ -200,11 +207,11 @@ class HomeScreen(TidyActions, RecordActions):
         return Path(key) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open, export, archive and delete only make sense when a session is highlighted (opening
-        also while the list is being read: it waits for the list)."""
+        """Open, export, archive, delete and History only make sense when a session is
+        highlighted (opening also while the list is being read: it waits for the list)."""
         if action in ("open_session", "open_read_only"):
             return self._listing or self._highlighted() is not None
-        if action in ("export_record", "toggle_archive", "delete_session"):
+        if action in ("export_record", "history", "toggle_archive", "delete_session"):
             return self._highlighted() is not None
         if action == "show_archived":
             return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
@@ -226,6 +233,30 @@ class HomeScreen(TidyActions, RecordActions):
     def action_open_read_only(self) -> None:
         """Open the highlighted session read-only."""
         self.action_open_session(read_only=True)
+
+    def action_search(self) -> None:
+        """Find words in every session; the place chosen opens there."""
+        from supervise.app.screens.search import Place, SearchScreen
+
+        def chosen(place: Place | None) -> None:
+            if place is not None:
+                self.post_message(OpenSession(place.path, at=place.at))
+
+        self.app.push_screen(SearchScreen(self.sessions_dir), chosen)
+
+    def action_history(self) -> None:
+        """Show the History of the highlighted session's practitioner."""
+        table = self.query_one("#sessions", DataTable)
+        if self._highlighted() is not None:
+            name = str(table.get_row_at(table.cursor_row)[1]).strip()
+            if name:
+                self.post_message(ShowHistory(name))
+            else:
+                self.notify(
+                    "This session names no practitioner (it may be unreadable): choose another.",
+                    title="No History to show",
+                    severity="warning",
+                )
 
     def action_refresh(self) -> None:
         """Read the sessions folder again."""

@@ -206,6 +206,14 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             lambda: self.dismiss(None),
         )
 
+    def fill(self, practitioner: str, supervisor: str, items: list[str]) -> None:
+        """Start the form with these names and these items ticked (from the History screen)."""
+        self.query_one("#practitioner", Input).value = practitioner
+        self.query_one("#supervisor", Input).value = supervisor
+        if not supervisor:
+            self.query_one("#supervisor", Input).focus()
+        self.query_one(ScopeTree).tick(items)
+
     def _filled(self) -> bool:
         """Whether anyone has typed or ticked anything a person would miss."""
         names = ("#practitioner", "#supervisor", "#filter")

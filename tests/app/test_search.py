@@ -1,0 +1,138 @@
+"""Search from the home screen: `/`, words, results with the words marked, open at the place."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, TextArea
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.record import RecordScreen
+from supervise.app.screens.search import SearchScreen
+from supervise.app.screens.walk import WalkScreen
+from supervise.store import SessionFile
+from tests.app.conftest import SCOPE
+from tests.app.driving import screen_text
+
+
+async def _search(pilot: Pilot[Any], app: SuperviseApp, words: str) -> SearchScreen:
+    """From the home screen: `/`, type ``words``, and wait for the results."""
+    await pilot.press("slash")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await pilot.press(*words)
+    for _ in range(100):
+        await asyncio.sleep(0.02)
+        if screen.hits and screen.query_one(OptionList).option_count:
+            break
+    await pilot.pause()
+    return screen
+
+
+async def test_a_hit_in_an_open_session_opens_the_walk_at_that_item(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(date="2026-09-01")
+    with SessionFile.open(path) as session:
+        session.set_response(SCOPE[2], "what", "practitioner", "Before.\nThe lighthouse visit.")
+        session.set_current_item(SCOPE[0])
+    make_session(date="2026-10-01")
+    make_session(date="2026-11-01")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _search(pilot, app, "LIGHTHOUSE")
+        assert len(screen.hits) == 1
+        shown = screen_text(app)
+        assert "2026-09-01  Sam with Alex" in shown and "The lighthouse visit." in shown
+        assert f"{SCOPE[2]} · what (practitioner)" in shown
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkScreen) and walk.current == SCOPE[2]
+        answers = [area.text for area in walk.query(TextArea)]
+        assert "Before.\nThe lighthouse visit." in answers
+
+
+async def test_a_hit_in_a_completed_session_opens_its_record_at_that_item(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        for ref in SCOPE[:2]:
+            session.set_response(ref, "what", "practitioner", "Long answer.\n" * 12)
+        session.set_response(SCOPE[2], "so-what", "supervisor", "A quiet harbour.")
+        session.complete()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _search(pilot, app, "harbour")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        record = app.screen
+        assert isinstance(record, RecordScreen) and record.at == SCOPE[2]
+        part = record.part_for(SCOPE[2])
+        assert part is not None
+        view = record.query_one("#record")
+        # Scrolled so that the item found starts at the top of the page.
+        assert view.scroll_y > 0
+        assert part.region.y - view.region.y <= 2
+        assert "A quiet harbour." in screen_text(app)
+
+
+async def test_results_show_what_people_typed_literally_and_escape_goes_back(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session(practitioner="Sam [nights]")
+    with SessionFile.open(path) as session:
+        session.set_response(SCOPE[0], "what", "practitioner", "[b]odd[/b] **word**\x1b[31m")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _search(pilot, app, "odd")
+        shown = screen_text(app)
+        assert "[b]odd[/b] **word**␛[31m" in shown and "\x1b" not in shown
+        assert "Sam [nights]" in shown
+        # Typing among the results goes on in the words box.
+        await pilot.press("down", *" wor")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        words = screen.query_one("#search-words", Input)
+        assert words.has_focus and words.value == "odd wor"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_nothing_found_says_so(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    make_session()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _search(pilot, app, "zzyzx")
+        assert not screen.hits
+        assert "Nothing found for: zzyzx" in screen_text(app)
+
+
+async def test_too_many_places_lists_the_newest_and_says_to_narrow(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("supervise.app.screens.search.SHOWN", 2)
+    for day in ("2026-09-01", "2026-10-01"):
+        path = make_session(date=day)
+        with SessionFile.open(path) as session:
+            for ref in SCOPE:
+                session.set_response(ref, "what", "practitioner", "every word here")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _search(pilot, app, "word")
+        assert screen.query_one(OptionList).option_count == 2
+        assert {hit.date for hit in screen.hits} == {"2026-10-01"}
+        assert "More than 2 places: the newest 2 are listed" in screen_text(app)
