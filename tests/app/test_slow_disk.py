@@ -1,9 +1,13 @@
-"""Typing never waits on the disk: with every fsync slowed, the screen still answers each key."""
+"""Typing never waits on the disk, and opening and listing never hold up the screen.
+
+Each test holds the disk (or the open, or the listing) still with an event until it has shown
+that the screen went on without it: no timing, so a busy machine cannot fail it.
+"""
 
 from __future__ import annotations
 
 import os
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,41 +18,63 @@ from supervise.app.widgets import prompt_field
 from tests.app.conftest import SCOPE, stored
 from tests.app.driving import open_walk, until_exited
 
-SLOW_FSYNC = 0.5
-"""Seconds each fsync takes on the slowed disk."""
+HELD = 5.0
+"""Seconds a held thread waits at most for the test to let it go: if the screen had been
+waiting on it, the test could not let it go, the hold gives up, and the test fails."""
 TYPED = "each key is answered at once, while the disk takes its time over every save"
 
 
-async def test_keys_are_answered_while_the_disk_is_slow(
+class Hold:
+    """A gate a worker thread stops at until the test opens it."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.opened = threading.Event()
+        self.gave_up = False
+
+    def wait(self) -> None:
+        """Called on the worker thread: say it got here, then wait to be let through."""
+        self.reached.set()
+        if not self.opened.wait(HELD):
+            self.gave_up = True
+
+
+async def until(check: Callable[[], bool], pilot: object, what: str) -> None:
+    """Let the app run until ``check`` holds (10 s at most)."""
+    for _ in range(500):
+        if check():
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+    raise AssertionError(f"never: {what}")
+
+
+async def test_keys_are_answered_while_the_disk_is_stuck(
     make_app: Callable[[], SuperviseApp],
     make_session: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Saves come faster than the slowed disk takes them, so the writer is always busy.
-    monkeypatch.setattr(prompt_field, "SAVE_AT_LEAST_EVERY", SLOW_FSYNC / 3)
+    monkeypatch.setattr(prompt_field, "SAVE_AT_LEAST_EVERY", 0.05)
     path = make_session()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         walk = await open_walk(pilot, app)
         real_fsync = os.fsync
-        syncing: list[float] = []
+        disk = Hold()
 
-        def slow_fsync(fd: int) -> None:
-            syncing.append(time.monotonic())
-            time.sleep(SLOW_FSYNC)
+        def stuck_fsync(fd: int) -> None:
+            disk.wait()
             real_fsync(fd)
 
-        monkeypatch.setattr(os, "fsync", slow_fsync)
+        monkeypatch.setattr(os, "fsync", stuck_fsync)
         area = walk.query("TextArea").first()
-        slowest = 0.0
-        for key in TYPED:
-            start = time.monotonic()
-            await pilot.press(key)
-            slowest = max(slowest, time.monotonic() - start)
+        half = len(TYPED) // 2
+        await pilot.press(*TYPED[:half])
+        await until(disk.reached.is_set, pilot, "a save reached the disk")
+        # The writer is stuck in fsync; every key still lands, and on screen.
+        await pilot.press(*TYPED[half:])
         assert area.text == TYPED
-        assert syncing, "the writer never reached the disk"
-        # A key waits for the screen, never for a save: well under one slowed fsync.
-        assert slowest < SLOW_FSYNC / 2, slowest
+        assert not disk.opened.is_set() and not disk.gave_up
+        disk.opened.set()
         await pilot.press("ctrl+q")
         await until_exited(app, timeout=30)
     assert stored(path).response(SCOPE[0], "what", "practitioner") == TYPED
@@ -62,27 +88,33 @@ async def test_opening_a_session_runs_off_the_screen_thread_and_says_so(
     from supervise.app.live import SessionDoor
     from supervise.app.screens.home import HomeScreen
     from supervise.app.screens.opening import OpeningScreen
+    from tests.app.driving import until_listed
 
     make_session()
     real_open = SessionDoor.open.__func__  # type: ignore[attr-defined]
+    gate = Hold()
 
-    def slow_open(cls: type[SessionDoor], *args: object, **kwargs: object) -> SessionDoor:
-        time.sleep(SLOW_FSYNC)
+    def held_open(cls: type[SessionDoor], *args: object, **kwargs: object) -> SessionDoor:
+        gate.wait()
         return real_open(cls, *args, **kwargs)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(SessionDoor, "open", classmethod(slow_open))
+    monkeypatch.setattr(SessionDoor, "open", classmethod(held_open))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
-        start = time.monotonic()
+        await until_listed(pilot, app)
         await pilot.press("o")
-        assert time.monotonic() - start < SLOW_FSYNC / 2
+        await until(gate.reached.is_set, pilot, "the open started")
+        # The open is held; the screen answers and says what is under way.
         assert "Opening" in str(home.query_one("#folder").render())
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, OpeningScreen)
+        assert app.screen is home and not gate.gave_up
+        gate.opened.set()
+        await until(lambda: isinstance(app.screen, OpeningScreen), pilot, "the opening shown")
         assert "Opening" not in str(home.query_one("#folder").render())
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await until_exited(app)
 
 
 async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
@@ -96,26 +128,24 @@ async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
 
     make_session()
     real_list = home_module.list_sessions
+    gate = Hold()
 
-    def slow_list(folder: Path) -> object:
-        time.sleep(SLOW_FSYNC)
+    def held_list(folder: Path) -> object:
+        gate.wait()
         return real_list(folder)
 
-    monkeypatch.setattr(home_module, "list_sessions", slow_list)
+    monkeypatch.setattr(home_module, "list_sessions", held_list)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
+        await until(gate.reached.is_set, pilot, "the listing started")
         assert "Reading the sessions folder" in str(home.query_one("#folder").render())
-        start = time.monotonic()
         await pilot.press("o")
-        assert time.monotonic() - start < SLOW_FSYNC / 2
+        assert app.screen is home and not gate.gave_up
+        gate.opened.set()
         # Once the list is read, the session highlighted first opens.
-        for _ in range(200):
-            if isinstance(app.screen, OpeningScreen):
-                break
-            await pilot.pause(0.05)
-        assert isinstance(app.screen, OpeningScreen)
+        await until(lambda: isinstance(app.screen, OpeningScreen), pilot, "the opening shown")
         await pilot.pause()
         await pilot.press("ctrl+q")
         await until_exited(app)
