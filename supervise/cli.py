@@ -161,11 +161,11 @@ def _prompts(
     model = library.model(model_id)
     frameworks = [library.frameworks[framework_id]] if framework_id else library.frameworks.values()
     records: list[dict[str, Any]] = []
-    titles: dict[str, str] = {}
+    titles: dict[tuple[str, str], str] = {}
     for framework in frameworks:
         for item_prompts in prompts_for_framework(framework, model):
             item = item_prompts.item
-            titles.update((p.stage, p.stage_title) for p in item_prompts.prompts)
+            titles.update(((item.ref, p.stage), p.stage_title) for p in item_prompts.prompts)
             records.append(
                 {
                     "framework": framework.id,
@@ -193,7 +193,7 @@ def _prompts(
         for prompt in record["prompts"]:
             who = "Practitioner" if prompt["role"] == "practitioner" else "Supervisor  "
             if prompt["role"] == "practitioner":
-                print(f"  {titles[prompt['stage']]}")
+                print(f"  {titles[(record['item'], prompt['stage'])]}")
             print(f"    {who}  {prompt['text']}")
         print()
     return 0

@@ -87,6 +87,16 @@ def test_prompts_readable_output_shows_item_references(
     assert "    Practitioner  " in out and "    Supervisor    " in out
 
 
+def test_prompts_readable_output_titles_each_items_own_stages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One item's sub-points in two groups do not retitle another item's single group."""
+    assert main(["prompts", "--framework", "cyp-4.3"]) == 0
+    blocks = capsys.readouterr().out.split("\n\n")
+    k3 = next(block for block in blocks if block.startswith("cyp-4.3/k/3 "))
+    assert "  Which points apply\n" in k3 and "(1 of" not in k3
+
+
 def test_unknown_framework_or_model_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["prompts", "--framework", "nope"]) == 2
     assert "unknown framework 'nope'" in capsys.readouterr().err
