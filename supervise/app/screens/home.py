@@ -17,6 +17,7 @@ from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
+from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 
 WELCOME = """\
@@ -67,7 +68,7 @@ class HomeScreen(RecordActions):
     def on_mount(self) -> None:
         """Fill the table from the sessions folder."""
         self.title = "supervise"
-        self.sub_title = "Sessions"
+        self.sub_title = f"Sessions in {shown(self.sessions_dir)}"
         table = self.query_one("#sessions", DataTable)
         table.add_column("Date", key="date")
         table.add_column("Practitioner", key="practitioner")
@@ -92,10 +93,12 @@ class HomeScreen(RecordActions):
             table.add_row(*self._cells(summary), key=str(summary.path))
         empty = not summaries
         self.set_class(empty, "-empty")
-        folder = self.sessions_dir
-        shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        self._folder_line = f"{len(summaries)} session{plural} in {shown}"
+        self._folder_line = f"{len(summaries)} session{plural} in {shown(self.sessions_dir)}"
+        elsewhere = sessions_elsewhere(self.sessions_dir)
+        if elsewhere is not None:
+            # Saying so beats silently showing one of two homes: notes must never seem lost.
+            self._folder_line += f" · more sessions are in {elsewhere} (see 'supervise where')"
         self.query_one("#folder", Static).update(self._folder_line)
         if select is not None and str(select) in {str(s.path) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(select)))
