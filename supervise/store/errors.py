@@ -111,11 +111,13 @@ class SessionClosed(StoreError):
         """The session file."""
 
 
-class SessionFileBusy(StoreError):
-    """Another program (an indexer, antivirus, file sync) kept a session file open (Windows)."""
+class SessionFileBusy(StoreUnwritable):
+    """Another program (an indexer, antivirus, file sync) kept a session file open (Windows);
+    unwritable for now, so the writer keeps the change and tries again."""
 
     def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
+        StoreError.__init__(
+            self,
             f"The latest change could not be written to {path.name}: another program kept the "
             "file in use (often a search indexer, antivirus or file sync).",
             "Your words are still in this window; wait a moment and go on. If this keeps "

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from supervise.app import hangup
+from supervise.content.model import Role
 from supervise.store import files, folder as store_folder, oslock
+from supervise.store.changes import SetAnswer
+from supervise.store.door import SaveState, SessionDoor
 from supervise.store.errors import SessionFileBusy, SessionLocked
 from supervise.store.files import write_atomic
 from supervise.store.lock import SessionLock
@@ -174,3 +177,36 @@ def test_on_windows_only_the_signals_it_has_are_handled(monkeypatch: pytest.Monk
 
     asyncio.run(hook())
     assert asked == [signal.SIGTERM]
+
+
+def test_an_answer_saved_while_the_file_is_in_use_is_kept_and_saved_once_it_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    states: list[SaveState] = []
+    door = SessionDoor.create(
+        tmp_path / ODD_NAME,
+        states.append,
+        mode="supervision",
+        practitioner="Zoë",
+        scope=("h3-25/pc/5",),
+    )
+    try:
+        assert door.flush()
+        real_replace = os.replace
+
+        def busy(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            raise PermissionError(13, "The process cannot access the file")
+
+        monkeypatch.setattr(files, "REPLACE_PAUSE", 0)
+        monkeypatch.setattr(files.os, "replace", busy)
+        door.submit(SetAnswer("h3-25/pc/5", "points", Role.PRACTITIONER, "Ça va, 支援 ✓"))
+        assert not door.flush(timeout=1)
+        assert "another program kept the file in use" in (door.state.error or "")
+        assert door.unsaved()
+        monkeypatch.setattr(files.os, "replace", real_replace)
+        assert door.flush()
+        assert door.state.error is None
+    finally:
+        door.close()
+    on_disk = json.loads(door.path.read_text(encoding="utf-8"))
+    assert "Ça va, 支援 ✓" in json.dumps(on_disk, ensure_ascii=False)
