@@ -16,14 +16,13 @@ from supervise.content import ContentError, LibraryLoader
 if TYPE_CHECKING:
     from supervise.content import Library
 
-SESSIONS_ENV = "SUPERVISE_SESSIONS_DIR"
-"""Environment variable naming the folder that holds session files."""
-
 
 def sessions_dir(option: str | None) -> Path:
-    """The sessions folder: --sessions-dir, else SUPERVISE_SESSIONS_DIR, else ./sessions."""
-    chosen = option or os.environ.get(SESSIONS_ENV) or "sessions"
-    return Path(chosen).expanduser()
+    """The sessions folder: --sessions-dir, else SUPERVISE_SESSIONS_DIR, else ./sessions if
+    there is one, else the per-user data folder."""
+    from supervise.store.places import find_sessions_place
+
+    return find_sessions_place(option).folder
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -43,7 +42,8 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         type=str,
         metavar="DIR",
         default=default,
-        help="where session files live (default: $SUPERVISE_SESSIONS_DIR or ./sessions)",
+        help="where session files live (default: $SUPERVISE_SESSIONS_DIR, else ./sessions if "
+        "there is one, else your own data folder; see 'supervise where')",
     )
 
 
@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(finding, top=False)
     finding.add_argument("words", nargs="+", metavar="WORD")
+    where = commands.add_parser("where", help="say which sessions and cache folders are in use")
+    _common(where, top=False)
+
     from supervise.records.command import add_commands
 
     add_commands(commands, lambda command: _common(command, top=False))
@@ -96,6 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "prompts":
             library = LibraryLoader(args.content).get()
             return _prompts(library, args.framework, args.model, args.json)
+        if args.command == "where":
+            from supervise.store.places import where_lines
+
+            print("\n".join(where_lines(args.sessions_dir)))
+            return 0
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json)
         if args.command == "search":

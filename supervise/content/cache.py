@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 import supervise
 from supervise.content.library import Library
 from supervise.content.model import (
@@ -40,12 +42,14 @@ Json = Any
 
 
 def default_cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path:
-    """$SUPERVISE_CACHE_DIR, else $XDG_CACHE_HOME/supervise, else ~/.cache/supervise."""
+    """$SUPERVISE_CACHE_DIR, else $XDG_CACHE_HOME/supervise, else the system's per-user cache
+    folder (~/.cache, ~/Library/Caches, AppData\\Local)."""
     env = os.environ if environ is None else environ
     if env.get(CACHE_ENV):
         return Path(env[CACHE_ENV])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "supervise"
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "supervise"
+    return Path(platformdirs.user_cache_dir("supervise", appauthor=False))
 
 
 def fingerprint(files: Sequence[Path]) -> list[Json]:

@@ -22,8 +22,10 @@ class StoreError(Exception):
 class SessionLocked(StoreError):
     """The session is open for writing in another window (another live process holds its lock)."""
 
-    def __init__(self, path: Path, pid: int | None) -> None:
+    def __init__(self, path: Path, pid: int | None, *, host: str | None = None) -> None:
         where = f" (process {pid})" if pid is not None else ""
+        if host is not None:
+            where = f" (process {pid} on {host})" if pid is not None else f" (on {host})"
         super().__init__(
             f"This session is open in another window{where}.",
             "Close it there, or open this one read-only.",
@@ -32,6 +34,8 @@ class SessionLocked(StoreError):
         """The session file."""
         self.pid = pid
         """The process holding the lock, if it could be read from the lock file."""
+        self.host = host
+        """The other computer the holder runs on (a shared folder), if not this one."""
 
 
 class SessionUnreadable(StoreError):
@@ -105,3 +109,21 @@ class SessionClosed(StoreError):
         )
         self.path = path
         """The session file."""
+
+
+class SessionFileBusy(StoreUnwritable):
+    """Another program (an indexer, antivirus, file sync) kept a session file open (Windows);
+    unwritable for now, so the writer keeps the change and tries again."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        StoreError.__init__(
+            self,
+            f"The latest change could not be written to {path.name}: another program kept the "
+            "file in use (often a search indexer, antivirus or file sync).",
+            "Your words are still in this window; wait a moment and go on. If this keeps "
+            "happening, ask for the sessions folder to be excluded from that program.",
+        )
+        self.path = path
+        """The session file that was in use."""
+        self.detail = detail
+        """A technical reason, for logs."""

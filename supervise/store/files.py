@@ -9,14 +9,24 @@ import errno
 import glob
 import json
 import os
+import sys
+import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from supervise.store.errors import SessionUnreadable
+from supervise.store.errors import SessionFileBusy, SessionUnreadable
+from supervise.store.oslock import NO_INHERIT
 
 FILE_MODE = 0o600
 """Session notes are personal: only their owner may read them."""
+
+REPLACE_TRIES = 10
+"""How often a rename is tried when the system says the file is in use (Windows)."""
+REPLACE_PAUSE = 0.1
+"""Seconds between those tries: an indexer or antivirus lets go within about a second."""
+_FOLDER_FLAG: int | None = getattr(os, "O_DIRECTORY", None)
+"""The flag to open a folder for syncing; None where a folder cannot be opened (Windows)."""
 
 Tables = dict[str, dict[str, Any]]
 """A whole TinyDB database as JSON: table name -> document id -> document."""
@@ -68,7 +78,7 @@ def _create_temp(path: Path) -> tuple[int, Path]:
     while True:
         temp = path.with_name(f".{path.name}.tmp-{os.urandom(4).hex()}")
         try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_INHERIT
             return os.open(temp, flags, FILE_MODE), temp
         except FileExistsError:
             continue
@@ -79,21 +89,39 @@ def replace_atomic(path: Path, raw: bytes) -> None:
     fd, temp = _create_temp(path)
     try:
         with open(fd, "wb") as file:
-            # The umask can only take bits away; set the mode outright so it is exactly 0600.
-            os.fchmod(file.fileno(), FILE_MODE)
+            if sys.platform != "win32":
+                # The umask can only take bits away; set the mode outright so it is exactly
+                # 0600. (On Windows the user's profile and its access rules keep files private.)
+                os.fchmod(file.fileno(), FILE_MODE)
             file.write(raw)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temp, path)
+        _replace_patiently(temp, path)
     except BaseException:
         with suppress(OSError):
             os.unlink(temp)
         raise
 
 
+def _replace_patiently(temp: Path, path: Path) -> None:
+    """os.replace, tried again for a moment while Windows reports the file in use."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError as exc:
+            if attempt + 1 < REPLACE_TRIES:
+                time.sleep(REPLACE_PAUSE)
+                continue
+            raise SessionFileBusy(path, exc.strerror or str(exc)) from exc
+
+
 def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    """Make a rename in ``folder`` durable, where the system lets a folder be synced."""
+    if _FOLDER_FLAG is None:
+        # Windows cannot open a folder to sync it; NTFS journals the rename itself.
+        return
+    fd = os.open(folder, os.O_RDONLY | _FOLDER_FLAG | NO_INHERIT)
     try:
         os.fsync(fd)
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 from pathlib import Path
 
 from supervise.store.errors import SessionNotFound, StoreError, StoreUnwritable
@@ -45,6 +46,10 @@ def sessions_folder(path: Path) -> Path:
 def _make_private(path: Path) -> None:
     """Close a folder we own to others (a clone's sessions/ arrives 0755): even file names and
     dates say who had supervision when. A folder someone else owns is left as it is."""
+    if sys.platform == "win32":
+        # Windows ignores these mode bits: there a folder is private by being in the user's
+        # profile, whose access rules admit only that user (and administrators).
+        return
     try:
         info = path.stat()
         if info.st_uid == os.getuid() and info.st_mode & 0o077:

@@ -1,8 +1,8 @@
-"""One writer per session: an flock on a lock file beside the session file."""
+"""One writer per session: a lock (flock; msvcrt on Windows) on a file beside the session file."""
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import io
 import json
 import os
@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from supervise.store import oslock
 from supervise.store.errors import SessionLocked, StoreUnwritable
 from supervise.store.files import FILE_MODE
 from supervise.store.records import now_iso
@@ -24,24 +25,30 @@ def lock_path_for(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def _read_pid(file: io.FileIO) -> int | None:
+def _read_owner(file: io.FileIO) -> tuple[int | None, str | None]:
+    """The pid and host written in the lock file, each None if unreadable."""
     file.seek(0)
     try:
         owner = json.loads(file.read().decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        return None
-    pid = owner.get("pid") if isinstance(owner, dict) else None
-    return pid if isinstance(pid, int) and not isinstance(pid, bool) else None
+        return None, None
+    if not isinstance(owner, dict):
+        return None, None
+    pid, host = owner.get("pid"), owner.get("host")
+    return (
+        pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+        host if isinstance(host, str) and host else None,
+    )
 
 
-def _holder_pid(file: io.FileIO) -> int | None:
+def _holder(file: io.FileIO) -> tuple[int | None, str | None]:
     # The holder writes its pid just after taking the lock; give it a moment to do so.
     for _ in range(_PID_READ_TRIES):
-        pid = _read_pid(file)
+        pid, host = _read_owner(file)
         if pid is not None:
-            return pid
+            return pid, host
         time.sleep(_PID_READ_PAUSE)
-    return None
+    return None, None
 
 
 def _is_current(file: io.FileIO, path: Path) -> bool:
@@ -57,8 +64,8 @@ def _is_current(file: io.FileIO, path: Path) -> bool:
 class SessionLock:
     """An exclusive lock on one session file, held while this process may write it.
 
-    flock belongs to the open file, so the kernel drops it when the holder dies: a lock file
-    that nobody has flocked is stale and is taken over.
+    The lock belongs to the open file, so the system drops it when the holder dies: a lock file
+    that nobody has locked is stale and is taken over.
     """
 
     def __init__(self, path: Path) -> None:
@@ -77,7 +84,7 @@ class SessionLock:
 
     def _open(self) -> io.FileIO:
         try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | oslock.NO_INHERIT, FILE_MODE)
         except OSError as exc:
             raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
         return open(fd, "r+b", buffering=0)
@@ -89,18 +96,19 @@ class SessionLock:
         while True:
             file = self._open()
             try:
-                fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                oslock.PLATFORM_LOCKING.try_lock(file.fileno())
             except BlockingIOError:
-                pid = _holder_pid(file)
+                pid, host = _holder(file)
                 file.close()
-                raise SessionLocked(self.path, pid) from None
+                elsewhere = host if host is not None and host != socket.gethostname() else None
+                raise SessionLocked(self.path, pid, host=elsewhere) from None
             except OSError as exc:
                 file.close()
                 raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
             if _is_current(file, self.lock_path):
                 break
             file.close()
-        previous = _read_pid(file)
+        previous, _ = _read_owner(file)
         owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": now_iso()}
         try:
             file.seek(0)
@@ -118,12 +126,26 @@ class SessionLock:
         file, self._file = self._file, None
         if file is None:
             return
+        locking = oslock.PLATFORM_LOCKING
+        if locking.unlink_while_held:
+            try:
+                # Unlink while still locked: anyone who opened this inode meanwhile will see it
+                # is no longer the file at lock_path and try again, so two holders never coexist.
+                self.lock_path.unlink(missing_ok=True)
+            finally:
+                file.close()
+            return
+        # Windows cannot remove a file that is open, so unlock and close first; if another
+        # window has the file open by then, it stays for that window to lock (an unlocked lock
+        # file is stale and is taken over).
         try:
-            # Unlink while still locked: anyone who opened this inode meanwhile will see it is
-            # no longer the file at lock_path and try again, so two holders can never coexist.
-            self.lock_path.unlink(missing_ok=True)
+            locking.unlock(file.fileno())
+        except OSError:
+            pass
         finally:
             file.close()
+        with contextlib.suppress(OSError):
+            self.lock_path.unlink(missing_ok=True)
 
     def __enter__(self) -> SessionLock:
         return self if self.held else self.acquire()

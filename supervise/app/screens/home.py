@@ -22,6 +22,7 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
+from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
 
@@ -87,7 +88,7 @@ class HomeScreen(TidyActions, RecordActions):
     def on_mount(self) -> None:
         """Fill the table from the sessions folder."""
         self.title = "supervise"
-        self.sub_title = "Sessions"
+        self.sub_title = f"Sessions in {shown(self.sessions_dir)}"
         table = self.query_one("#sessions", DataTable)
         table.add_column("Date", key="date")
         table.add_column("Practitioner", key="practitioner")
@@ -145,10 +146,8 @@ class HomeScreen(TidyActions, RecordActions):
             table.add_row(*self._cells(summary, summary.file in hidden), key=str(summary.path))
         empty = not summaries
         self.set_class(empty, "-empty")
-        folder = self.sessions_dir
-        shown = str(folder) if folder.is_absolute() else f"./{folder}"
         plural = "s" if len(summaries) != 1 else ""
-        line = f"{len(summaries)} session{plural} in {shown}"
+        line = f"{len(summaries)} session{plural} in {shown(self.sessions_dir)}"
         if len(listed) != len(summaries):
             line += f", {len(listed)} shown"
         archived_count = sum(1 for s in summaries if s.file in hidden)
@@ -157,6 +156,10 @@ class HomeScreen(TidyActions, RecordActions):
             self.refresh_bindings()
         if archived_count and not filters.show_archived:
             line += f" ({archived_count} archived: v shows them)"
+        elsewhere = sessions_elsewhere(self.sessions_dir)
+        if elsewhere is not None:
+            # Saying so beats silently showing one of two homes: notes must never seem lost.
+            line += f" · more sessions are in {elsewhere} (see 'supervise where')"
         self._folder_line = line
         self.query_one("#folder", Static).update(line)
         if select is not None and str(select) in {str(s.path) for s in listed}:
