@@ -57,6 +57,8 @@ class History:
 
     practitioner: str
     sessions: tuple[SessionColumn, ...]
+    still_open: frozenset[tuple[str, str]] | None = None
+    """(session id, action id) of the actions not yet reviewed as done or dropped; None: all."""
 
     def frameworks(self) -> list[str]:
         """The frameworks any session took items from, in the order first used."""
@@ -95,8 +97,13 @@ class History:
         return [ref for _, _, ref in sorted(rated)[:count]]
 
     def actions(self) -> list[tuple[SessionColumn, Action]]:
-        """Every action agreed in these sessions, newest session first."""
-        return [(s, action) for s in reversed(self.sessions) for action in s.actions]
+        """The actions agreed in these sessions and still open, newest session first."""
+        return [
+            (s, action)
+            for s in reversed(self.sessions)
+            for action in s.actions
+            if self.still_open is None or (s.id, action.id) in self.still_open
+        ]
 
     def latest_supervisor(self) -> str:
         """The supervisor of the newest supervision session, or ""."""
@@ -147,10 +154,15 @@ def _column(path: Path) -> SessionColumn | None:
 
 def history_of(summaries: Iterable[SessionSummary], practitioner: str) -> History:
     """The history of ``practitioner`` (case and spacing aside) from the sessions listed."""
+    from supervise.store.continuity import open_actions
+
     wanted = person_key(practitioner)
+    listed = list(summaries)
     theirs = sorted(
-        (s for s in summaries if s.status != "unreadable" and person_key(s.practitioner) == wanted),
+        (s for s in listed if s.status != "unreadable" and person_key(s.practitioner) == wanted),
         key=lambda s: (s.date, s.created, s.file),
     )
     columns = [column for s in theirs if (column := _column(s.path)) is not None]
-    return History(" ".join(practitioner.split()), tuple(columns))
+    # An action reviewed as done or dropped in a later session is no longer open.
+    still_open = frozenset((o.session, o.action.id) for o in open_actions(listed, practitioner))
+    return History(" ".join(practitioner.split()), tuple(columns), still_open)

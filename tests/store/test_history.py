@@ -76,3 +76,21 @@ def test_nobody_with_that_name_has_an_empty_history(
     history = history_of(list_sessions(folder), "Nobody")
     assert history.sessions == () and history.frameworks() == []
     assert history.gaps([A]) == [A] and history.lowest_rated([A]) == []
+
+
+def test_an_action_reviewed_as_done_is_no_longer_listed_as_open(
+    folder: Path, new_session: Callable[..., SessionFile]
+) -> None:
+    from dataclasses import replace
+
+    from supervise.store.records import ActionReview, ReviewOutcome
+
+    _build(folder, new_session)
+    first = next(s for s in list_sessions(folder) if s.date == "2026-01-10")
+    policy = first.actions[0]
+    done = ActionReview(first.id, policy.id, policy.what, policy.who, policy.by_when)
+    later = new_session(date="2026-06-01", scope=(A,), reviews=[done])
+    later.put_review(replace(done, outcome=ReviewOutcome.DONE))
+    later.close()
+    history = history_of(list_sessions(folder), "Sam Jones")
+    assert [a.what for _, a in history.actions()] == ["Shadow a visit"]
