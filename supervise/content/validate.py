@@ -28,6 +28,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 T = TypeVar("T")
+E = TypeVar("E", SectionKind, Move)
 
 
 class Checker:
@@ -151,7 +152,7 @@ def build_framework(checker: Checker, root: Located) -> Framework | None:
         section_id = checker.ident(fields.get("id"), "the section id")
         section_title = checker.text(fields.get("title"), "the section title")
         editorial = _flag(checker, fields.get("editorial_title"), "'editorial_title'")
-        kind = _kind(checker, fields.get("kind"))
+        kind = _choice(checker, fields.get("kind"), SectionKind, "kind")
         ids: list[tuple[str, int]] = []
 
         def build_item(item_node: Located) -> Item | None:
@@ -256,14 +257,15 @@ def _sics(checker: Checker, node: Located | None, printed: str) -> tuple[Sic, ..
     return tuple(checker.items_of(node, "sic", build))
 
 
-def _kind(checker: Checker, node: Located | None) -> SectionKind | None:
+def _choice(checker: Checker, node: Located | None, choices: type[E], name: str) -> E | None:
+    """One of ``choices`` by its value, or None (problem recorded, naming the allowed ones)."""
     if node is None:
         return None
     try:
-        return SectionKind(node.value)
+        return choices(node.value)
     except ValueError:
-        allowed = ", ".join(kind.value for kind in SectionKind)
-        checker.problem(node.line, f"unknown kind {node.value!r} (use one of: {allowed})")
+        allowed = ", ".join(choice.value for choice in choices)
+        checker.problem(node.line, f"unknown {name} {node.value!r} (use one of: {allowed})")
         return None
 
 
@@ -286,7 +288,7 @@ def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
             return None
         stage_id = checker.ident(fields.get("id"), "the stage id")
         stage_title = checker.text(fields.get("title"), "the stage title")
-        asks = _move(checker, fields.get("asks"))
+        asks = _choice(checker, fields.get("asks"), Move, "'asks'")
         if not stage_id or not stage_title or asks is None:
             return None
         if stage_id == "points":
@@ -300,14 +302,3 @@ def build_model(checker: Checker, root: Located) -> ReflectiveModel | None:
     if checker.problems or not model_id or not title or not source:
         return None
     return ReflectiveModel(model_id, title, source, tuple(stages), summary, checker.path)
-
-
-def _move(checker: Checker, node: Located | None) -> Move | None:
-    if node is None:
-        return None
-    try:
-        return Move(node.value)
-    except ValueError:
-        allowed = ", ".join(move.value for move in Move)
-        checker.problem(node.line, f"unknown 'asks' {node.value!r} (use one of: {allowed})")
-        return None

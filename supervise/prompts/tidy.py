@@ -1,4 +1,4 @@
-"""Grammar passes: tidy a phrase once, splice it into a template, finish the sentence."""
+"""Grammar passes: tidy a phrase once, and finish a sentence."""
 
 from __future__ import annotations
 
@@ -31,26 +31,6 @@ def clean_words(text: str) -> str:
         else:
             kept.append(word)
     return " ".join(kept)
-
-
-def splice(left: str, right: str) -> str:
-    """``left + right`` joined cleanly: one space at most, none before punctuation, no repeat.
-
-    Both sides are already clean, so only the seam between them needs looking at; this keeps
-    building every prompt cheap.
-    """
-    spaced = left[-1:].isspace() or right[:1].isspace()
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left + right
-    head, _, last = left.rpartition(" ")
-    first = right.split(" ", 1)[0]
-    if _repeats(last, first):
-        left = head
-        spaced = bool(head)
-    if right[0] in _CLOSERS:
-        spaced = False
-    return left + (" " if spaced else "") + right
 
 
 def finish(text: str) -> str:

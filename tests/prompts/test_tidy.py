@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from supervise.prompts.tidy import clean_words, finish, splice
+from supervise.prompts.tidy import clean_words, finish
 
 
 @pytest.mark.parametrize(
@@ -18,21 +18,6 @@ from supervise.prompts.tidy import clean_words, finish, splice
 )
 def test_clean_words(text: str, cleaned: str) -> None:
     assert clean_words(text) == cleaned
-
-
-@pytest.mark.parametrize(
-    ("left", "right", "joined"),
-    [
-        ("How do you ", "you deal", "How do you deal"),
-        ("about ", "the limits", "about the limits"),
-        ("needed to ", ".", "needed to."),
-        ("the ", "The customer", "The customer"),
-        ("'", "quoted", "'quoted"),
-        ("", "alone", "alone"),
-    ],
-)
-def test_splice_joins_only_at_the_seam(left: str, right: str, joined: str) -> None:
-    assert splice(left, right) == joined
 
 
 @pytest.mark.parametrize(
