@@ -12,17 +12,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 from supervise.store import codec
+from supervise.store.continuity import open_actions, person_key
 from supervise.store.errors import StoreError
 from supervise.store.files import load_tables
 from supervise.store.records import Action, SessionRecord, SessionSummary
 
 LOWEST_COUNT = 5
 """How many of the lowest-rated items a new session on them takes at most."""
-
-
-def person_key(name: str) -> str:
-    """How names are compared: case and spacing aside ("sam  k" is "Sam K")."""
-    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -154,8 +150,6 @@ def _column(path: Path) -> SessionColumn | None:
 
 def history_of(summaries: Iterable[SessionSummary], practitioner: str) -> History:
     """The history of ``practitioner`` (case and spacing aside) from the sessions listed."""
-    from supervise.store.continuity import open_actions
-
     wanted = person_key(practitioner)
     listed = list(summaries)
     theirs = sorted(
