@@ -56,7 +56,7 @@ _PART_BREAKS = re.compile(
 # "it is important to": an "it" that stands for nothing said before.
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
-_ANAPHORA = re.compile(r"\b(?:this|these|those|them|it|such|above)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
 # "and to others, ...", "and to your manager": this "to" does not start a verb phrase.
 _NOT_A_VERB = re.compile(
     r"^to\s+(?:(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b"
@@ -219,6 +219,10 @@ def _drop_trailing(words: list[str]) -> str:
     that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
     while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
         words = words[:-1]
+    # "respond to concerns in a way [which ...]": the manner went with what was cut off.
+    manner = " ".join(words[-3:]).lower()
+    if len(words) > 4 and manner in ("in a way", "in a manner", "in the way"):
+        words = words[:-3]
     # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
     # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
     joiners = [
@@ -232,6 +236,15 @@ def _drop_trailing(words: list[str]) -> str:
     return " ".join(words).rstrip(",")
 
 
+def _that_subject(words: list[str]) -> str | None:
+    """The subject of a "that X can ..." clause ("working with people in crisis"), if short."""
+    if not words or words[0].lower() != "that":
+        return None
+    verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
+    subject = " ".join(words[1:verb_at])
+    return subject if 2 <= verb_at - 1 <= 7 and "," not in subject else None
+
+
 def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     """``text`` cut to ``limit`` words; a long "how X can ..." clause becomes its subject, X."""
     words = text.split()
@@ -241,6 +254,22 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
         if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
             return subject, False
     short = cut(text, limit)
+    if len(short.split()) <= 2 < len(words):
+        # "the legislation [that protects ...]" says too little to be worth a question: the
+        # whole phrase if it is short enough, else what the "that" clause is about.
+        if len(words) <= MAX_WORDS:
+            return text, verb
+        subject = _that_subject(words[len(short.split()) :])
+        if subject:
+            return subject, False
+    cut_at = len(short.split())
+    said = [i for i, w in enumerate(words[:cut_at]) if w.lower() == "that"]
+    if verb and said and not set(w.lower() for w in words[said[0] : cut_at]) & _AUXILIARIES:
+        # "make sure that support offered to you [is used well]" lost the verb of what is made
+        # sure: what the clause is about is the handle instead.
+        subject = _that_subject(words[said[0] :])
+        if subject:
+            return subject, False
     kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES
     if short != text and short.lower().startswith(WH) and not verb and not kept_verb:
         # "how the effects of drugs" would be a clause without its verb: say "the effects ...".
@@ -258,6 +287,9 @@ _FIRST_MENTION = re.compile(
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
     text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
+    if verb:
+        # "recognise and to respond to risk": one verb alone is no part; they share the object.
+        text = re.sub(r"^(\w+)\s+and\s+to\s+", r"\1 and ", text)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     handles = [_shorten(pieces[0], verb, _limit(lead))]
     for piece in pieces[1:]:

@@ -311,6 +311,55 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
     assert first == ("acknowledge when you have made a mistake", True)
 
 
+@pytest.mark.parametrize(
+    ("kind", "statement", "expected"),
+    [
+        # A cut that leaves two words says too little: the whole phrase where it is short.
+        (
+            SectionKind.KNOWLEDGE,
+            "Knowledge of the legislation that protects adults at risk of harm, including:",
+            [("the legislation that protects adults at risk of harm", False)],
+        ),
+        # ... else what its "that" clause is about.
+        (
+            SectionKind.KNOWLEDGE,
+            "the impact that working with people in crisis can have on you",
+            [("working with people in crisis", False)],
+        ),
+        # A "that" clause cut before its verb gives way to what it is about.
+        (
+            SectionKind.PERFORMANCE,
+            "You must make sure that support offered to you and your colleagues is used well.",
+            [("support offered to you and your colleagues", False)],
+        ),
+        # One verb alone is no part: it shares the other's object.
+        (
+            SectionKind.ABILITY,
+            "Capacity to recognise and to respond to risk",
+            [("recognise and respond to risk", True)],
+        ),
+        # The manner goes with the clause that was cut off.
+        (
+            SectionKind.PERFORMANCE,
+            "you respond to concerns raised by families in a way which is timely and respectful",
+            [("respond to concerns raised by families", True)],
+        ),
+        # "they" leans on what came before: that part cannot stand alone.
+        (
+            SectionKind.ABILITY,
+            "An ability to reflect on your own values and how they affect your work",
+            [("reflect on your own values", True)],
+        ),
+    ],
+)
+def test_a_derived_handle_keeps_the_point(
+    kind: SectionKind, statement: str, expected: list[tuple[str, bool]]
+) -> None:
+    from supervise.prompts.derive import derive
+
+    assert derive(statement, kind) == expected
+
+
 def test_no_two_questions_of_an_item_open_alike(full_library: Library) -> None:
     for framework in full_library.frameworks.values():
         for ip in prompts_for_framework(framework, full_library.models["gibbs"]):
