@@ -259,17 +259,17 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
         # whole phrase if it is short enough, else what the "that" clause is about.
         if len(words) <= MAX_WORDS:
             return text, verb
-        subject = _that_subject(words[len(short.split()) :])
-        if subject:
-            return subject, False
+        about = _that_subject(words[len(short.split()) :])
+        if about:
+            return about, False
     cut_at = len(short.split())
     said = [i for i, w in enumerate(words[:cut_at]) if w.lower() == "that"]
     if verb and said and not set(w.lower() for w in words[said[0] : cut_at]) & _AUXILIARIES:
         # "make sure that support offered to you [is used well]" lost the verb of what is made
         # sure: what the clause is about is the handle instead.
-        subject = _that_subject(words[said[0] :])
-        if subject:
-            return subject, False
+        made_sure = _that_subject(words[said[0] :])
+        if made_sure:
+            return made_sure, False
     kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES
     if short != text and short.lower().startswith(WH) and not verb and not kept_verb:
         # "how the effects of drugs" would be a clause without its verb: say "the effects ...".
