@@ -165,6 +165,8 @@ class _Walk:
     """Cues the item has used: none is said twice."""
     openings: set[str]
     """How the item's questions so far begin: no two begin alike."""
+    cased: bool = False
+    """Whether a question or cue has asked for a case yet (see ``_CASE``)."""
 
     @property
     def knowing(self) -> bool:
@@ -231,8 +233,12 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     # Each item opens differently from its neighbours (n), and each stage from the others.
     start = (n + index * 2) % len(pool)
     rotation = pool[start:] + pool[:start]
+    # Knowing is asked for a case once per item: more reads as the same question again.
+    fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
+    rotation = tuple(fresh) or rotation
     stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
     walk.openings.add(_opening(stem))
+    walk.cased = walk.cased or bool(_CASE.search(stem))
     filled = handle or walk.handles[0]
     if filled.inner:
         stem = _without_trying(stem)
@@ -298,12 +304,16 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
+    if walk.knowing and walk.cased:
+        # A question has asked for a case already; a cue asking for another repeats it.
+        rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
     # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
     ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
     walk.lenses.add(chosen.lens)
     walk.cues.add(chosen)
+    walk.cased = walk.cased or bool(_CASE.search(text))
     if index == 0:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
@@ -312,6 +322,8 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
+_CASE = re.compile(r"\b(?:real case|which case|recent case|your work with \{one\} right now)\b")
+"""A question or cue that asks for one real piece of work."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""

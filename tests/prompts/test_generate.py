@@ -397,3 +397,17 @@ def test_a_handle_always_ends_its_clause() -> None:
         if match.group(1) not in ("", ".", "?", ",", ";", ":")
     ]
     assert trailing == []
+
+
+def test_knowing_asks_for_a_real_case_once_per_item(full_library: Library) -> None:
+    """Asking for "a real case" in the question and again in the cue reads as one question
+    said twice."""
+    import re
+
+    case = re.compile(r"real case|which case|right now")
+    for framework in full_library.frameworks.values():
+        for item in framework.items():
+            for model in full_library.models.values():
+                made = prompts_for(item, model, framework.people)
+                asked = [p.text for p in made.prompts if case.search(p.text)]
+                assert len(asked) <= 1, (item.ref, model.id, asked)
