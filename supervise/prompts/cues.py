@@ -161,7 +161,7 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
+        "Agree one step and a date, and how it will help them {act}. Ask whether anyone else"
         " needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
@@ -207,7 +207,7 @@ _KNOWING_DESCRIBE = (
     _knowing(
         Lens.PERSON,
         "Ask what {one} would most want them to understand {about}.",
-        "Ask how {one} might put the same thing, in their own words.",
+        "Ask how {one} might describe this, in their own words.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -223,7 +223,7 @@ _KNOWING_DESCRIBE = (
 _KNOWING_FEEL = (
     _knowing(
         Lens.PRACTITIONER,
-        "Make it safe to say which part they feel least sure of when it comes to {topic}.",
+        "Make it safe for them to say where they feel least sure about {topic}.",
         "Make it safe to say which part of this they feel least sure of.",
     ),
     _knowing(
@@ -254,7 +254,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which theory or guidance they find most useful when it comes to {topic}.",
+        "Ask which guidance, policy or theory they find most useful when it comes to {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(
@@ -271,14 +271,15 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Ask what they would now do differently in their work, having talked about {topic}.",
-        "Ask what they would now do differently, knowing what they know.",
+        "Ask what they would change after talking about {topic}. If it is vague, ask what it"
+        " would look like with {one} next week.",
+        "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date, and one way to use what they know about {topic}.",
+        "Agree a date to look back, and one change they will make having talked about {topic}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
@@ -344,12 +345,13 @@ FLAGS: dict[Theme, str] = {
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Be sure they know exactly what to do if it cannot wait, and who must be told.",
+    Theme.RISK: "Be sure they know exactly what to do if something cannot wait, and who must be"
+    " told.",
     Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
-    Theme.RUPTURE: "Make it safe to name a time it went wrong for them.",
+    Theme.RUPTURE: "Make it safe for them to name a time it went wrong in their own work.",
 }
 """The red flag for each theme on a knowing statement, where nothing has happened yet."""
 

@@ -322,7 +322,7 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
-_CASE = re.compile(r"\b(?:real case|which case|recent case|your work with \{one\} right now)\b")
+_CASE = re.compile(r"\b(?:real case|which case|recent case|right now|you work with now)\b")
 """A question or cue that asks for one real piece of work."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4

@@ -404,7 +404,7 @@ def test_knowing_asks_for_a_real_case_once_per_item(full_library: Library) -> No
     said twice."""
     import re
 
-    case = re.compile(r"real case|which case|right now")
+    case = re.compile(r"real case|which case|right now|you work with now")
     for framework in full_library.frameworks.values():
         for item in framework.items():
             for model in full_library.models.values():
