@@ -206,7 +206,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would most want them to understand {about}.",
+        "Ask what {one} would say matters most to them when it comes to {topic}.",
         "Ask how {one} might describe this, in their own words.",
     ),
     _knowing(
@@ -216,8 +216,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know {about}: training, policy, colleagues or experience?",
-        "Ask where this knowledge comes from: training, policy, colleagues or experience?",
+        "Ask how they came to know {about}: training, policy, colleagues or experience.",
+        "Ask where this knowledge comes from: training, policy, colleagues or experience.",
     ),
 )
 _KNOWING_FEEL = (
@@ -334,7 +334,8 @@ POINT_CUES: tuple[str, ...] = (
 """Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
+    Theme.RISK: "Check whether any risk was immediate, what was done, and whether it was recorded and"
+    " passed on.",
     Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
     Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",

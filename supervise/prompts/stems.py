@@ -55,7 +55,7 @@ _FEEL_TOPIC: Pool = (
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
     "When your work calls on what you know {about}, what do you notice in yourself?",
-    "What feels easy to explain, and what feels harder, when it comes to {topic}?",
+    "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
