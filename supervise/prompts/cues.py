@@ -56,8 +56,8 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt from"
-        " that side?",
+        "As they tell how they set out to {act}, keep {the_one} in view: how might it have felt"
+        " for them?",
         "Keep {the_one} in view: what might they say about {topic}?",
         "Keep {the_one} in view: how might it have felt from that side?",
     ),
@@ -120,7 +120,8 @@ _EVALUATE = (
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what theory, guidance or experience explains how it went as they tried to {act}.",
+        "Ask what guidance, training or experience helps explain how it went when they had to"
+        " {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience explains how it went.",
     ),
@@ -168,7 +169,7 @@ _PLAN = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask how they would like to be supported as they work to {act}; offer what you can.",
+        "Ask what support would help them {act}, and offer what you can.",
         "Ask how they would like to be supported from here, and offer what you can.",
         "Ask how they would like to be supported; offer what you can.",
     ),
@@ -181,7 +182,7 @@ _PLAN = (
     ),
     Cue(
         Lens.LEARNING,
-        "Suggest one thing to read, or someone to shadow, for the next time they {act}.",
+        "Suggest one thing to read, or someone to shadow, before they next have to {act}.",
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
@@ -334,9 +335,11 @@ POINT_CUES: tuple[str, ...] = (
 """Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Check whether any risk was immediate, what was done, and whether it was recorded and"
-    " passed on.",
-    Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
+    Theme.RISK: (
+        "Check whether any risk was immediate, what was done, and whether it was recorded and"
+        " passed on."
+    ),
+    Theme.BOUNDARY: "Check for drift: did contact or help go above or below what was agreed?",
     Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",

@@ -144,8 +144,18 @@ _TOLD = re.compile(
 _SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
 
 
+# "agree with the person the purpose ...": the one agreed with stands between the verb and what
+# is agreed; the handle keeps the verb and what is agreed.
+_AGREED_WITH = re.compile(
+    r"^((?:agree|discuss|negotiate|share|review|explore|plan)\s+)with\s+(?:the|a|an|your|their)"
+    r"\s+[\w'’]+\s+(?=(?:the|what|how|when|a|an|your|their)\b)",
+    re.IGNORECASE,
+)
+
+
 def _what_is_said(phrase: str) -> str:
     """``phrase`` without the person told, where what is said can be found after it."""
+    phrase = _AGREED_WITH.sub(r"\1", phrase)
     told = _TOLD.match(phrase)
     if not told:
         return phrase
@@ -208,6 +218,12 @@ def _inside_lists(words: list[str]) -> set[int]:
         if not word.endswith(",") or not {"and", "or"} & set(ahead):
             continue
         joiner = index + 1 + next(i for i, w in enumerate(ahead) if w in ("and", "or"))
+        if joiner == index + 1 and not any(
+            w.endswith(",") for w in words[max(0, index - 6) : index]
+        ):
+            # ", and record ...": a second clause, not the end of a list (that would have a
+            # comma before it too: "A, B, and C").
+            continue
         after = range(joiner + 2, len(words))
         end = next((i for i in after if words[i].lower().strip(",") in _ANY_CUT), len(words))
         inside.update(range(index + 1, end))

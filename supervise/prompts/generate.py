@@ -92,7 +92,10 @@ def _fill(
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
         act, topic = _definite(act, people), _definite(topic, people)
-    values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
+        one = _the(people.one)
+    else:
+        one = people.one
+    values = {"one": one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
         act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
@@ -242,7 +245,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     filled = handle or walk.handles[0]
     if filled.inner:
         stem = _without_trying(stem)
-    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=index > 0)
+    # Knowing tells no moment, so nobody becomes "the customer".
+    later = index > 0 and not walk.knowing
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later)
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -339,7 +344,9 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
             template = _without_trying(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
-    return _fill(template, handle, walk.people, Role.SUPERVISOR, later=not ahead)
+    return _fill(
+        template, handle, walk.people, Role.SUPERVISOR, later=not ahead and not walk.knowing
+    )
 
 
 def _echo(cue: str, question: str) -> float:

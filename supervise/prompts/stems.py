@@ -34,7 +34,7 @@ _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what would you say {about}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    "Think of {one} you work with now. When did you last need to know {about}?",
+    "Think of your work with {one} now. When did it last matter that you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
@@ -54,7 +54,7 @@ _FEEL_TOPIC: Pool = (
 )
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
-    "When your work calls on what you know {about}, what do you notice in yourself?",
+    "How does it feel to be the one at work who has to know {about}?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (

@@ -344,6 +344,12 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
             "you respond to concerns raised by families in a way which is timely and respectful",
             [("respond to concerns raised by families", True)],
         ),
+        # The one agreed with gives way to what is agreed.
+        (
+            SectionKind.PERFORMANCE,
+            "you agree with the person how often you will meet",
+            [("agree how often you will meet", True)],
+        ),
         # "they" leans on what came before: that part cannot stand alone.
         (
             SectionKind.ABILITY,
