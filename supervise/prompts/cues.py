@@ -79,7 +79,7 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         "Notice the feeling in how this is told. Ask how it was for them to {act}.",
-        "Notice how they speak about {topic}: flat, anxious, angry? Ask who was there for them.",
+        "Notice how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
         "Notice the feeling in how this is told, and ask who was there for them afterwards.",
     ),
     Cue(
@@ -100,7 +100,8 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask what good practice would have looked like in that moment, and how close they came.",
+        "Ask what good practice would have looked like in that moment, and what they did that came"
+        " close.",
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
@@ -162,8 +163,8 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step and a date, and how it will help them {act}. Ask whether anyone else"
-        " needs to know.",
+        "Agree one step and a date for the next time they {act}, and whether anyone else needs to"
+        " know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
     ),
@@ -241,7 +242,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Ask where what they do does not yet match what they know about {topic}.",
+        "Ask whether there are times their practice does not match what they know about {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -330,7 +331,7 @@ _KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
 POINT_CUES: tuple[str, ...] = (
     "Ask for one real example of the point they pick, then listen for where it got difficult.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
-    "Ask which point they would rather not talk about. That one may be the way in.",
+    "Ask which point matters most in their work at the moment, and why that one.",
 )
 """Cues for the prompt that lists the sub-points."""
 
@@ -345,7 +346,7 @@ FLAGS: dict[Theme, str] = {
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
-    Theme.DOUBT: "Listen for how they met the doubt: curious, or defensive?",
+    Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {

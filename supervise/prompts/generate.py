@@ -260,8 +260,10 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
-    # Points of something done are done; points of a thing (risks, factors) are met.
-    doing = not walk.knowing and walk.handles[0].verb
+    # Points of something done are done; points of a thing (risks, factors) are met. Points
+    # that are all doings ("checking ...", "refocusing ...") are done whatever the handle.
+    doings = all(brief(point).split(" ", 1)[0].endswith("ing") for point in walk.item.points)
+    doing = not walk.knowing and (walk.handles[0].verb or doings)
     pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]

@@ -54,7 +54,7 @@ _FEEL_TOPIC: Pool = (
 )
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
-    "How does it feel to be the one at work who has to know {about}?",
+    "When your work turns to {topic}, what do you notice in yourself?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
@@ -69,7 +69,7 @@ _EVALUATE_TOPIC: Pool = (
     "How do you think {one} saw {topic}? What would they say if you asked?",
 )
 _EVALUATE_KNOW: Pool = (
-    "Which real case tested what you know about {topic}? How did it hold up?",
+    "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
     "What do you know well about {topic}, and what would you still look up?",
 )
