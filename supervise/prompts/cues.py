@@ -167,6 +167,8 @@ _PLAN = (
         " know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
+        # Reflecting or noticing is not an event with a next time.
+        outward=True,
     ),
     Cue(
         Lens.PRACTITIONER,

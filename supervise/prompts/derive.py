@@ -141,6 +141,7 @@ _TOLD = re.compile(
     r"(?:\s+[\w'’]+){1,2})?\s*(.*)$",
     re.IGNORECASE,
 )
+_MADE = re.compile(r"^when\s+you\s+have\s+\w+\s+((?:a|an)\s+\w.*)$", re.IGNORECASE)
 _SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
 
 
@@ -163,7 +164,10 @@ def _what_is_said(phrase: str) -> str:
     said = _SAID.search(rest)
     if said is None:
         return phrase
-    return verb + (rest if said.start() == 0 else rest[said.end() :])
+    said_text = rest if said.start() == 0 else rest[said.end() :]
+    # "acknowledge when you have made a mistake": what is acknowledged is "a mistake".
+    made = _MADE.match(said_text)
+    return verb + (made.group(1) if made else said_text)
 
 
 def _limit(lead: str) -> int:

@@ -148,7 +148,10 @@ def _opening(stem: str) -> str:
 
 
 def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    if len(words) < 3:
+        return " or ".join(words)
+    # The last comma keeps "using alone, or poor physical health" two points, not one.
+    return ", ".join(words[:-1]) + ", or " + words[-1]
 
 
 @dataclass
@@ -229,7 +232,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         pool = stems.stems(move, walk.form, handle.verb, handle.clause)
         if handle.inner:
             # Noticing or reflecting happens inside: ask what was noticed, not what was done.
-            pool = tuple(stem for stem in pool if "did you do" not in stem) or pool
+            # Nor "who comes to mind": reflecting is not done with someone.
+            inward = ("did you do", "Who comes to mind")
+            pool = tuple(s for s in pool if not any(w in s for w in inward)) or pool
         if _names_person(handle, walk.people):
             # "Think of a customer ... check that a customer has understood you" says it twice.
             pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
@@ -308,6 +313,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _names_person(walk.handles[0], walk.people):
         # "what a customer would want ... help a customer engage" says it twice.
         rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
+    # "Agree one step ... the next time they agree ...": the cue's verb said twice.
+    first = walk.handles[0].text.split(" ", 1)[0].lower()
+    rotation = tuple(c for c in rotation if c.act.split(" ", 1)[0].lower() != first) or rotation
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation

@@ -308,7 +308,7 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
         " your practice",
         SectionKind.PERFORMANCE,
     )[0]
-    assert first == ("acknowledge when you have made a mistake", True)
+    assert first == ("acknowledge a mistake in your practice", True)
 
 
 @pytest.mark.parametrize(
