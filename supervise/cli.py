@@ -215,7 +215,8 @@ def _prompts(
 
 
 def _list(folder: Path, as_json: bool) -> int:
-    from supervise.store import StoreError, list_sessions
+    from supervise.store import list_sessions
+    from supervise.visible import json_visible, visible
 
     try:
         summaries = list_sessions(folder) if folder.exists() else []
@@ -240,14 +241,15 @@ def _list(folder: Path, as_json: bool) -> int:
             }
             for s in summaries
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     if not summaries:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     for s in summaries:
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
-        print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+        line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
+        # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
+        print(visible(line))
     return 0
 
 

@@ -26,6 +26,7 @@ from supervise.store.folder import open_sessions_folder
 from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
+from supervise.visible import visible
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -202,7 +203,7 @@ class HomeScreen(TidyActions, RecordActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(cell) for cell in cells)
+        return tuple(Text(visible(cell)) for cell in cells)
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
