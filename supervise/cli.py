@@ -12,17 +12,21 @@ from typing import TYPE_CHECKING, Any
 
 from supervise import __version__
 from supervise.content import ContentError, LibraryLoader
+from supervise.store.errors import StoreError
 
 if TYPE_CHECKING:
     from supervise.content import Library
 
 
-def sessions_dir(option: str | None) -> Path:
+def sessions_dir(option: str | None, *, check: bool = True) -> Path:
     """The sessions folder: --sessions-dir, else SUPERVISE_SESSIONS_DIR, else ./sessions if
-    there is one, else the per-user data folder."""
+    there is one, else the per-user data folder; made private, or refused (FolderUnsafe) if it
+    is not the user's alone, unless ``check`` is False (the app checks it on its first screen)."""
+    from supervise.store.folder import open_sessions_folder
     from supervise.store.places import find_sessions_place
 
-    return find_sessions_place(option).folder
+    folder = find_sessions_place(option).folder
+    return open_sessions_folder(folder) if check else folder
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -120,7 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.content.cache import default_cache_dir
 
         content = LibraryLoader(args.content, cache_dir=default_cache_dir())
-        return _run_app(content, sessions_dir(args.sessions_dir))
+        return _run_app(content, sessions_dir(args.sessions_dir, check=False))
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
         for problem in error.problems:
@@ -208,7 +215,8 @@ def _prompts(
 
 
 def _list(folder: Path, as_json: bool) -> int:
-    from supervise.store import StoreError, list_sessions
+    from supervise.store import list_sessions
+    from supervise.visible import json_visible, visible
 
     try:
         summaries = list_sessions(folder) if folder.exists() else []
@@ -233,14 +241,15 @@ def _list(folder: Path, as_json: bool) -> int:
             }
             for s in summaries
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     if not summaries:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     for s in summaries:
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
-        print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+        line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
+        # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
+        print(visible(line))
     return 0
 
 

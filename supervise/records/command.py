@@ -10,6 +10,7 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
+from supervise.visible import json_visible
 
 
 def add_commands(
@@ -61,8 +62,12 @@ def _export(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> i
     from supervise.records.lookup import resolve_session
 
     path = resolve_session(folder, args.session)
-    raw = export_session(path, _format(args), content.get())
+    format = _format(args)
+    raw = export_session(path, format, content.get())
     if args.output is None:
+        if format is Format.JSON:
+            # Markdown and HTML show control characters as pictures; JSON keeps them, escaped.
+            raw = json_visible(raw.decode("utf-8")).encode("utf-8")
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return 0

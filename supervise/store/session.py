@@ -288,6 +288,9 @@ class SessionFile(Answers):
             raise SessionReadOnly(self._path, signed=True)
         if self._lock is None:
             raise SessionReadOnly(self._path, signed=False)
+        # Another window may have come in through a lock file removed or replaced meanwhile:
+        # a write now would throw its words away.
+        self._lock.check()
 
     # -- the record -----------------------------------------------------------------------
 

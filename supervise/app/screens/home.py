@@ -22,9 +22,11 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
+from supervise.store.folder import open_sessions_folder
 from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
+from supervise.visible import visible
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -117,6 +119,7 @@ class HomeScreen(TidyActions, RecordActions):
     def _read_folder(self, select: Path | None) -> None:
         """List the folder (in the worker thread); show the list on the screen thread."""
         try:
+            open_sessions_folder(self.sessions_dir)
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
             hidden = archived(self.sessions_dir)
         except (StoreError, OSError) as error:
@@ -200,7 +203,7 @@ class HomeScreen(TidyActions, RecordActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(cell) for cell in cells)
+        return tuple(Text(visible(cell)) for cell in cells)
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
