@@ -22,7 +22,7 @@ from supervise.content.errors import ContentError, ContentProblem
 
 Scalar = str | int | float | bool | None
 
-MAX_CONTENT_BYTES = 2 * 1024 * 1024
+MAX_CONTENT_BYTES = 2_000_000
 """The largest content file read: a hundred times the largest shipped one (about 11 KB)."""
 MAX_DEPTH = 16
 """The deepest nesting read; content needs five levels (framework, sections, items, points)."""

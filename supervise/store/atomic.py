@@ -6,8 +6,16 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from supervise.store.errors import SessionReadOnly
-from supervise.store.files import Tables, encode, fsync_dir, parse_tables, read_text, replace_atomic
+from supervise.store.errors import SessionReadOnly, SessionTooLarge
+from supervise.store.files import (
+    MAX_SESSION_BYTES,
+    Tables,
+    encode,
+    fsync_dir,
+    parse_tables,
+    read_text,
+    replace_atomic,
+)
 
 
 class AtomicJSONStorage(Storage):
@@ -40,6 +48,10 @@ class AtomicJSONStorage(Storage):
         text, raw = encode(data)
         if text == self._text:
             return
+        if len(raw) > MAX_SESSION_BYTES:
+            # A file past the cap would be refused when next read: keep the last one that opens.
+            self.discard_unsaved()
+            raise SessionTooLarge(self.path, len(raw), MAX_SESSION_BYTES)
         try:
             replace_atomic(self.path, raw)
         except BaseException:

@@ -36,5 +36,5 @@ def write_huge(folder: Path) -> Path:
     """A content file larger than the cap, made sparse so that writing it costs nothing."""
     path = folder / "huge.yaml"
     with open(path, "wb") as file:
-        file.truncate(50 * 1024 * 1024 + MAX_CONTENT_BYTES)
+        file.truncate(50_000_000 + MAX_CONTENT_BYTES)
     return path
