@@ -238,6 +238,7 @@ def _list(folder: Path, as_json: bool) -> int:
                 "next_date": s.next_date,
                 "frameworks": list(s.frameworks),
                 "flagged": list(s.flagged),
+                "problem": s.problem,
             }
             for s in summaries
         ]
@@ -245,11 +246,23 @@ def _list(folder: Path, as_json: bool) -> int:
         return 0
     if not summaries:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
+    from supervise.store.catalog import UNREADABLE
+
     for s in summaries:
+        if s.status == UNREADABLE:
+            print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
+            continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
         line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
         # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
         print(visible(line))
+    damaged = sum(1 for s in summaries if s.status == UNREADABLE)
+    if damaged:
+        files = "file cannot be opened and is" if damaged == 1 else "files cannot be opened and are"
+        print(
+            f"{damaged} damaged {files} left untouched; in supervise, q on one moves it to "
+            "quarantine/."
+        )
     return 0
 
 

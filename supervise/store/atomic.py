@@ -6,8 +6,16 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from supervise.store.errors import SessionReadOnly
-from supervise.store.files import Tables, encode, fsync_dir, parse_tables, read_text, replace_atomic
+from supervise.store.errors import SessionReadOnly, SessionTooLarge
+from supervise.store.files import (
+    MAX_SESSION_BYTES,
+    Tables,
+    encode,
+    fsync_dir,
+    parse_tables,
+    read_text,
+    replace_atomic,
+)
 
 
 class AtomicJSONStorage(Storage):
@@ -47,6 +55,10 @@ class AtomicJSONStorage(Storage):
         self._data, self._uncommitted = data, True
         if self.deferred:
             return
+        if len(raw) > MAX_SESSION_BYTES:
+            # A file past the cap would be refused when next read: keep the last one that opens.
+            self.discard_unsaved()
+            raise SessionTooLarge(self.path, len(raw), MAX_SESSION_BYTES)
         try:
             self.commit()
         except BaseException:

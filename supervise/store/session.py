@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import date as Date
 from pathlib import Path
@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any, cast
 
 from tinydb import TinyDB, where
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
 from supervise.store import codec
 from supervise.store.answers import Answers
@@ -91,27 +91,13 @@ class SessionFile(Answers):
         self._response_ids: dict[tuple[str, str, str], int] | None = None
 
     def _load(self) -> tuple[int, SessionRecord]:
-        docs = self._session.all()
-        if len(docs) != 1:
-            raise SessionUnreadable(self._path, f"{len(docs)} session documents, expected 1")
-        # Check every document now, so a damaged file is refused at the door rather than
-        # failing halfway through someone's session.
+        # Check every document now, with the check the list of sessions uses, so a damaged
+        # file is refused at the door rather than failing halfway through someone's session.
         try:
-            record = codec.record_from_doc(docs[0])
-            checks: list[tuple[Table, Callable[[codec.Doc], object]]] = [
-                (self._responses, codec.response_from_doc),
-                (self._ratings, codec.rating_from_doc),
-                (self._points, codec.point_from_doc),
-                (self._actions, codec.action_from_doc),
-                (self._events, codec.event_from_doc),
-                (self._reviews, codec.review_from_doc),
-            ]
-            for table, check in checks:
-                for doc in table.all():
-                    check(doc)
+            record = codec.check_tables(self._storage.read() or {})
         except (TypeError, ValueError) as exc:
             raise SessionUnreadable(self._path, str(exc)) from exc
-        return docs[0].doc_id, record
+        return self._session.all()[0].doc_id, record
 
     # -- opening and closing --------------------------------------------------------------
 
