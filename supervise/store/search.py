@@ -13,11 +13,10 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from supervise.store.folder import is_session_file_name
 from supervise.store.wordindex import Stamp, WordIndex, fold, stamp_of, words_of
@@ -36,9 +35,12 @@ class Found(str, Enum):
     ACTION = "action"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One piece of text in one session that holds every word searched for."""
+class Hit(NamedTuple):
+    """One piece of text in one session that holds every word searched for.
+
+    A named tuple rather than a dataclass: importing dataclasses would cost the search command
+    a third of grep's whole time (see benchmarks/).
+    """
 
     path: Path
     """The session file."""
@@ -299,7 +301,7 @@ def _stamp(folder: Path, name: str, at: int | None) -> Stamp | None:
     return stamp_of(info)
 
 
-def places(folder: Path, text: str) -> Iterator[Hit]:
+def places(folder: str | os.PathLike[str], text: str) -> Iterator[Hit]:
     """Each text in the sessions in ``folder`` holding every word of ``text``, as found: newest
     session first, and in each session in its own order (opening, items, closing).
 
@@ -324,6 +326,6 @@ def places(folder: Path, text: str) -> Iterator[Hit]:
         index.save(folder)
 
 
-def search(folder: Path, text: str, limit: int | None = None) -> list[Hit]:
+def search(folder: str | os.PathLike[str], text: str, limit: int | None = None) -> list[Hit]:
     """The places ``places`` finds, all of them or the first ``limit`` (reading no further)."""
     return list(islice(places(folder, text), limit))

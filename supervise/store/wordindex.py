@@ -69,7 +69,8 @@ def words_of(texts: Iterable[str]) -> bytes:
     words: set[str] = set()
     for text in texts:
         words.update(text.casefold().split())
-    return " ".join(words).encode("utf-8", "surrogatepass")
+    # Sorted, so that the same texts give the same bytes in every process (sets are not).
+    return " ".join(sorted(words)).encode("utf-8", "surrogatepass")
 
 
 class WordIndex:

@@ -179,3 +179,16 @@ def test_the_index_file_round_trips_any_name_and_word() -> None:
     index = WordIndex()
     index.put("tab\there.json", b"1,1,1,1", b"x")
     assert index.entries == {}
+
+
+def test_a_search_that_finds_the_index_current_does_not_write_it(
+    folder: Path, new_session: Callable[..., SessionFile]
+) -> None:
+    _three(new_session)
+    search(folder, "visit")
+    before = (folder / INDEX_NAME).stat()
+    search(folder, "tenant")
+    after = (folder / INDEX_NAME).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    # The same words give the same bytes in any process (the order of a set does not leak).
+    assert words_of(["b a c a"]) == b"a b c"
