@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervise import __version__
-from supervise.content import ContentError, LibraryLoader
-from supervise.store.errors import StoreError
 
+# argparse, json, pathlib and the content are imported where they are used: a plain
+# `supervise search` needs none of them, and they cost more than the search (see benchmarks/).
 if TYPE_CHECKING:
-    from supervise.content import Library
+    import argparse
+    from pathlib import Path
+
+    from supervise.content import Library, LibraryLoader
 
 
 def sessions_dir(option: str | None, *, check: bool = True) -> Path:
@@ -30,6 +30,9 @@ def sessions_dir(option: str | None, *, check: bool = True) -> Path:
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    import argparse
+    from pathlib import Path
+
     # Sub-commands accept the same options; SUPPRESS keeps their absence from hiding the
     # value given before the sub-command name.
     default: Any = None if top else argparse.SUPPRESS
@@ -53,6 +56,9 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="supervise",
         description="Guided reflective supervision. With no command, starts the app.",
@@ -93,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    from supervise.store.errors import StoreError
+
+    plain = _plain_search(sys.argv[1:] if argv is None else list(argv))
+    if plain is not None:
+        option, words = plain
+        try:
+            folder = os.path.expanduser(option) if option else sessions_dir(None)
+        except StoreError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return _search(folder, " ".join(words))
+    from supervise.content import ContentError, LibraryLoader
+
     args = build_parser().parse_args(argv)
     try:
         if args.command == "content":
@@ -163,6 +182,8 @@ def _content_check(paths: list[Path]) -> int:
 def _prompts(
     library: Library, framework_id: str | None, model_id: str | None, as_json: bool
 ) -> int:
+    import json
+
     from supervise.prompts import prompts_for_framework
 
     if framework_id and framework_id not in library.frameworks:
@@ -215,7 +236,9 @@ def _prompts(
 
 
 def _list(folder: Path, as_json: bool) -> int:
-    from supervise.store import list_sessions
+    import json
+
+    from supervise.store import StoreError, list_sessions
     from supervise.visible import json_visible, visible
 
     try:
@@ -266,7 +289,30 @@ def _list(folder: Path, as_json: bool) -> int:
     return 0
 
 
-def _search(folder: Path, words: str) -> int:
+def _plain_search(argv: list[str]) -> tuple[str | None, list[str]] | None:
+    """For ``search WORD... [--sessions-dir DIR]`` and nothing more, the folder named (or None)
+    and the words; None for anything else, which argparse reads (and explains if it is wrong)."""
+    option = None
+    rest = []
+    at = 0
+    while at < len(argv):
+        arg = argv[at]
+        if arg == "--sessions-dir" and at + 1 < len(argv):
+            option, at = argv[at + 1], at + 2
+            continue
+        if arg.startswith("--sessions-dir="):
+            option = arg.partition("=")[2]
+        elif arg.startswith("-"):
+            return None
+        else:
+            rest.append(arg)
+        at += 1
+    if len(rest) < 2 or rest[0] != "search":
+        return None
+    return option, rest[1:]
+
+
+def _search(folder: str | Path, words: str) -> int:
     from supervise.store.search import excerpt, places, segments
     from supervise.visible import visible
 
