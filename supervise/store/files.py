@@ -15,6 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from supervise.store import keys
 from supervise.store.errors import SessionFileBusy, SessionUnreadable
 from supervise.store.oslock import NO_INHERIT
 
@@ -48,9 +49,8 @@ def parse_tables(text: str, path: Path) -> Tables:
 
 def read_text(path: Path) -> str | None:
     """A file's text, or None if it does not exist; SessionUnreadable if it is not UTF-8."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = keys.read_bytes(path)
+    if raw is None:
         return None
     try:
         return raw.decode("utf-8")
@@ -86,6 +86,8 @@ def _create_temp(path: Path) -> tuple[int, Path]:
 
 def replace_atomic(path: Path, raw: bytes) -> None:
     """Make ``path`` hold ``raw``, all or nothing; on failure the old file is untouched."""
+    # Sealed before the temporary file exists: in an encrypted folder no plain byte is written.
+    raw = keys.for_disk(path, raw)
     fd, temp = _create_temp(path)
     try:
         with open(fd, "wb") as file:

@@ -17,6 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from supervise.store import keys
+from supervise.store.errors import StoreError
 from supervise.store.folder import is_session_file_name
 
 EXCERPT_WIDTH = 100
@@ -203,8 +205,8 @@ def _read(path: Path) -> bytes | None:
         while chunks[-1] and sum(map(len, chunks)) > size:
             # Larger than it said: read on to the end.
             chunks.append(os.read(fd, 1 << 20))
-        return b"".join(chunks)
-    except OSError:
+        return keys.plain(path, b"".join(chunks))
+    except (OSError, StoreError):
         return None
     finally:
         os.close(fd)
