@@ -163,10 +163,11 @@ def change_passphrase(
     folder: Path,
     new: str,
     *,
-    cost: Cost = DEFAULT_COST,
+    cost: Cost | None = None,
     progress: Progress | None = None,
 ) -> Resealed:
-    """Seal every file of the unlocked ``folder`` with a new key under the passphrase ``new``.
+    """Seal every file of the unlocked ``folder`` with a new key under the passphrase ``new``,
+    derived at ``cost`` (by default the folder's own, or the product's if that is higher).
 
     A crash midway leaves every file readable with the old passphrase and with the new one;
     the next unlock reports it, and ``finish`` completes it for whichever was typed.
@@ -179,6 +180,8 @@ def change_passphrase(
             "An earlier change to this folder is not finished yet.", "Finish it first."
         )
     found = keys.read_key_file(folder)
+    if cost is None:
+        cost = max(found.current.cost, DEFAULT_COST, key=lambda c: c.memory_mb)
     new_id, new_data = new_key()
     salt = os.urandom(SALT_SIZE)
     new_kek = derive(new, salt, cost)

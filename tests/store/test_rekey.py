@@ -3,7 +3,6 @@ the old passphrase and the new, and the next unlock finishes the change the way 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,6 @@ OLD, NEW = "the old passphrase", "the new passphrase"
 
 class Crash(Exception):
     """Stands for the power going off midway."""
-
-
-@pytest.fixture(autouse=True)
-def _no_keys_left() -> Iterator[None]:
-    yield
-    keys.forget()
 
 
 def _folder(tmp_path: Path, sessions: int = 4) -> Path:

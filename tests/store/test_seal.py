@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -29,12 +28,6 @@ FAST = Cost(n=1 << 10)
 """Cheap scrypt for tests, passed explicitly: the product default is never weakened."""
 WORDS = "Zebedee's eviction notice worried her"
 """An answer to look for on disk."""
-
-
-@pytest.fixture(autouse=True)
-def _no_keys_left() -> Iterator[None]:
-    yield
-    keys.forget()
 
 
 def _session(folder: Path, date: str = "2026-11-01", text: str = WORDS) -> Path:
