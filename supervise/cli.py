@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"supervise {__version__}")
     _common(parser, top=True)
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="protect the sessions folder with a passphrase (asked for) before starting",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     content = commands.add_parser("content", help="work with competence content")
@@ -90,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     finding.add_argument("words", nargs="+", metavar="WORD")
     where = commands.add_parser("where", help="say which sessions and cache folders are in use")
     _common(where, top=False)
+    passphrase = commands.add_parser(
+        "passphrase", help="change the passphrase of an encrypted sessions folder"
+    )
+    _common(passphrase, top=False)
 
     from supervise.records.command import add_commands
 
@@ -109,7 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except StoreError as error:
             print(error, file=sys.stderr)
             return 1
-        return _search(folder, " ".join(words))
+        from pathlib import Path
+
+        from supervise.store.keys import is_encrypted
+
+        # An encrypted folder is unlocked first, below, like every command that reads it.
+        if not is_encrypted(Path(folder)):
+            return _search(folder, " ".join(words))
     from supervise.content import ContentError, LibraryLoader
 
     args = build_parser().parse_args(argv)
@@ -127,6 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print("\n".join(where_lines(args.sessions_dir)))
             return 0
+        from supervise import unlocking
+
+        if args.command == "passphrase":
+            return unlocking.change(sessions_dir(args.sessions_dir))
+        if args.command in ("list", "search", "export", "import") and not unlocking.unlock(
+            sessions_dir(args.sessions_dir)
+        ):
+            return 1
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json)
         if args.command == "search":
@@ -143,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.content.cache import default_cache_dir
 
         content = LibraryLoader(args.content, cache_dir=default_cache_dir())
+        if args.encrypt and not unlocking.encrypt(sessions_dir(args.sessions_dir)):
+            return 1
         return _run_app(content, sessions_dir(args.sessions_dir, check=False))
     except StoreError as error:
         print(error, file=sys.stderr)

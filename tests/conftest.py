@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,15 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("SUPERVISE_CONTENT", raising=False)
     monkeypatch.setenv("SUPERVISE_SESSIONS_DIR", str(tmp_path / "sessions"))
     monkeypatch.setenv("SUPERVISE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _no_passphrase_kept() -> Iterator[None]:
+    """Forget every unlocked folder's keys after each test, as a new process would."""
+    yield
+    from supervise.store import keys
+
+    keys.forget()
 
 
 @pytest.fixture(scope="session")

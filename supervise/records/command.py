@@ -29,6 +29,11 @@ def add_commands(
         help="md, html or json (default: from -o's ending, else md)",
     )
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    export.add_argument(
+        "--encrypt-export",
+        action="store_true",
+        help="seal the JSON bundle with a passphrase (asked for); 'supervise import' opens it",
+    )
     imported = commands.add_parser("import", help="add a session from a JSON bundle")
     common(imported)
     imported.add_argument("file", type=Path, metavar="FILE", help="a bundle made by export")
@@ -39,8 +44,9 @@ def run(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> int:
     try:
         if args.command == "import":
             from supervise.records.handover import import_file
+            from supervise.records.sealed_cli import open_if_sealed
 
-            print(import_file(folder, args.file).message())
+            print(import_file(folder, args.file, opener=open_if_sealed).message())
             return 0
         return _export(args, folder, content)
     except StoreError as error:
@@ -60,12 +66,15 @@ def _format(args: argparse.Namespace) -> Format:
 
 def _export(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> int:
     from supervise.records.lookup import resolve_session
+    from supervise.records.sealed_cli import seal_or_warn
 
     path = resolve_session(folder, args.session)
     format = _format(args)
-    raw = export_session(path, format, content.get())
+    raw = seal_or_warn(folder, export_session(path, format, content.get()), format, args)
+    if raw is None:
+        return 1
     if args.output is None:
-        if format is Format.JSON:
+        if format is Format.JSON and not getattr(args, "encrypt_export", False):
             # Markdown and HTML show control characters as pictures; JSON keeps them, escaped.
             raw = json_visible(raw.decode("utf-8")).encode("utf-8")
         sys.stdout.buffer.write(raw)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -56,16 +57,18 @@ def _same_id(folder: Path, session_id: str) -> list[Path]:
     )
 
 
-def import_file(folder: Path, file: Path) -> Imported:
+def import_file(
+    folder: Path, file: Path, opener: Callable[[bytes], bytes] | None = None
+) -> Imported:
     """Import the bundle in ``file`` into ``folder``; BundleRefused or StoreError if it cannot
-    be, in which case the folder is as it was."""
+    be, in which case the folder is as it was. ``opener`` turns a sealed export into its bundle."""
     try:
         raw = Path(file).expanduser().read_bytes()
     except OSError as exc:
         raise StoreError(
             f"{file} cannot be read ({exc.strerror or exc}).", "Check the path."
         ) from exc
-    return import_bundle(folder, read_bundle(raw))
+    return import_bundle(folder, read_bundle(raw if opener is None else opener(raw)))
 
 
 def import_bundle(folder: Path, bundle: Bundle) -> Imported:

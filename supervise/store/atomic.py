@@ -55,10 +55,6 @@ class AtomicJSONStorage(Storage):
         self._data, self._uncommitted = data, True
         if self.deferred:
             return
-        if len(raw) > MAX_SESSION_BYTES:
-            # A file past the cap would be refused when next read: keep the last one that opens.
-            self.discard_unsaved()
-            raise SessionTooLarge(self.path, len(raw), MAX_SESSION_BYTES)
         try:
             self.commit()
         except BaseException:
@@ -71,6 +67,10 @@ class AtomicJSONStorage(Storage):
         if not self._uncommitted or self._data is None:
             return
         text, raw = encode(self._data)
+        if len(raw) > MAX_SESSION_BYTES:
+            # A file past the cap would be refused when next read: the caller keeps the last
+            # one that opens (and discards this change from memory).
+            raise SessionTooLarge(self.path, len(raw), MAX_SESSION_BYTES)
         if text != self._text:
             replace_atomic(self.path, raw)
             self._text = text

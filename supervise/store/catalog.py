@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from supervise.store import codec
+from supervise.store import codec, keys
 from supervise.store.errors import SessionUnreadable, StoreError
 from supervise.store.files import encode, load_tables, write_atomic
 from supervise.store.folder import find_session, is_session_file_name, sessions_folder
@@ -81,8 +81,8 @@ def read_summary(path: Path) -> SessionSummary:
 
 def _load_index(folder: Path) -> dict[str, Any]:
     try:
-        index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        index = json.loads(keys.read_bytes(folder / INDEX_NAME) or b"{}")
+    except (OSError, ValueError, SessionUnreadable):
         return {}
     if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
         return {}
@@ -123,6 +123,8 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
             f"The sessions folder {folder} cannot be read ({exc.strerror or exc}).",
             "Check that it is a folder you can open, or choose another with --sessions-dir.",
         ) from exc
+    if keys.needs_unlock(folder):
+        raise keys.FolderLocked(folder)
     index = _load_index(folder)
     files: dict[str, Any] = {}
     summaries: list[SessionSummary] = []

@@ -17,6 +17,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from supervise.store import keys
 from supervise.store.errors import SessionFileBusy, SessionUnreadable
 from supervise.store.oslock import NO_INHERIT
 
@@ -79,8 +80,9 @@ def _deeper_than(data: object, limit: int) -> bool:
 
 
 def read_text(path: Path) -> str | None:
-    """A file's text, or None if it does not exist; SessionUnreadable if it is not a regular
-    file, is larger than MAX_SESSION_BYTES (checked before reading) or is not UTF-8."""
+    """A file's plain text, or None if it does not exist; SessionUnreadable if it is not a
+    regular file, is larger than MAX_SESSION_BYTES (checked before reading), cannot be unsealed
+    or is not UTF-8."""
     try:
         # Non-blocking, so that a FIFO put in the folder is refused rather than waited on.
         fd = os.open(path, _READ_FLAGS)
@@ -96,6 +98,7 @@ def read_text(path: Path) -> str | None:
         raw = file.read(MAX_SESSION_BYTES + 1)
     if len(raw) > MAX_SESSION_BYTES:
         raise SessionUnreadable(path, too_large(len(raw)))
+    raw = keys.plain(path, raw)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,6 +140,8 @@ def _create_temp(path: Path) -> tuple[int, Path]:
 
 def replace_atomic(path: Path, raw: bytes) -> None:
     """Make ``path`` hold ``raw``, all or nothing; on failure the old file is untouched."""
+    # Sealed before the temporary file exists: in an encrypted folder no plain byte is written.
+    raw = keys.for_disk(path, raw)
     fd, temp = _create_temp(path)
     try:
         with open(fd, "wb") as file:

@@ -18,6 +18,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from supervise.store import keys
+from supervise.store.errors import StoreError
 from supervise.store.folder import is_session_file_name
 from supervise.store.wordindex import Stamp, WordIndex, fold, stamp_of, words_of
 
@@ -203,8 +205,8 @@ def _read(path: Path) -> tuple[bytes, Stamp] | None:
         while chunks[-1] and sum(map(len, chunks)) > info.st_size:
             # Larger than it said: read on to the end.
             chunks.append(os.read(fd, 1 << 20))
-        return b"".join(chunks), stamp_of(info)
-    except OSError:
+        return keys.plain(path, b"".join(chunks)), stamp_of(info)
+    except (OSError, StoreError):
         return None
     finally:
         os.close(fd)

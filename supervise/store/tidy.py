@@ -16,7 +16,8 @@ from contextlib import suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from supervise.store.errors import StoreError, StoreUnwritable
+from supervise.store import keys
+from supervise.store.errors import SessionUnreadable, StoreError, StoreUnwritable
 from supervise.store.files import encode, fsync_dir, write_atomic
 from supervise.store.folder import FOLDER_MODE, is_session_file_name
 
@@ -36,10 +37,11 @@ _TRASHED = re.compile(r"(?P<stamp>\d{8}T\d{6})-(?P<name>.+)")
 def archived(folder: Path) -> frozenset[str]:
     """The file names of the sessions archived in ``folder`` (none if the list is unreadable)."""
     try:
-        data = json.loads((folder / ARCHIVE_NAME).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return frozenset()
-    except (OSError, ValueError) as exc:
+        raw = keys.read_bytes(folder / ARCHIVE_NAME)
+        if raw is None:
+            return frozenset()
+        data = json.loads(raw)
+    except (OSError, ValueError, SessionUnreadable) as exc:
         # Archiving only hides; a damaged list shows everything rather than hiding at random.
         log.info("could not read %s: %s", folder / ARCHIVE_NAME, exc)
         return frozenset()

@@ -31,11 +31,23 @@ Stamp = bytes
 
 
 def read_index_file(folder: str | os.PathLike[str]) -> bytes | None:
-    """The index file's bytes, or None if there is none or it cannot be read."""
+    """The index file's plain bytes, or None if there is none or it cannot be read (or
+    unsealed, in an encrypted folder)."""
+    path = os.path.join(folder, INDEX_NAME)
     try:
-        with open(os.path.join(folder, INDEX_NAME), "rb") as file:
-            return file.read()
+        with open(path, "rb") as file:
+            raw = file.read()
     except OSError:
+        return None
+    from pathlib import Path
+
+    from supervise.store import keys
+    from supervise.store.errors import StoreError
+
+    try:
+        # Sealed like every file of an encrypted folder (its words are the answers' words).
+        return keys.plain(Path(path), raw)
+    except StoreError:
         return None
 
 

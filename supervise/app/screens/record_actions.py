@@ -86,9 +86,17 @@ class ExportRecord(Screen[None]):
             self.app.call_from_thread(self.failed, "The record could not be written", error)
             return
         names = ", ".join(file.name for file in written[:-1]) + f" and {written[-1].name}"
+        from supervise.store.keys import is_encrypted
+
+        plain = (
+            " Your sessions are encrypted, but these copies are plain text: keep them somewhere "
+            "safe, and delete them once they have served."
+            if is_encrypted(path.parent)
+            else ""
+        )
         self.app.call_from_thread(
             self.notify,
-            f"{names} written to {folder}.",
+            f"{names} written to {folder}.{plain}",
             title="Record exported",
             timeout=15,
             markup=False,
