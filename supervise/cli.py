@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if plain is not None:
         option, words = plain
         try:
-            folder = os.path.expanduser(option) if option else sessions_dir(None)
+            folder = str(sessions_dir(os.path.expanduser(option) if option else None))
         except StoreError as error:
             print(error, file=sys.stderr)
             return 1

@@ -143,7 +143,10 @@ def test_list_json_describes_each_session(
         "next_date",
         "frameworks",
         "flagged",
+        # Why a damaged session cannot be opened (empty for one that can).
+        "problem",
     }
+    assert row["problem"] == ""
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert "Sam with Alex" in capsys.readouterr().out
 
