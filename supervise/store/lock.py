@@ -49,8 +49,8 @@ class LockLost(StoreError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            "Not saved: this session's lock file was removed or replaced while it was open here, "
-            "so another window may be changing it. To keep that window's words, this one saves "
+            "This session's lock file was removed or replaced while it was open here, so "
+            "another window may be changing it; to keep that window's words, this one saves "
             "nothing more.",
             "Your words are still in this window: leave the session and keep a copy of what is "
             "not saved, then open the session again.",
