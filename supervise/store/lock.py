@@ -183,8 +183,20 @@ class SessionLock:
 
         Run before each write: a lock file deleted or replaced while the session is open lets
         another window in, and this window's next save would throw away that window's words.
+        A folder that cannot be reached just now (a drive gone for a moment) is StoreUnwritable,
+        which the writer tries again, rather than a lock lost for good.
         """
-        if not self.still_ours():
+        if self._held is None:
+            raise LockLost(self.path)
+        try:
+            on_disk = os.lstat(self.lock_path)
+        except FileNotFoundError:
+            if not self.lock_path.parent.is_dir():
+                raise StoreUnwritable(self.lock_path.parent, "the folder cannot be found") from None
+            raise LockLost(self.path) from None
+        except OSError as exc:
+            raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
+        if not same_file(self._held, on_disk):
             raise LockLost(self.path)
 
     def acquire(self) -> SessionLock:

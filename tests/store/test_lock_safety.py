@@ -13,7 +13,7 @@ from typing import cast
 import pytest
 
 from supervise.content.model import Role
-from supervise.store import SessionFile, owner
+from supervise.store import SessionFile, StoreUnwritable, owner
 from supervise.store.changes import SetAnswer
 from supervise.store.door import SaveState, SessionDoor
 from supervise.store.lock import LockFileUnsafe, LockLost, SessionLock, lock_path_for
@@ -121,6 +121,23 @@ def test_the_holder_sees_its_lock_file_removed_or_replaced(tmp_path: Path) -> No
     assert other.still_ours() and lock.lock_path.exists()
     other.release()
     assert not lock.lock_path.exists()
+
+
+def test_a_folder_out_of_reach_for_a_moment_is_not_a_lost_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock = SessionLock(tmp_path / "s.json").acquire()
+    real_lstat = os.lstat
+
+    def unreachable(path: str | os.PathLike[str]) -> os.stat_result:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "lstat", unreachable)
+    with pytest.raises(StoreUnwritable, match="Input/output error"):
+        lock.check()
+    monkeypatch.setattr(os, "lstat", real_lstat)
+    lock.check()
+    lock.release()
 
 
 def test_a_deleted_lock_file_lets_in_one_writer_and_discards_nothing(
