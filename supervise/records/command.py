@@ -10,7 +10,7 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
-from supervise.visible import json_visible
+from supervise.visible import json_visible, visible
 
 
 def add_commands(
@@ -40,11 +40,12 @@ def run(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> int:
         if args.command == "import":
             from supervise.records.handover import import_file
 
-            print(import_file(folder, args.file).message())
+            # Ids come from the file imported: shown, never obeyed.
+            print(visible(import_file(folder, args.file).message()))
             return 0
         return _export(args, folder, content)
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return 1
 
 
