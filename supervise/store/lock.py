@@ -129,12 +129,12 @@ def _open_lock_file(path: Path) -> io.FileIO:
     # Handed to the caller open: it holds the lock for as long as the session is open.
     file = open(fd, "r+b", buffering=0)  # noqa: SIM115
     try:
-        opened = os.fstat(fd)
-        _refuse_unsafe(path, opened)
-        # What was opened must be what is at the path: on Windows a link swapped in between the
-        # check and the open is caught here, before anything is written.
-        if not same_file(opened, os.lstat(path)):
-            raise LockFileUnsafe(path, "was replaced while it was being opened")
+        _refuse_unsafe(path, os.fstat(fd))
+        # Windows follows a link swapped in between the check and the open: seen here, before
+        # anything is written. (Any other new file there is a releaser's doing: acquire() sees
+        # that what it opened is no longer current, and tries again.)
+        if is_link(os.lstat(path)):
+            raise LockFileUnsafe(path, "is a link to somewhere else")
     except FileNotFoundError:
         pass  # Unlinked by a releaser meanwhile: acquire() sees it is not current and retries.
     except BaseException:
