@@ -170,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return _run_app(content, sessions_dir(args.sessions_dir, check=False))
     except StoreError as error:
-        print(error, file=sys.stderr)
+        from supervise.visible import visible
+
+        print(visible(str(error)), file=sys.stderr)
         return 1
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
@@ -269,7 +271,7 @@ def _list(folder: Path, as_json: bool) -> int:
     try:
         summaries = list_sessions(folder) if folder.exists() else []
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return 1
     if as_json:
         rows = [

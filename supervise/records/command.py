@@ -10,7 +10,7 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
-from supervise.visible import json_visible
+from supervise.visible import json_visible, visible
 
 
 def add_commands(
@@ -46,11 +46,12 @@ def run(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> int:
             from supervise.records.handover import import_file
             from supervise.records.sealed_cli import open_if_sealed
 
-            print(import_file(folder, args.file, opener=open_if_sealed).message())
+            # Ids come from the file imported: shown, never obeyed.
+            print(visible(import_file(folder, args.file, opener=open_if_sealed).message()))
             return 0
         return _export(args, folder, content)
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return 1
 
 
