@@ -200,7 +200,7 @@ class HomeScreen(TidyActions, RecordActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(cell) for cell in cells)
+        return tuple([Text(cell) for cell in cells])
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
