@@ -115,7 +115,9 @@ class SessionKeeper:
     def _enter(self, door: SessionDoor, at: str = "") -> None:
         """Show ``door``'s session: a finished one read back, else where it was left (or at
         ``at``)."""
-        self._done()
+        # The list's "Opening …" line goes once the session's screen covers the list (see
+        # HomeScreen.on_screen_suspend): cleared before, it redrew the list under the session.
+        self._busy = False
         app, record = self._app, door.snapshot.record
         library = app.library
         try:
@@ -144,6 +146,7 @@ class SessionKeeper:
             {framework.id: framework.people for framework in library.frameworks.values()},
         )
         if not self._prompts:
+            self._done()
             door.close()
             app.notify(
                 "None of this session's items are in the loaded content, so it cannot be shown.",

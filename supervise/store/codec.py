@@ -312,14 +312,15 @@ def summary_to_doc(summary: SessionSummary) -> dict[str, Any]:
 
 def _texts(doc: Doc, key: str) -> tuple[str, ...]:
     values = doc.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+    # Lists, not generators, in these checks: the list of sessions reads a thousand summaries.
+    if not isinstance(values, list) or not all([isinstance(v, str) for v in values]):
         raise TypeError(f"{key} must be a list of text")
     return tuple(values)
 
 
 def _docs(doc: Doc, key: str) -> list[Doc]:
     values = doc.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+    if not isinstance(values, list) or not all([isinstance(v, dict) for v in values]):
         raise TypeError(f"{key} must be a list of objects")
     return values
 

@@ -381,4 +381,5 @@ class SessionSummary:
     @property
     def frameworks(self) -> tuple[str, ...]:
         """The ids of the frameworks the scope draws on, in order of first appearance."""
-        return tuple(dict.fromkeys(ref.split("/", 1)[0] for ref in self.scope))
+        # A comprehension, not a generator: the list of sessions asks this of every row.
+        return tuple({ref.split("/", 1)[0]: None for ref in self.scope})

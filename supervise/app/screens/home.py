@@ -180,9 +180,15 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
         if wanted is not None:
             self.action_open_session(read_only=wanted)
 
+    def on_screen_suspend(self) -> None:
+        """Covered by another screen (an opened session, say): what was under way is done."""
+        if not self._listing:
+            self.show_busy("")
+
     def show_busy(self, doing: str) -> None:
         """Show what is under way (opening a session, say) below the list; "" when done."""
-        self.query_one("#folder", Static).update(doing or self._folder_line)
+        # One line, always: no need to lay the list out again (it held up opening a session).
+        self.query_one("#folder", Static).update(doing or self._folder_line, layout=False)
 
     @staticmethod
     def _cells(summary: SessionSummary, archived: bool = False) -> tuple[Text, ...]:
@@ -208,7 +214,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(visible(cell)) for cell in cells)
+        return tuple([Text(visible(cell)) for cell in cells])
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)

@@ -68,9 +68,9 @@ class TidyActions(Screen[None]):
 
         self.call_after_refresh(self.run_worker, empty, thread=True, exit_on_error=False)
 
-    def action_filter(self, which: str) -> None:
+    async def action_filter(self, which: str) -> None:
         """Open the practitioner or status filter."""
-        self.query_one(SessionFilters).open_filter(which)
+        await self.query_one(SessionFilters).open_filter(which)
 
     def action_show_archived(self) -> None:
         """Show archived sessions too, or hide them again."""
