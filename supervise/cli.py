@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the sessions in the sessions folder")
     _common(listing, top=False)
     listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument(
+        "--archived", action="store_true", help="also list archived sessions (hidden by default)"
+    )
 
     finding = commands.add_parser(
         "search", help="find words in every session's answers, notes, summaries and actions"
@@ -151,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ):
             return 1
         if args.command == "list":
-            return _list(sessions_dir(args.sessions_dir), args.json)
+            return _list(sessions_dir(args.sessions_dir), args.json, args.archived)
         if args.command == "search":
             return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
         if args.command in ("export", "import"):
@@ -262,17 +265,21 @@ def _prompts(
     return 0
 
 
-def _list(folder: Path, as_json: bool) -> int:
+def _list(folder: Path, as_json: bool, with_archived: bool = False) -> int:
     import json
 
     from supervise.store import StoreError, list_sessions
+    from supervise.store.tidy import archived
     from supervise.visible import json_visible, visible
 
     try:
-        summaries = list_sessions(folder) if folder.exists() else []
+        every = list_sessions(folder) if folder.exists() else []
     except StoreError as error:
         print(visible(str(error)), file=sys.stderr)
         return 1
+    # Archived sessions are hidden, as on the home screen, unless asked for.
+    hidden = archived(folder) if every else frozenset()
+    summaries = [s for s in every if with_archived or s.file not in hidden]
     if as_json:
         rows = [
             {
@@ -289,12 +296,13 @@ def _list(folder: Path, as_json: bool) -> int:
                 "frameworks": list(s.frameworks),
                 "flagged": list(s.flagged),
                 "problem": s.problem,
+                "archived": s.file in hidden,
             }
             for s in summaries
         ]
         print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
-    if not summaries:
+    if not every:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     from supervise.store.catalog import UNREADABLE
 
@@ -303,7 +311,10 @@ def _list(folder: Path, as_json: bool) -> int:
             print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
             continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
-        line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
+        mark = "  (archived)" if s.file in hidden else ""
+        line = (
+            f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}{mark}"
+        )
         # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
         print(visible(line))
     damaged = sum(1 for s in summaries if s.status == UNREADABLE)
@@ -313,6 +324,10 @@ def _list(folder: Path, as_json: bool) -> int:
             f"{damaged} damaged {files} left untouched; in supervise, q on one moves it to "
             "quarantine/."
         )
+    left_out = len(every) - len(summaries)
+    if left_out:
+        plural = "s are" if left_out != 1 else " is"
+        print(f"{left_out} archived session{plural} not listed: 'list --archived' lists them.")
     return 0
 
 

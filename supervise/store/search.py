@@ -251,8 +251,9 @@ def _hits(path: Path, details: dict[str, str], texts: list[Written], query: Quer
     return hits
 
 
-def _search_file(path: Path, query: Query, index: WordIndex) -> list[Hit]:
-    """The hits in one session file (none if it cannot be read); its index entry refreshed."""
+def _search_file(path: Path, query: Query, index: WordIndex, indexed: Stamp | None) -> list[Hit]:
+    """The hits in one session file (none if it cannot be read); its index entry refreshed
+    unless the file read is the one ``indexed`` stamps."""
     read = _read(path)
     if read is None:
         return []
@@ -264,7 +265,8 @@ def _search_file(path: Path, query: Query, index: WordIndex) -> list[Hit]:
         # with no words, it is read again only once it changes.
         index.put(path.name, stamp, b"")
         return []
-    index.put(path.name, stamp, words_of(text for *_, text in texts))
+    if stamp != indexed:
+        index.put(path.name, stamp, words_of(text for *_, text in texts))
     return _hits(path, details, texts, query)
 
 
@@ -321,8 +323,10 @@ def places(folder: str | os.PathLike[str], text: str) -> Iterator[Hit]:
     try:
         for name, stamp in files:
             words = None if stamp is None else index.words(name, stamp)
-            if words is None or query.may_be_in(words):
-                yield from _search_file(folder / name, query, index)
+            if words is None:
+                yield from _search_file(folder / name, query, index, None)
+            elif query.may_be_in(words):
+                yield from _search_file(folder / name, query, index, stamp)
     finally:
         index.keep_only(name for name, _ in files)
         index.save(folder)

@@ -11,6 +11,7 @@ import pytest
 
 from supervise.cli import main, sessions_dir
 from supervise.store import SessionFile
+from supervise.store.tidy import set_archived
 from tests.conftest import FIXTURES
 
 
@@ -145,10 +146,45 @@ def test_list_json_describes_each_session(
         "flagged",
         # Why a damaged session cannot be opened (empty for one that can).
         "problem",
+        "archived",
     }
     assert row["problem"] == ""
+    assert row["archived"] is False
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert "Sam with Alex" in capsys.readouterr().out
+
+
+def test_list_leaves_archived_sessions_out_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "s"
+    names = []
+    for who in ("Sam", "Robin"):
+        with SessionFile.create(
+            folder, mode="supervision", practitioner=who, supervisor="Alex", scope=["h3-25/pc/1"]
+        ) as session:
+            names.append(session.path.name)
+    set_archived(folder, names[0], True)
+    assert main(["list", "--sessions-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Robin with Alex" in out and "Sam" not in out
+    assert "1 archived session is not listed: 'list --archived' lists them." in out
+    assert main(["list", "--archived", "--sessions-dir", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert [line.endswith("(archived)") for line in lines if "Sam" in line] == [True]
+    assert main(["list", "--json", "--sessions-dir", str(folder)]) == 0
+    assert [row["practitioner"] for row in _json(capsys)] == ["Robin"]
+    assert main(["list", "--json", "--archived", "--sessions-dir", str(folder)]) == 0
+    rows = _json(capsys)
+    assert sorted((row["practitioner"], row["archived"]) for row in rows) == [
+        ("Robin", False),
+        ("Sam", True),
+    ]
+    set_archived(folder, names[1], True)
+    assert main(["list", "--sessions-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "No sessions" not in out and "2 archived sessions are not listed" in out
 
 
 def test_list_of_a_missing_folder_is_friendly(
