@@ -57,13 +57,13 @@ def parse_tables(text: str, path: Path) -> Tables:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise SessionUnreadable(path, f"table {name!r} is not an object of documents")
-    if _deeper_than(data, MAX_SESSION_DEPTH):
+    if deeper_than(data, MAX_SESSION_DEPTH):
         # JSON this deep opens, but every later save of it fails: refuse it at the door.
         raise SessionUnreadable(path, deep)
     return data
 
 
-def _deeper_than(data: object, limit: int) -> bool:
+def deeper_than(data: object, limit: int) -> bool:
     """Whether lists and objects in ``data`` nest more than ``limit`` deep (no recursion)."""
     level: list[object] = [data]
     for _ in range(limit):

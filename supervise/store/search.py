@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from supervise.store.files import MAX_SESSION_BYTES
 from supervise.store.folder import is_session_file_name
 
 EXCERPT_WIDTH = 100
@@ -194,11 +196,16 @@ def _texts(tables: dict[str, Any]) -> Iterator[tuple[Found, str, str, str, str]]
 def _read(path: Path) -> bytes | None:
     """The file's bytes, or None if it cannot be read (os.read: a third quicker than open())."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        # Non-blocking: a FIFO named like a session is passed over, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) or size > MAX_SESSION_BYTES:
+            # Refused by the list as damaged; searching it would read it all into memory.
+            return None
         chunks = [os.read(fd, size + 1)]
         while chunks[-1] and sum(map(len, chunks)) > size:
             # Larger than it said: read on to the end.
