@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 ARCHIVE_NAME = ".archived.json"
 """The list of archived session files, inside the sessions folder (hidden: not a session)."""
+MAX_ARCHIVE_BYTES = 16_000_000
+"""The largest list of archived sessions read (10,000 names are about 300 KB)."""
 TRASH_NAME = "trash"
 """The folder inside the sessions folder that deleted sessions are moved to."""
 TRASH_DAYS = 30
@@ -35,11 +37,14 @@ _TRASHED = re.compile(r"(?P<stamp>\d{8}T\d{6})-(?P<name>.+)")
 
 def archived(folder: Path) -> frozenset[str]:
     """The file names of the sessions archived in ``folder`` (none if the list is unreadable)."""
+    path = folder / ARCHIVE_NAME
     try:
-        data = json.loads((folder / ARCHIVE_NAME).read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_ARCHIVE_BYTES:
+            raise ValueError(f"larger than {MAX_ARCHIVE_BYTES} bytes: not one supervise wrote")
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return frozenset()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         # Archiving only hides; a damaged list shows everything rather than hiding at random.
         log.info("could not read %s: %s", folder / ARCHIVE_NAME, exc)
         return frozenset()
@@ -124,10 +129,9 @@ def _move_without_overwriting(path: Path, folder: Path, name: str) -> Path:
             os.link(path, target)
         except FileExistsError:
             continue
-        except OSError as exc:
-            # Some file systems (FAT, some network shares) have no hard links.
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-                raise
+        except OSError:
+            # Some file systems (FAT, some network shares) have no hard links. Windows renames
+            # only to a free name; elsewhere the name was free a moment ago.
             if target.exists():
                 continue
             os.rename(path, target)
