@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from supervise.store.records import (
     DEFAULT_MODEL,
@@ -28,6 +28,8 @@ from supervise.store.records import (
 FORMAT = 1
 """The session file format this code writes; stored in the session document. A file of a
 later format was written by a newer supervise and is refused rather than misread."""
+
+T = TypeVar("T")
 
 Doc = Mapping[str, Any]
 """A stored document as it comes out of JSON."""
@@ -63,11 +65,20 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
     docs = list(tables.get(SESSION, {}).values())
     if len(docs) != 1:
         raise ValueError(f"{len(docs)} session documents, expected 1")
-    record = record_from_doc(docs[0])
+    record = _within(SESSION, "", record_from_doc, docs[0])
     for name, check in _CHECKS:
-        for doc in tables.get(name, {}).values():
-            check(doc)
+        for key, doc in tables.get(name, {}).items():
+            _within(name, key, check, doc)
     return record
+
+
+def _within(table: str, key: str, read: Callable[[Doc], T], doc: Doc) -> T:
+    """``read(doc)``, its error saying where in the file the document is."""
+    try:
+        return read(doc)
+    except (TypeError, ValueError) as exc:
+        where = f"in {table}" + (f" (document {key})" if key else "")
+        raise type(exc)(f"{where}: {exc}") from exc
 
 
 def _text(doc: Doc, key: str, default: str = "") -> str:

@@ -105,7 +105,8 @@ def read_text(path: Path) -> str | None:
 def too_large(size: int) -> str:
     """Why a session file of ``size`` bytes is refused."""
     return (
-        f"{size / 1e6:.1f} MB, larger than a session file can be ({MAX_SESSION_BYTES / 1e6:.0f} MB)"
+        f"{size / 1e6:.1f} MB, larger than a session file can be: at most "
+        f"{MAX_SESSION_BYTES / 1e6:.0f} MB"
     )
 
 

@@ -143,6 +143,7 @@ def test_list_json_describes_each_session(
         "next_date",
         "frameworks",
         "flagged",
+        "problem",
     }
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert "Sam with Alex" in capsys.readouterr().out
