@@ -89,10 +89,10 @@ def mutations(draw: st.DrawFn) -> list[tuple[str, Any, Any, Any]]:
     """One to three changes to make to a session file's tables."""
     return [
         (
-            draw(st.sampled_from(["set"] * 4 + ["drop", "rekey", "table", "duplicate"])),
+            draw(st.sampled_from(["set"] * 8 + ["drop", "drop", "rekey", "table", "duplicate"])),
             draw(st.sampled_from(TABLE_NAMES)),
             draw(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6), KEYS)),
-            draw(st.one_of(VALUES, VALUES, VALUES, NESTED)),  # a quarter nested deep
+            draw(st.one_of(*[VALUES] * 9, NESTED)),  # one in ten nested deep
         )
         for _ in range(draw(st.integers(1, 3)))
     ]
