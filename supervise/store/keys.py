@@ -148,8 +148,10 @@ class Slot:
         keys = doc.get("keys")
         if not isinstance(keys, dict) or not keys:
             raise TypeError("no keys")
+        cost = Cost(*whole)
+        cost.check()
         slot = cls(
-            Cost(*whole),
+            cost,
             bytes.fromhex(doc["salt"]),
             bytes.fromhex(doc["write"]),
             {bytes.fromhex(k): bytes.fromhex(v) for k, v in keys.items()},
@@ -376,6 +378,8 @@ def for_disk(path: Path, raw: bytes) -> bytes:
     (FolderLocked if it is not unlocked), as they are elsewhere."""
     place = _place(path)
     if place is None:
+        if _unlocked and path.name != KEY_FILE:
+            _refuse_if_key_file_gone(path)
         return raw
     root, name = place
     entry = _keys_for(root)
@@ -385,6 +389,17 @@ def for_disk(path: Path, raw: bytes) -> bytes:
     from supervise.store.seal import seal
 
     return seal(entry.write, entry.keys[entry.write], entry.store, name, raw)
+
+
+def _refuse_if_key_file_gone(path: Path) -> None:
+    """Never write plain bytes into a folder unlocked as encrypted whose key file has gone."""
+    parent = path.parent
+    homes = [parent, parent.parent]
+    if parent.name.endswith(UNSAVED_SUFFIX):
+        homes.append(parent.with_name(parent.name[: -len(UNSAVED_SUFFIX)]))
+    for home in homes:
+        if unlocked(home) is not None:
+            raise KeyFileDamaged(home, f"{KEY_FILE} has gone")
 
 
 def _check_still_ours(root: Path, entry: Unlocked, stamp: tuple[int, int, int] | None) -> None:
