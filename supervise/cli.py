@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervise import __version__
-from supervise.content import ContentError, LibraryLoader
 
+# argparse, json, pathlib and the content are imported where they are used: a plain
+# `supervise search` needs none of them, and they cost more than the search (see benchmarks/).
 if TYPE_CHECKING:
-    from supervise.content import Library
+    import argparse
+    from pathlib import Path
+
+    from supervise.content import Library, LibraryLoader
 
 
-def sessions_dir(option: str | None) -> Path:
+def sessions_dir(option: str | None, *, check: bool = True) -> Path:
     """The sessions folder: --sessions-dir, else SUPERVISE_SESSIONS_DIR, else ./sessions if
-    there is one, else the per-user data folder."""
+    there is one, else the per-user data folder; made private, or refused (FolderUnsafe) if it
+    is not the user's alone, unless ``check`` is False (the app checks it on its first screen)."""
+    from supervise.store.folder import open_sessions_folder
     from supervise.store.places import find_sessions_place
 
-    return find_sessions_place(option).folder
+    folder = find_sessions_place(option).folder
+    return open_sessions_folder(folder) if check else folder
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    import argparse
+    from pathlib import Path
+
     # Sub-commands accept the same options; SUPPRESS keeps their absence from hiding the
     # value given before the sub-command name.
     default: Any = None if top else argparse.SUPPRESS
@@ -49,6 +56,9 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="supervise",
         description="Guided reflective supervision. With no command, starts the app.",
@@ -98,6 +108,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    from supervise.store.errors import StoreError
+
+    plain = _plain_search(sys.argv[1:] if argv is None else list(argv))
+    if plain is not None:
+        option, words = plain
+        try:
+            folder = os.path.expanduser(option) if option else sessions_dir(None)
+        except StoreError as error:
+            print(error, file=sys.stderr)
+            return 1
+        from pathlib import Path
+
+        from supervise.store.keys import is_encrypted
+
+        # An encrypted folder is unlocked first, below, like every command that reads it.
+        if not is_encrypted(Path(folder)):
+            return _search(folder, " ".join(words))
+    from supervise.content import ContentError, LibraryLoader
+
     args = build_parser().parse_args(argv)
     try:
         if args.command == "content":
@@ -137,10 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.content.cache import default_cache_dir
 
         content = LibraryLoader(args.content, cache_dir=default_cache_dir())
-        folder = sessions_dir(args.sessions_dir)
-        if args.encrypt and not unlocking.encrypt(folder):
+        # The app checks the folder on its first screen; --encrypt checks it before sealing.
+        folder = sessions_dir(args.sessions_dir, check=False)
+        if args.encrypt and not unlocking.encrypt(sessions_dir(args.sessions_dir)):
             return 1
         return _run_app(content, folder, offer_protection=unlocking.first_run(folder))
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
         for problem in error.problems:
@@ -176,6 +209,8 @@ def _content_check(paths: list[Path]) -> int:
 def _prompts(
     library: Library, framework_id: str | None, model_id: str | None, as_json: bool
 ) -> int:
+    import json
+
     from supervise.prompts import prompts_for_framework
 
     if framework_id and framework_id not in library.frameworks:
@@ -228,7 +263,10 @@ def _prompts(
 
 
 def _list(folder: Path, as_json: bool) -> int:
+    import json
+
     from supervise.store import StoreError, list_sessions
+    from supervise.visible import json_visible, visible
 
     try:
         summaries = list_sessions(folder) if folder.exists() else []
@@ -250,21 +288,58 @@ def _list(folder: Path, as_json: bool) -> int:
                 "next_date": s.next_date,
                 "frameworks": list(s.frameworks),
                 "flagged": list(s.flagged),
+                "problem": s.problem,
             }
             for s in summaries
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     if not summaries:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
+    from supervise.store.catalog import UNREADABLE
+
     for s in summaries:
+        if s.status == UNREADABLE:
+            print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
+            continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
-        print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
+        line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
+        # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
+        print(visible(line))
+    damaged = sum(1 for s in summaries if s.status == UNREADABLE)
+    if damaged:
+        files = "file cannot be opened and is" if damaged == 1 else "files cannot be opened and are"
+        print(
+            f"{damaged} damaged {files} left untouched; in supervise, q on one moves it to "
+            "quarantine/."
+        )
     return 0
 
 
-def _search(folder: Path, words: str) -> int:
+def _plain_search(argv: list[str]) -> tuple[str | None, list[str]] | None:
+    """For ``search WORD... [--sessions-dir DIR]`` and nothing more, the folder named (or None)
+    and the words; None for anything else, which argparse reads (and explains if it is wrong)."""
+    option = None
+    rest = []
+    at = 0
+    while at < len(argv):
+        arg = argv[at]
+        if arg == "--sessions-dir" and at + 1 < len(argv):
+            option, at = argv[at + 1], at + 2
+            continue
+        if arg.startswith("--sessions-dir="):
+            option = arg.partition("=")[2]
+        elif arg.startswith("-"):
+            return None
+        else:
+            rest.append(arg)
+        at += 1
+    if len(rest) < 2 or rest[0] != "search":
+        return None
+    return option, rest[1:]
+
+
+def _search(folder: str | Path, words: str) -> int:
     from supervise.store.search import excerpt, places, segments
     from supervise.visible import visible
 

@@ -34,3 +34,20 @@ def _no_passphrase_kept() -> Iterator[None]:
 def library() -> Library:
     """The shipped content, loaded once."""
     return load_library(include_env=False)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--long: the reliability suite's longer run (more kills)."""
+    parser.addoption(
+        "--long", action="store_true", help="run the reliability suite longer (500 kills, not 50)"
+    )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The reliability suite's figures, one line per part, after the test results."""
+    from tests.reliability.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("reliability figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from supervise.app import process
@@ -26,6 +27,7 @@ from supervise.app.messages import (
     StartSessionOn,
 )
 from supervise.app.screens.home import HomeScreen
+from supervise.app.terminal_guard import GUARD
 from supervise.app.warmup import WARM_UP_DELAY, warm_up
 from supervise.content import ContentError, LibraryLoader
 
@@ -172,6 +174,10 @@ class SuperviseApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_busy(doing)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps control characters off the terminal."""
+        return [*super().get_line_filters(), GUARD]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers the current screen's commands beside Textual's own."""

@@ -70,7 +70,7 @@ def read_cache(folder: Path, stamp: list[Json]) -> Library | None:
             return None
         frameworks = [_framework(doc) for doc in raw["frameworks"]]
         models = [_model(doc) for doc in raw["models"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     library = Library(models={model.id: model for model in models})
     for framework in frameworks:

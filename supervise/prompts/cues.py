@@ -56,8 +56,8 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        "Keep {the_one} in view as they tell how they tried to {act}: how might it have felt from"
-        " that side?",
+        "As they tell how they set out to {act}, keep {the_one} in view: how might it have felt"
+        " for them?",
         "Keep {the_one} in view: what might they say about {topic}?",
         "Keep {the_one} in view: how might it have felt from that side?",
     ),
@@ -79,7 +79,7 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         "Notice the feeling in how this is told. Ask how it was for them to {act}.",
-        "Notice how they speak about {topic}: flat, anxious, angry? Ask who was there for them.",
+        "Notice how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
         "Notice the feeling in how this is told, and ask who was there for them afterwards.",
     ),
     Cue(
@@ -100,7 +100,8 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask what good practice would have looked like in that moment, and how close they came.",
+        "Ask what good practice would have looked like in that moment, and what they did that came"
+        " close.",
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
@@ -120,7 +121,8 @@ _EVALUATE = (
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what theory, guidance or experience explains how it went as they tried to {act}.",
+        "Ask what guidance, training or experience helps explain how it went when they had to"
+        " {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience explains how it went.",
     ),
@@ -161,14 +163,16 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step and a date. Check that it will help them {act}, and whether anyone else"
-        " needs to know.",
+        "Agree one step and a date for the next time they {act}, and whether anyone else needs to"
+        " know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
+        # Reflecting or noticing is not an event with a next time.
+        outward=True,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask how they would like to be supported as they work to {act}; offer what you can.",
+        "Ask what support would help them {act}, and offer what you can.",
         "Ask how they would like to be supported from here, and offer what you can.",
         "Ask how they would like to be supported; offer what you can.",
     ),
@@ -181,7 +185,7 @@ _PLAN = (
     ),
     Cue(
         Lens.LEARNING,
-        "Suggest one thing to read, or someone to shadow, for the next time they {act}.",
+        "Suggest one thing to read, or someone to shadow, before they next have to {act}.",
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
@@ -206,8 +210,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would most want them to understand {about}.",
-        "Ask how {one} might put the same thing, in their own words.",
+        "Ask what {one} would say matters most to them when it comes to {topic}.",
+        "Ask how {one} might describe this, in their own words.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -216,14 +220,14 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know {about}: training, policy, colleagues or experience?",
-        "Ask where this knowledge comes from: training, policy, colleagues or experience?",
+        "Ask how they came to know {about}: training, policy, colleagues or experience.",
+        "Ask where this knowledge comes from: training, policy, colleagues or experience.",
     ),
 )
 _KNOWING_FEEL = (
     _knowing(
         Lens.PRACTITIONER,
-        "Make it safe to say which part they feel least sure of when it comes to {topic}.",
+        "Make it safe for them to say where they feel least sure about {topic}.",
         "Make it safe to say which part of this they feel least sure of.",
     ),
     _knowing(
@@ -240,7 +244,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Ask where what they do does not yet match what they know about {topic}.",
+        "Ask whether there are times their practice does not match what they know about {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -254,7 +258,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which theory or guidance they find most useful when it comes to {topic}.",
+        "Ask which guidance, policy or theory they find most useful when it comes to {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(
@@ -271,14 +275,15 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Ask what they would now do differently in their work, having talked about {topic}.",
-        "Ask what they would now do differently, knowing what they know.",
+        "Ask what they would change after talking about {topic}. If it is vague, ask what it"
+        " would look like with {one} next week.",
+        "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date, and one way to use what they know about {topic}.",
+        "Agree a date to look back, and one change they will make having talked about {topic}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
@@ -328,28 +333,32 @@ _KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
 POINT_CUES: tuple[str, ...] = (
     "Ask for one real example of the point they pick, then listen for where it got difficult.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
-    "Ask which point they would rather not talk about. That one may be the way in.",
+    "Ask which point matters most in their work at the moment, and why that one.",
 )
 """Cues for the prompt that lists the sub-points."""
 
 FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Was anyone at risk, and was it recorded and passed on?",
-    Theme.BOUNDARY: "Check for drift: did contact or help go beyond what was agreed?",
+    Theme.RISK: (
+        "Check whether any risk was immediate, what was done, and whether it was recorded and"
+        " passed on."
+    ),
+    Theme.BOUNDARY: "Check for drift: did contact or help go above or below what was agreed?",
     Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
-    Theme.DOUBT: "Listen for how they met the doubt: curious, or defensive?",
+    Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Be sure they know exactly what to do if it cannot wait, and who must be told.",
+    Theme.RISK: "Be sure they know exactly what to do if something cannot wait, and who must be"
+    " told.",
     Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
-    Theme.RUPTURE: "Make it safe to name a time it went wrong for them.",
+    Theme.RUPTURE: "Make it safe for them to name a time it went wrong in their own work.",
 }
 """The red flag for each theme on a knowing statement, where nothing has happened yet."""
 

@@ -56,7 +56,7 @@ _PART_BREAKS = re.compile(
 # "it is important to": an "it" that stands for nothing said before.
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
-_ANAPHORA = re.compile(r"\b(?:this|these|those|them|it|such|above)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
 # "and to others, ...", "and to your manager": this "to" does not start a verb phrase.
 _NOT_A_VERB = re.compile(
     r"^to\s+(?:(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b"
@@ -141,11 +141,22 @@ _TOLD = re.compile(
     r"(?:\s+[\w'’]+){1,2})?\s*(.*)$",
     re.IGNORECASE,
 )
+_MADE = re.compile(r"^when\s+you\s+have\s+\w+\s+((?:a|an)\s+\w.*)$", re.IGNORECASE)
 _SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
+
+
+# "agree with the person the purpose ...": the one agreed with stands between the verb and what
+# is agreed; the handle keeps the verb and what is agreed.
+_AGREED_WITH = re.compile(
+    r"^((?:agree|discuss|negotiate|share|review|explore|plan)\s+)with\s+(?:the|a|an|your|their)"
+    r"\s+[\w'’]+\s+(?=(?:the|what|how|when|a|an|your|their)\b)",
+    re.IGNORECASE,
+)
 
 
 def _what_is_said(phrase: str) -> str:
     """``phrase`` without the person told, where what is said can be found after it."""
+    phrase = _AGREED_WITH.sub(r"\1", phrase)
     told = _TOLD.match(phrase)
     if not told:
         return phrase
@@ -153,7 +164,10 @@ def _what_is_said(phrase: str) -> str:
     said = _SAID.search(rest)
     if said is None:
         return phrase
-    return verb + (rest if said.start() == 0 else rest[said.end() :])
+    said_text = rest if said.start() == 0 else rest[said.end() :]
+    # "acknowledge when you have made a mistake": what is acknowledged is "a mistake".
+    made = _MADE.match(said_text)
+    return verb + (made.group(1) if made else said_text)
 
 
 def _limit(lead: str) -> int:
@@ -208,6 +222,12 @@ def _inside_lists(words: list[str]) -> set[int]:
         if not word.endswith(",") or not {"and", "or"} & set(ahead):
             continue
         joiner = index + 1 + next(i for i, w in enumerate(ahead) if w in ("and", "or"))
+        if joiner == index + 1 and not any(
+            w.endswith(",") for w in words[max(0, index - 6) : index]
+        ):
+            # ", and record ...": a second clause, not the end of a list (that would have a
+            # comma before it too: "A, B, and C").
+            continue
         after = range(joiner + 2, len(words))
         end = next((i for i in after if words[i].lower().strip(",") in _ANY_CUT), len(words))
         inside.update(range(index + 1, end))
@@ -219,6 +239,10 @@ def _drop_trailing(words: list[str]) -> str:
     that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
     while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
         words = words[:-1]
+    # "respond to concerns in a way [which ...]": the manner went with what was cut off.
+    manner = " ".join(words[-3:]).lower()
+    if len(words) > 4 and manner in ("in a way", "in a manner", "in the way"):
+        words = words[:-3]
     # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
     # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
     joiners = [
@@ -232,6 +256,15 @@ def _drop_trailing(words: list[str]) -> str:
     return " ".join(words).rstrip(",")
 
 
+def _that_subject(words: list[str]) -> str | None:
+    """The subject of a "that X can ..." clause ("working with people in crisis"), if short."""
+    if not words or words[0].lower() != "that":
+        return None
+    verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
+    subject = " ".join(words[1:verb_at])
+    return subject if 2 <= verb_at - 1 <= 7 and "," not in subject else None
+
+
 def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
     """``text`` cut to ``limit`` words; a long "how X can ..." clause becomes its subject, X."""
     words = text.split()
@@ -241,6 +274,22 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
         if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
             return subject, False
     short = cut(text, limit)
+    if len(short.split()) <= 2 < len(words):
+        # "the legislation [that protects ...]" says too little to be worth a question: the
+        # whole phrase if it is short enough, else what the "that" clause is about.
+        if len(words) <= MAX_WORDS:
+            return text, verb
+        about = _that_subject(words[len(short.split()) :])
+        if about:
+            return about, False
+    cut_at = len(short.split())
+    said = [i for i, w in enumerate(words[:cut_at]) if w.lower() == "that"]
+    if verb and said and not set(w.lower() for w in words[said[0] : cut_at]) & _AUXILIARIES:
+        # "make sure that support offered to you [is used well]" lost the verb of what is made
+        # sure: what the clause is about is the handle instead.
+        made_sure = _that_subject(words[said[0] :])
+        if made_sure:
+            return made_sure, False
     kept_verb = set(short.lower().split()[2:]) & _AUXILIARIES
     if short != text and short.lower().startswith(WH) and not verb and not kept_verb:
         # "how the effects of drugs" would be a clause without its verb: say "the effects ...".
@@ -258,6 +307,9 @@ _FIRST_MENTION = re.compile(
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
     text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
+    if verb:
+        # "recognise and to respond to risk": one verb alone is no part; they share the object.
+        text = re.sub(r"^(\w+)\s+and\s+to\s+", r"\1 and ", text)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     handles = [_shorten(pieces[0], verb, _limit(lead))]
     for piece in pieces[1:]:

@@ -92,7 +92,10 @@ def _fill(
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
         act, topic = _definite(act, people), _definite(topic, people)
-    values = {"one": people.one, "the_one": _the(people.one), "many": people.many}
+        one = _the(people.one)
+    else:
+        one = people.one
+    values = {"one": one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
         act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
@@ -145,7 +148,10 @@ def _opening(stem: str) -> str:
 
 
 def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    if len(words) < 3:
+        return " or ".join(words)
+    # The last comma keeps "using alone, or poor physical health" two points, not one.
+    return ", ".join(words[:-1]) + ", or " + words[-1]
 
 
 @dataclass
@@ -165,6 +171,8 @@ class _Walk:
     """Cues the item has used: none is said twice."""
     openings: set[str]
     """How the item's questions so far begin: no two begin alike."""
+    cased: bool = False
+    """Whether a question or cue has asked for a case yet (see ``_CASE``)."""
 
     @property
     def knowing(self) -> bool:
@@ -224,19 +232,27 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         pool = stems.stems(move, walk.form, handle.verb, handle.clause)
         if handle.inner:
             # Noticing or reflecting happens inside: ask what was noticed, not what was done.
-            pool = tuple(stem for stem in pool if "did you do" not in stem) or pool
+            # Nor "who comes to mind": reflecting is not done with someone.
+            inward = ("did you do", "Who comes to mind")
+            pool = tuple(s for s in pool if not any(w in s for w in inward)) or pool
         if _names_person(handle, walk.people):
             # "Think of a customer ... check that a customer has understood you" says it twice.
             pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
     # Each item opens differently from its neighbours (n), and each stage from the others.
     start = (n + index * 2) % len(pool)
     rotation = pool[start:] + pool[:start]
+    # Knowing is asked for a case once per item: more reads as the same question again.
+    fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
+    rotation = tuple(fresh) or rotation
     stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
     walk.openings.add(_opening(stem))
+    walk.cased = walk.cased or bool(_CASE.search(stem))
     filled = handle or walk.handles[0]
     if filled.inner:
         stem = _without_trying(stem)
-    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=index > 0)
+    # Knowing tells no moment, so nobody becomes "the customer".
+    later = index > 0 and not walk.knowing
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later)
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -249,8 +265,10 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
-    # Points of something done are done; points of a thing (risks, factors) are met.
-    doing = not walk.knowing and walk.handles[0].verb
+    # Points of something done are done; points of a thing (risks, factors) are met. Points
+    # that are all doings ("checking ...", "refocusing ...") are done whatever the handle.
+    doings = all(brief(point).split(" ", 1)[0].endswith("ing") for point in walk.item.points)
+    doing = not walk.knowing and (walk.handles[0].verb or doings)
     pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]
@@ -295,15 +313,22 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _names_person(walk.handles[0], walk.people):
         # "what a customer would want ... help a customer engage" says it twice.
         rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
+    # "Agree one step ... the next time they agree ...": the cue's verb said twice.
+    first = walk.handles[0].text.split(" ", 1)[0].lower()
+    rotation = tuple(c for c in rotation if c.act.split(" ", 1)[0].lower() != first) or rotation
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
+    if walk.knowing and walk.cased:
+        # A question has asked for a case already; a cue asking for another repeats it.
+        rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
     # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
     ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
     walk.lenses.add(chosen.lens)
     walk.cues.add(chosen)
+    walk.cased = walk.cased or bool(_CASE.search(text))
     if index == 0:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
@@ -312,6 +337,8 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
+_CASE = re.compile(r"\b(?:real case|which case|recent case|right now|you work with now)\b")
+"""A question or cue that asks for one real piece of work."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
@@ -327,7 +354,9 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
             template = _without_trying(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
-    return _fill(template, handle, walk.people, Role.SUPERVISOR, later=not ahead)
+    return _fill(
+        template, handle, walk.people, Role.SUPERVISOR, later=not ahead and not walk.knowing
+    )
 
 
 def _echo(cue: str, question: str) -> float:

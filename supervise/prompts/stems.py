@@ -32,9 +32,9 @@ _DESCRIBE_TOPIC: Pool = (
 )
 _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
-    "In your own words, what do you understand {about}?",
+    "In your own words, how would you explain {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    "Think of your work with {one} right now. Where does it help you to know {about}?",
+    "Think of your work with {one} now. When did it last matter that you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
@@ -54,8 +54,8 @@ _FEEL_TOPIC: Pool = (
 )
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
-    "When a case touches on {topic}, what do you notice in yourself?",
-    "What feels easy to explain, and what feels harder, when it comes to {topic}?",
+    "When your work turns to {topic}, what do you notice in yourself?",
+    "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -69,7 +69,7 @@ _EVALUATE_TOPIC: Pool = (
     "How do you think {one} saw {topic}? What would they say if you asked?",
 )
 _EVALUATE_KNOW: Pool = (
-    "Which real case tested what you know about {topic}? How did it hold up?",
+    "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
     "What do you know well about {topic}, and what would you still look up?",
 )
@@ -146,7 +146,7 @@ _BACK_DOING: dict[Move, Pool] = {
         "Looking back on that moment, what went well, and what was harder than you expected?",
         "How well do you think it went, all things considered? What tells you so?",
         "If {the_one} could tell you honestly how it felt for them, what would they say?",
-        "Thinking about what you did, what would you keep, and what would you change?",
+        "Thinking about what you did, what went well, and what went less well?",
     ),
     Move.ANALYSE: (
         "Why do you think it went the way it did? What helped, and what got in the way?",
@@ -203,7 +203,7 @@ POINTS_DOING: Pool = (
 )
 """Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
 POINTS_KNOWING: Pool = (
-    "Which of these have you met in your work lately: {points}?",
+    "Which of these have come up in your work lately: {points}?",
     "Of these, what do you understand well, and what less so: {points}?",
     "Of these, which do you see most often in your work: {points}?",
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
+from supervise.visible import json_visible
 
 
 def add_commands(
@@ -73,6 +74,9 @@ def _export(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> i
     if raw is None:
         return 1
     if args.output is None:
+        if format is Format.JSON and not getattr(args, "encrypt_export", False):
+            # Markdown and HTML show control characters as pictures; JSON keeps them, escaped.
+            raw = json_visible(raw.decode("utf-8")).encode("utf-8")
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return 0

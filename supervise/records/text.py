@@ -5,15 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-# C0 controls (but tab and newline) and DEL become their visible Unicode pictures (␛ for
-# escape), so a pasted terminal sequence shows as what it is instead of acting on a viewer.
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
-_PICTURES[0x7F] = 0x2421
-# C1 controls and lone surrogates (a bad paste the store keeps losslessly) cannot be shown or
-# written as UTF-8: each becomes the replacement character.
-_REPLACED = {code: 0xFFFD for code in range(0x80, 0xA0)}
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_TABLE = {**_PICTURES, **_REPLACED}
+from supervise.visible import visible
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be escaped with a backslash); common viewers add $ (maths), :name: (emoji), @
@@ -24,22 +16,14 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
 """What starts a list only at the start of a line: "1." "1)" "-" "+"."""
 
 
-def clean(text: str) -> str:
-    """``text`` with line ends made "\\n" and control characters shown, never obeyed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.isascii() and text.isprintable():
-        return text
-    return _SURROGATES.sub("\ufffd", text.translate(_TABLE))
-
-
 def html_text(text: str) -> str:
     """``text`` for an HTML element (line breaks are kept by the stylesheet's pre-wrap)."""
-    return html.escape(clean(text), quote=True)
+    return html.escape(visible(text), quote=True)
 
 
 def md_inline(text: str) -> str:
     """``text`` as one line of Markdown that shows exactly these characters."""
-    return _md_line(" ".join(clean(text).split()))
+    return _md_line(" ".join(visible(text).split()))
 
 
 def _md_line(line: str) -> str:
@@ -55,7 +39,7 @@ def _md_line(line: str) -> str:
 def md_block(text: str, quote: bool = True) -> list[str]:
     """``text`` as Markdown lines (a block quote if ``quote``): its line breaks kept, nothing
     in it read as markup."""
-    lines = [_md_line(line) for line in clean(text).strip("\n").split("\n")]
+    lines = [_md_line(line) for line in visible(text).strip("\n").split("\n")]
     out: list[str] = []
     for index, line in enumerate(lines):
         last = index == len(lines) - 1

@@ -21,16 +21,17 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = ".index.json"
 """The catalogue index inside a sessions folder (hidden, so it is never taken for a session)."""
-INDEX_VERSION = 2
-"""Bumped when the index layout changes; an index of another version is rebuilt."""
+INDEX_VERSION = 3
+"""Bumped when the index layout changes, or what counts as readable; an index of another version
+is rebuilt."""
 UNREADABLE = "unreadable"
 """The status listed for a file that could not be read."""
 
 _NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<id>.+)\.json")
 
 
-def unreadable_summary(path: Path, updated: str) -> SessionSummary:
-    """A listing for a file that could not be read, with what its name tells."""
+def unreadable_summary(path: Path, updated: str, problem: str = "") -> SessionSummary:
+    """A listing for a file that could not be read, with what its name tells and why."""
     match = _NAME.fullmatch(path.name)
     return SessionSummary(
         id=match["id"] if match else path.stem,
@@ -45,6 +46,7 @@ def unreadable_summary(path: Path, updated: str) -> SessionSummary:
         total=0,
         created="",
         updated=updated,
+        problem=problem,
     )
 
 
@@ -58,19 +60,23 @@ def read_summary(path: Path) -> SessionSummary:
         tables = load_tables(path)
         if tables is None:
             raise SessionUnreadable(path, "the file has gone")
-        session, responses = codec.session_docs(tables)
+        # The check opening a session makes: what is listed as readable opens.
+        record = codec.check_tables(tables)
         return codec.summarise(
-            codec.record_from_doc(session),
-            responses,
+            record,
+            tables.get(codec.RESPONSES, {}).values(),
             path,
             updated,
             ratings=tables.get(codec.RATINGS, {}).values(),
             actions=tables.get(codec.ACTIONS, {}).values(),
             reviews=tables.get(codec.REVIEWS, {}).values(),
         )
+    except SessionUnreadable as exc:
+        log.info("listing %s as unreadable: %s", path, exc)
+        return unreadable_summary(path, updated, exc.detail or exc.message)
     except (StoreError, OSError, TypeError, ValueError) as exc:
         log.info("listing %s as unreadable: %s", path, exc)
-        return unreadable_summary(path, updated)
+        return unreadable_summary(path, updated, str(exc))
 
 
 def _load_index(folder: Path) -> dict[str, Any]:

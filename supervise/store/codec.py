@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +46,28 @@ TABLES = (SESSION, RESPONSES, RATINGS, POINTS, ACTIONS, EVENTS, REVIEWS)
 """Every table, in the order they are checked when a session is opened."""
 
 
-def session_docs(tables: Mapping[str, Mapping[str, Doc]]) -> tuple[Doc, list[Doc]]:
-    """The session document and the responses of a whole session file as read from JSON
-    (what the list of sessions needs); ValueError unless there is exactly one session."""
+def _is_doc_id(key: str) -> bool:
+    # TinyDB numbers documents and reads each key back with int(): "abc" would fail it, and
+    # "01" beside "1" would silently become one document.
+    return key.isascii() and key.isdigit() and len(key) <= 18 and str(int(key)) == key
+
+
+def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
+    """The record of a whole session file, with every document in it checked: ValueError or
+    TypeError naming the first problem. Listing and opening use this one check, so a file the
+    list shows as readable opens, and one that cannot open is listed as damaged."""
+    for name, table in tables.items():
+        for key in table:
+            if not _is_doc_id(key):
+                raise ValueError(f"table {name!r} holds a document numbered {key[:20]!r}")
     docs = list(tables.get(SESSION, {}).values())
     if len(docs) != 1:
         raise ValueError(f"{len(docs)} session documents, expected 1")
-    return docs[0], list(tables.get(RESPONSES, {}).values())
+    record = record_from_doc(docs[0])
+    for name, check in _CHECKS:
+        for doc in tables.get(name, {}).values():
+            check(doc)
+    return record
 
 
 def _text(doc: Doc, key: str, default: str = "") -> str:
@@ -291,6 +306,7 @@ def summary_to_doc(summary: SessionSummary) -> dict[str, Any]:
         "flagged": list(summary.flagged),
         "actions": [dataclasses.asdict(action) for action in summary.actions],
         "reviews": [review_to_doc(review) for review in summary.reviews],
+        "problem": summary.problem,
     }
 
 
@@ -331,4 +347,16 @@ def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
         flagged=_texts(doc, "flagged"),
         actions=tuple(map(action_from_doc, _docs(doc, "actions"))),
         reviews=tuple(map(review_from_doc, _docs(doc, "reviews"))),
+        problem=_text(doc, "problem"),
     )
+
+
+_CHECKS: tuple[tuple[str, Callable[[Doc], object]], ...] = (
+    (RESPONSES, response_from_doc),
+    (RATINGS, rating_from_doc),
+    (POINTS, point_from_doc),
+    (ACTIONS, action_from_doc),
+    (EVENTS, event_from_doc),
+    (REVIEWS, review_from_doc),
+)
+"""How each table's documents are read, in the order they are checked."""

@@ -127,3 +127,19 @@ class SessionFileBusy(StoreUnwritable):
         """The session file that was in use."""
         self.detail = detail
         """A technical reason, for logs."""
+
+
+class SessionTooLarge(StoreError):
+    """A change would make the session file larger than a session file may be, so it is not
+    written (the file keeps its last state, which opens); not worth retrying as it is."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(
+            f"The latest change was not saved: it would make {path.name} {size / 1e6:.1f} MB, "
+            f"more than a session file may hold ({limit / 1e6:.0f} MB).",
+            "Shorten what was just pasted or typed, or keep a copy of it when you leave.",
+        )
+        self.path = path
+        """The session file, as it was before the change."""
+        self.size = size
+        """The size the change would have made it, in bytes."""

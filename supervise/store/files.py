@@ -9,8 +9,10 @@ import errno
 import glob
 import json
 import os
+import stat
 import sys
 import time
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,12 @@ from supervise.store.oslock import NO_INHERIT
 
 FILE_MODE = 0o600
 """Session notes are personal: only their owner may read them."""
+MAX_SESSION_BYTES = 16_000_000
+"""The largest session file read or written. A long session with a few pasted documents is a
+megabyte or two; the cap lets a file be checked by its size before it is read, so a huge or
+endless file in the folder is refused at once rather than read into memory."""
+MAX_SESSION_DEPTH = 16
+"""The deepest nesting of lists and objects read: a session file uses five levels."""
 
 REPLACE_TRIES = 10
 """How often a rename is tried when the system says the file is in use (Windows)."""
@@ -28,34 +36,80 @@ REPLACE_PAUSE = 0.1
 """Seconds between those tries: an indexer or antivirus lets go within about a second."""
 _FOLDER_FLAG: int | None = getattr(os, "O_DIRECTORY", None)
 """The flag to open a folder for syncing; None where a folder cannot be opened (Windows)."""
+_READ_FLAGS = os.O_RDONLY | NO_INHERIT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+"""How a session file is opened to be read."""
 
 Tables = dict[str, dict[str, Any]]
 """A whole TinyDB database as JSON: table name -> document id -> document."""
 
 
 def parse_tables(text: str, path: Path) -> Tables:
-    """Parse a session file's text; raise SessionUnreadable unless it is an object of tables."""
+    """Parse a session file's text; raise SessionUnreadable unless it is an object of tables
+    nested no deeper than MAX_SESSION_DEPTH."""
+    deep = f"nested more than {MAX_SESSION_DEPTH} levels deep"
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+    except ValueError as exc:
         raise SessionUnreadable(path, f"not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise SessionUnreadable(path, deep) from exc
     if not isinstance(data, dict):
         raise SessionUnreadable(path, f"expected an object of tables, found {type(data).__name__}")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise SessionUnreadable(path, f"table {name!r} is not an object of documents")
+    if _deeper_than(data, MAX_SESSION_DEPTH):
+        # JSON this deep opens, but every later save of it fails: refuse it at the door.
+        raise SessionUnreadable(path, deep)
     return data
 
 
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether lists and objects in ``data`` nest more than ``limit`` deep (no recursion)."""
+    level: list[object] = [data]
+    for _ in range(limit):
+        below: list[object] = []
+        for value in level:
+            children = value.values() if isinstance(value, dict) else value
+            assert isinstance(children, Iterable)
+            below.extend(child for child in children if isinstance(child, (dict, list)))
+        if not below:
+            return False
+        level = below
+    return True
+
+
 def read_text(path: Path) -> str | None:
-    """A file's text, or None if it does not exist; SessionUnreadable if it is not UTF-8."""
-    raw = keys.read_bytes(path)
-    if raw is None:
+    """A file's plain text, or None if it does not exist; SessionUnreadable if it is not a
+    regular file, is larger than MAX_SESSION_BYTES (checked before reading), cannot be unsealed
+    or is not UTF-8."""
+    try:
+        # Non-blocking, so that a FIFO put in the folder is refused rather than waited on.
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
         return None
+    with open(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SessionUnreadable(path, "not a regular file")
+        if info.st_size > MAX_SESSION_BYTES:
+            raise SessionUnreadable(path, too_large(info.st_size))
+        # It may have grown since: read no more than one byte past the limit.
+        raw = file.read(MAX_SESSION_BYTES + 1)
+    if len(raw) > MAX_SESSION_BYTES:
+        raise SessionUnreadable(path, too_large(len(raw)))
+    raw = keys.plain(path, raw)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SessionUnreadable(path, f"not UTF-8: {exc}") from exc
+
+
+def too_large(size: int) -> str:
+    """Why a session file of ``size`` bytes is refused."""
+    return (
+        f"{size / 1e6:.1f} MB, larger than a session file can be ({MAX_SESSION_BYTES / 1e6:.0f} MB)"
+    )
 
 
 def load_tables(path: Path) -> Tables | None:

@@ -1,23 +1,62 @@
-"""One writer per session: a lock (flock; msvcrt on Windows) on a file beside the session file."""
+"""One writer per session: a lock (flock; msvcrt on Windows) on a file beside the session file.
+
+The lock file is never trusted blindly: it is opened without following links and must be a plain
+file of the user's, and before every write the holder checks it is still the file it locked.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import os
 import socket
+import stat
 import time
 from pathlib import Path
 from types import TracebackType
 
 from supervise.store import oslock
-from supervise.store.errors import SessionLocked, StoreUnwritable
+from supervise.store.errors import SessionLocked, StoreError, StoreUnwritable
 from supervise.store.files import FILE_MODE
+from supervise.store.owner import NO_FOLLOW, is_link, other_owner, same_file
 from supervise.store.records import now_iso
 
 _PID_READ_TRIES = 5
 _PID_READ_PAUSE = 0.01
+
+
+class LockFileUnsafe(StoreError):
+    """The lock file beside a session is not a plain file of this user's (a link, say)."""
+
+    def __init__(self, lock_path: Path, why: str) -> None:
+        super().__init__(
+            f"The session was not opened: its lock file {lock_path.name} {why}, so it may not "
+            "be supervise's own, and writing to it could change another file.",
+            f"Nothing was changed. If you did not put it there, ask for help; if you trust this "
+            f"folder, remove {lock_path} and open the session again.",
+        )
+        self.lock_path = lock_path
+        """The lock file that was refused."""
+        self.why = why
+        """What is wrong with it."""
+
+
+class LockLost(StoreError):
+    """The lock file was removed or replaced while the session was open here: another window may
+    be writing the session, so this one must not."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "Not saved: this session's lock file was removed or replaced while it was open here, "
+            "so another window may be changing it. To keep that window's words, this one saves "
+            "nothing more.",
+            "Your words are still in this window: leave the session and keep a copy of what is "
+            "not saved, then open the session again.",
+        )
+        self.path = path
+        """The session file."""
 
 
 def lock_path_for(path: Path) -> Path:
@@ -54,11 +93,54 @@ def _holder(file: io.FileIO) -> tuple[int | None, str | None]:
 def _is_current(file: io.FileIO, path: Path) -> bool:
     """True if ``file`` is still the file at ``path`` (not one a releaser has just unlinked)."""
     try:
-        on_disk = os.stat(path)
+        on_disk = os.lstat(path)
     except FileNotFoundError:
         return False
-    held = os.fstat(file.fileno())
-    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
+    return same_file(os.fstat(file.fileno()), on_disk)
+
+
+def _refuse_unsafe(path: Path, info: os.stat_result) -> None:
+    """Raise LockFileUnsafe unless ``info`` (lstat before opening, or fstat after) describes a
+    plain file of this user's with no other name."""
+    if is_link(info):
+        raise LockFileUnsafe(path, "is a link to somewhere else")
+    if not stat.S_ISREG(info.st_mode):
+        raise LockFileUnsafe(path, "is not a plain file")
+    owner = other_owner(info)
+    if owner is not None:
+        raise LockFileUnsafe(path, f"belongs to {owner}")
+    if info.st_nlink > 1:
+        # A hard link: truncating it would empty the other name's file too.
+        raise LockFileUnsafe(path, "is also another file (a hard link)")
+
+
+def _open_lock_file(path: Path) -> io.FileIO:
+    """The lock file at ``path``, created if missing, opened only if it is a plain file of ours."""
+    # Checked before opening too: Windows has no O_NOFOLLOW, and would open a link's target.
+    with contextlib.suppress(FileNotFoundError):
+        _refuse_unsafe(path, os.lstat(path))
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | oslock.NO_INHERIT | NO_FOLLOW, FILE_MODE)
+    except OSError as exc:
+        # O_NOFOLLOW refuses a link put there since the check: ELOOP on Linux and macOS.
+        if exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise LockFileUnsafe(path, "is a link to somewhere else") from exc
+        raise StoreUnwritable(path.parent, exc.strerror or str(exc)) from exc
+    # Handed to the caller open: it holds the lock for as long as the session is open.
+    file = open(fd, "r+b", buffering=0)  # noqa: SIM115
+    try:
+        opened = os.fstat(fd)
+        _refuse_unsafe(path, opened)
+        # What was opened must be what is at the path: on Windows a link swapped in between the
+        # check and the open is caught here, before anything is written.
+        if not same_file(opened, os.lstat(path)):
+            raise LockFileUnsafe(path, "was replaced while it was being opened")
+    except FileNotFoundError:
+        pass  # Unlinked by a releaser meanwhile: acquire() sees it is not current and retries.
+    except BaseException:
+        file.close()
+        raise
+    return file
 
 
 class SessionLock:
@@ -76,6 +158,7 @@ class SessionLock:
         self.took_over_from: int | None = None
         """The pid in a stale lock file this lock replaced (a crashed window), if any."""
         self._file: io.FileIO | None = None
+        self._held: os.stat_result | None = None
 
     @property
     def held(self) -> bool:
@@ -83,11 +166,26 @@ class SessionLock:
         return self._file is not None
 
     def _open(self) -> io.FileIO:
+        return _open_lock_file(self.lock_path)
+
+    def still_ours(self) -> bool:
+        """True if the lock file on disk is still the one this object locked (False once it has
+        been removed or replaced, or if the lock is not held)."""
+        if self._held is None:
+            return False
         try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | oslock.NO_INHERIT, FILE_MODE)
-        except OSError as exc:
-            raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
-        return open(fd, "r+b", buffering=0)
+            return same_file(self._held, os.lstat(self.lock_path))
+        except OSError:
+            return False
+
+    def check(self) -> None:
+        """Raise LockLost unless the lock file on disk is still the one this object locked.
+
+        Run before each write: a lock file deleted or replaced while the session is open lets
+        another window in, and this window's next save would throw away that window's words.
+        """
+        if not self.still_ours():
+            raise LockLost(self.path)
 
     def acquire(self) -> SessionLock:
         """Take the lock; raise SessionLocked if a live process holds it."""
@@ -119,6 +217,7 @@ class SessionLock:
             raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
         self.took_over_from = previous
         self._file = file
+        self._held = os.fstat(file.fileno())
         return self
 
     def release(self) -> None:
@@ -126,12 +225,16 @@ class SessionLock:
         file, self._file = self._file, None
         if file is None:
             return
+        # A lock file put in place of ours belongs to another window: never remove it.
+        ours = self.still_ours()
+        self._held = None
         locking = oslock.PLATFORM_LOCKING
         if locking.unlink_while_held:
             try:
                 # Unlink while still locked: anyone who opened this inode meanwhile will see it
                 # is no longer the file at lock_path and try again, so two holders never coexist.
-                self.lock_path.unlink(missing_ok=True)
+                if ours:
+                    self.lock_path.unlink(missing_ok=True)
             finally:
                 file.close()
             return
@@ -144,8 +247,9 @@ class SessionLock:
             pass
         finally:
             file.close()
-        with contextlib.suppress(OSError):
-            self.lock_path.unlink(missing_ok=True)
+        if ours:
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink(missing_ok=True)
 
     def __enter__(self) -> SessionLock:
         return self if self.held else self.acquire()

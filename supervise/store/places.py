@@ -11,7 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
-from supervise.store.folder import is_session_file_name
+from supervise.store.errors import StoreError
+from supervise.store.folder import is_session_file_name, open_sessions_folder
 
 APP_NAME = "supervise"
 """The name the system's per-user folders are kept under."""
@@ -120,6 +121,10 @@ def where_lines(option: str | None) -> list[str]:
         f"Sessions: {place.folder.absolute()} ({count})",
         f"  because {place.why.value}",
     ]
+    try:
+        open_sessions_folder(place.folder)
+    except StoreError as error:
+        lines.append(f"  Refused: {error}")
     if place.warning:
         lines.append(f"  Note: {place.warning}")
     lines.append(f"Cache:    {default_cache_dir().absolute()} (safe to delete)")

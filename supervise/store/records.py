@@ -375,6 +375,8 @@ class SessionSummary:
     """The actions agreed in this session."""
     reviews: tuple[ActionReview, ...] = ()
     """Actions from earlier sessions carried into this one, and how they were reviewed."""
+    problem: str = ""
+    """Why the file could not be read (for an "unreadable" one), else ""."""
 
     @property
     def frameworks(self) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """Search every session's words: answers, opening, agenda, summary and actions.
 
 Reads the session files as they are on disk (each is replaced whole, so a read is never half a
-save), takes no lock and writes nothing: the CLI and the app share it, and a session open in
-another window is searched as last saved.
+save) and takes no lock: the CLI and the app share it, and a session open in another window is
+searched as last saved. The word index (see ``wordindex``) rules out the files that cannot
+match; only the others are read, and any the index is out of date for are read and re-indexed.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from supervise.store import keys
 from supervise.store.errors import StoreError
 from supervise.store.folder import is_session_file_name
+from supervise.store.wordindex import Stamp, WordIndex, fold, stamp_of, words_of
 
 EXCERPT_WIDTH = 100
 """Characters of a long matching line shown around its first match."""
@@ -35,9 +37,12 @@ class Found(str, Enum):
     ACTION = "action"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One piece of text in one session that holds every word searched for."""
+class Hit(NamedTuple):
+    """One piece of text in one session that holds every word searched for.
+
+    A named tuple rather than a dataclass: importing dataclasses would cost the search command
+    a third of grep's whole time (see benchmarks/).
+    """
 
     path: Path
     """The session file."""
@@ -86,27 +91,15 @@ class Query:
             "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)),
             re.IGNORECASE,
         )
-        # A file whose bytes lack a word (in any case) cannot hold it in any text, so most
-        # files are ruled out without parsing them. Only words JSON writes as they are qualify:
-        # the store escapes everything beyond ASCII, quotes and backslashes.
-        self._raw = [
-            word.lower().encode("ascii")
-            for word in self.words
-            if word.isascii() and word.isprintable() and '"' not in word and "\\" not in word
-        ]
         self._folded = [word.casefold() for word in self.words]
+        self._indexed = [fold(word) for word in self.words]
 
     def __bool__(self) -> bool:
         return bool(self.words)
 
-    def may_be_in(self, raw: bytes) -> bool:
-        """False if the file's bytes cannot hold every word; True if they might."""
-        if not self._raw:
-            return True
-        # Lowering the bytes and looking for plain bytes is several times faster than a
-        # case-blind regular expression (measured on 10,000 sessions, see benchmarks/).
-        lowered = raw.lower()
-        return all(word in lowered for word in self._raw)
+    def may_be_in(self, words: bytes) -> bool:
+        """False if a session whose word index entry is ``words`` cannot hold every word."""
+        return all(word in words for word in self._indexed)
 
     def matches(self, text: str) -> bool:
         """Whether ``text`` holds every word (in any case)."""
@@ -158,7 +151,11 @@ def segments(line: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, b
     return pieces
 
 
-def _texts(tables: dict[str, Any]) -> Iterator[tuple[Found, str, str, str, str]]:
+Written = tuple[Found, str, str, str, str]
+"""(found, place, detail, role, text): one text someone wrote, and where it is."""
+
+
+def _texts(tables: dict[str, Any]) -> Iterator[Written]:
     """(found, place, detail, role, text) for every text people wrote in one session."""
     record: dict[str, Any] = next(iter(tables.get("session", {}).values()), {})
     agenda = record.get("agenda")
@@ -193,30 +190,30 @@ def _texts(tables: dict[str, Any]) -> Iterator[tuple[Found, str, str, str, str]]
         yield Found.ACTION, "closing", "", "", words
 
 
-def _read(path: Path) -> bytes | None:
-    """The file's bytes, or None if it cannot be read (os.read: a third quicker than open())."""
+def _read(path: Path) -> tuple[bytes, Stamp] | None:
+    """The file's bytes and its stamp before they were read, or None if it cannot be read
+    (os.read: a third quicker than open())."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
-        size = os.fstat(fd).st_size
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) > size:
+        # Stamped before reading: a change made while reading leaves a newer stamp on the file,
+        # so the words read are taken again next time rather than trusted.
+        info = os.fstat(fd)
+        chunks = [os.read(fd, info.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) > info.st_size:
             # Larger than it said: read on to the end.
             chunks.append(os.read(fd, 1 << 20))
-        return keys.plain(path, b"".join(chunks))
+        return keys.plain(path, b"".join(chunks)), stamp_of(info)
     except (OSError, StoreError):
         return None
     finally:
         os.close(fd)
 
 
-def search_file(path: Path, query: Query) -> list[Hit]:
-    """The hits in one session file; none if it cannot be read."""
-    raw = _read(path)
-    if raw is None or not query.may_be_in(raw):
-        return []
+def _parse(path: Path, raw: bytes) -> tuple[dict[str, str], list[Written]]:
+    """A session's details and its texts; ValueError if the file is damaged."""
     try:
         tables = json.loads(raw)
         record = next(iter(tables["session"].values()))
@@ -224,10 +221,13 @@ def search_file(path: Path, query: Query) -> list[Hit]:
             key: str(record.get(key, ""))
             for key in ("id", "date", "practitioner", "supervisor", "status")
         }
-        texts = list(_texts(tables))
-    except (ValueError, TypeError, KeyError, AttributeError, StopIteration):
-        # A damaged file is the listing's to report; search shows what it can read.
-        return []
+        return details, list(_texts(tables))
+    except (ValueError, TypeError, KeyError, AttributeError, StopIteration, RecursionError) as exc:
+        raise ValueError(f"{path.name} is damaged") from exc
+
+
+def _hits(path: Path, details: dict[str, str], texts: list[Written], query: Query) -> list[Hit]:
+    """The texts of one session that hold every word, as hits."""
     hits = []
     for found, place, detail, role, text in texts:
         if query.matches(text):
@@ -251,26 +251,83 @@ def search_file(path: Path, query: Query) -> list[Hit]:
     return hits
 
 
-def session_files(folder: Path) -> list[Path]:
-    """The session files in ``folder`` (none if it is missing)."""
-    try:
-        entries = list(os.scandir(folder))
-    except FileNotFoundError:
+def _search_file(path: Path, query: Query, index: WordIndex) -> list[Hit]:
+    """The hits in one session file (none if it cannot be read); its index entry refreshed."""
+    read = _read(path)
+    if read is None:
         return []
-    return [Path(entry.path) for entry in entries if is_session_file_name(entry.name)]
+    raw, stamp = read
+    try:
+        details, texts = _parse(path, raw)
+    except ValueError:
+        # A damaged file is the listing's to report; search shows what it can read. Indexed
+        # with no words, it is read again only once it changes.
+        index.put(path.name, stamp, b"")
+        return []
+    index.put(path.name, stamp, words_of(text for *_, text in texts))
+    return _hits(path, details, texts, query)
 
 
-def places(folder: Path, text: str) -> Iterator[Hit]:
+def _stamped_session_files(folder: Path) -> list[tuple[str, Stamp | None]]:
+    """The session files in ``folder`` by name, each with its stamp (None if it could not be
+    taken), newest first (none if the folder is missing)."""
+    try:
+        names = [name for name in os.listdir(folder) if is_session_file_name(name)]
+    except OSError:
+        return []
+    # Files are named by date first (see folder.session_file_name): newest first by name.
+    names.sort(reverse=True)
+    with _opened(folder) as at:
+        return [(name, _stamp(folder, name, at)) for name in names]
+
+
+@contextmanager
+def _opened(folder: Path) -> Iterator[int | None]:
+    """The folder open to stat files in it by name (a third quicker), where the system can."""
+    fd = None
+    if os.stat in os.supports_dir_fd:
+        with suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        yield fd
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _stamp(folder: Path, name: str, at: int | None) -> Stamp | None:
+    try:
+        info = os.stat(name, dir_fd=at) if at is not None else os.stat(folder / name)
+    except OSError:
+        return None
+    return stamp_of(info)
+
+
+def places(folder: str | os.PathLike[str], text: str) -> Iterator[Hit]:
     """Each text in the sessions in ``folder`` holding every word of ``text``, as found: newest
-    session first, and in each session in its own order (opening, items, closing)."""
+    session first, and in each session in its own order (opening, items, closing).
+
+    Files the word index rules out are not read; the index is brought up to date with every
+    file read (when the search ends, or stops early), and forgets files no longer there.
+    """
     query = Query(text)
     if not query:
         return
-    # Files are named by date first (see folder.session_file_name): newest first by name.
-    for path in sorted(session_files(Path(folder)), key=lambda p: p.name, reverse=True):
-        yield from search_file(path, query)
+    folder = Path(folder)
+    files = _stamped_session_files(folder)
+    if not files:
+        return
+    index = WordIndex.load(folder)
+    try:
+        for name, stamp in files:
+            words = None if stamp is None else index.words(name, stamp)
+            if words is None or query.may_be_in(words):
+                yield from _search_file(folder / name, query, index)
+    finally:
+        index.keep_only(name for name, _ in files)
+        index.save(folder)
 
 
-def search(folder: Path, text: str, limit: int | None = None) -> list[Hit]:
+def search(folder: str | os.PathLike[str], text: str, limit: int | None = None) -> list[Hit]:
     """The places ``places`` finds, all of them or the first ``limit`` (reading no further)."""
     return list(islice(places(folder, text), limit))

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import date as Date
 from pathlib import Path
@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any, cast
 
 from tinydb import TinyDB, where
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
 from supervise.store import codec
 from supervise.store.answers import Answers
@@ -63,6 +63,8 @@ class SessionFile(Answers):
     """An open session file. Every change is written to disk, atomically, before it returns.
 
     Safe to use from several threads; writable only by the one process holding its lock.
+    Changes are made in memory under a lock that readers share, then written and fsynced
+    without it: a reader never waits for the disk (see guard.writing).
     """
 
     def __init__(self, path: Path, storage: AtomicJSONStorage, lock: SessionLock | None) -> None:
@@ -70,8 +72,13 @@ class SessionFile(Answers):
         self._path = path
         self._storage = storage
         self._lock = lock
+        # Held only while memory is read or changed; the disk is written under _write_order
+        # alone, so a reader never waits for a write or an fsync (see guard.writing).
         self._mutex = threading.RLock()
+        self._write_order = threading.RLock()
+        self._changing = False
         self._closed = False
+        storage.deferred = True
         self._db = TinyDB(storage=lambda: storage)
         self._session = self._db.table(codec.SESSION)
         self._responses = self._db.table(codec.RESPONSES)
@@ -84,27 +91,13 @@ class SessionFile(Answers):
         self._response_ids: dict[tuple[str, str, str], int] | None = None
 
     def _load(self) -> tuple[int, SessionRecord]:
-        docs = self._session.all()
-        if len(docs) != 1:
-            raise SessionUnreadable(self._path, f"{len(docs)} session documents, expected 1")
-        # Check every document now, so a damaged file is refused at the door rather than
-        # failing halfway through someone's session.
+        # Check every document now, with the check the list of sessions uses, so a damaged
+        # file is refused at the door rather than failing halfway through someone's session.
         try:
-            record = codec.record_from_doc(docs[0])
-            checks: list[tuple[Table, Callable[[codec.Doc], object]]] = [
-                (self._responses, codec.response_from_doc),
-                (self._ratings, codec.rating_from_doc),
-                (self._points, codec.point_from_doc),
-                (self._actions, codec.action_from_doc),
-                (self._events, codec.event_from_doc),
-                (self._reviews, codec.review_from_doc),
-            ]
-            for table, check in checks:
-                for doc in table.all():
-                    check(doc)
+            record = codec.check_tables(self._storage.read() or {})
         except (TypeError, ValueError) as exc:
             raise SessionUnreadable(self._path, str(exc)) from exc
-        return docs[0].doc_id, record
+        return self._session.all()[0].doc_id, record
 
     # -- opening and closing --------------------------------------------------------------
 
@@ -226,7 +219,7 @@ class SessionFile(Answers):
         Each change is written whole and atomically as it is made; this makes the last of them
         durable (one folder sync for a burst of changes). Closing does it too.
         """
-        with self._mutex:
+        with self._write_order:
             try:
                 self._storage.sync_folder()
             except OSError as exc:
@@ -234,10 +227,11 @@ class SessionFile(Answers):
 
     def close(self) -> None:
         """Sync, then release the lock; later changes raise SessionClosed. Safe to call twice."""
-        with self._mutex:
-            if self._closed:
-                return
-            self._closed = True
+        with self._write_order:
+            with self._mutex:
+                if self._closed:
+                    return
+                self._closed = True
             try:
                 self._db.close()
             except OSError:
@@ -262,6 +256,16 @@ class SessionFile(Answers):
     def _discard_unsaved(self) -> None:
         self._storage.discard_unsaved()
         self._response_ids = None
+        # Searches made after the change in memory must not answer from it now it is undone.
+        tables = (self._session, self._responses, self._ratings, self._points)
+        for table in (*tables, self._actions, self._events, self._reviews):
+            table.clear_cache()
+        doc = self._session.get(doc_id=self._doc_id)
+        if isinstance(doc, dict):
+            self._record = codec.record_from_doc(doc)
+
+    def _commit(self) -> None:
+        self._storage.commit()
 
     def _check_writable(self) -> None:
         if self._closed:
@@ -270,6 +274,9 @@ class SessionFile(Answers):
             raise SessionReadOnly(self._path, signed=True)
         if self._lock is None:
             raise SessionReadOnly(self._path, signed=False)
+        # Another window may have come in through a lock file removed or replaced meanwhile:
+        # a write now would throw its words away.
+        self._lock.check()
 
     # -- the record -----------------------------------------------------------------------
 

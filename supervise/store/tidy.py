@@ -6,11 +6,12 @@ sessions folder and removed only once it has been there for TRASH_DAYS.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -75,29 +76,67 @@ def trash_folder(folder: Path) -> Path:
 def move_to_trash(path: Path, now: datetime | None = None) -> Path:
     """Move the session at ``path`` into the trash and return where it is now.
 
-    SessionLocked if it is open in a window: a session being written must not vanish under it.
+    SessionLock if it is open in a window: a session being written must not vanish under it.
     """
-    # Only deleting needs the lock (and the socket module it loads): the list starts without it.
+    return move_aside(path, trash_folder(path.parent), now)
+
+
+def move_aside(
+    path: Path,
+    into: Path,
+    now: datetime | None = None,
+    check: Callable[[Path], None] | None = None,
+) -> Path:
+    """Move the session file at ``path`` into the folder ``into`` (made if missing), named with
+    when it was moved, never over another file; return where it is now.
+
+    It is moved under its lock (SessionLock if it is open in a window); ``check``, if given,
+    runs under the lock first and may refuse with a StoreError.
+    """
+    # Only moving needs the lock (and the socket module it loads): the list starts without it.
     from supervise.store.lock import SessionLock
 
     folder = path.parent
-    trash = trash_folder(folder)
     stamp = (now or datetime.now()).strftime(_STAMP)
     with SessionLock(path):
         if not path.is_file():
             raise StoreError(f"The session file {path.name} is no longer there.")
+        if check is not None:
+            check(path)
         try:
-            trash.mkdir(mode=FOLDER_MODE, exist_ok=True)
-            target = trash / f"{stamp}-{path.name}"
-            os.replace(path, target)
-            fsync_dir(trash)
+            into.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            target = _move_without_overwriting(path, into, f"{stamp}-{path.name}")
+            fsync_dir(into)
             fsync_dir(folder)
         except OSError as exc:
-            raise StoreUnwritable(trash, exc.strerror or str(exc)) from exc
+            raise StoreUnwritable(into, exc.strerror or str(exc)) from exc
     with suppress(StoreError):
         # The name may come back one day (a restore); it must not come back hidden.
         set_archived(folder, path.name, False)
     return target
+
+
+def _move_without_overwriting(path: Path, folder: Path, name: str) -> Path:
+    """Move ``path`` into ``folder`` as ``name``, or ``name`` with a number, whichever is free."""
+    stem, suffix = os.path.splitext(name)
+    for number in range(1, 1000):
+        target = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            # A hard link is made only where nothing is: no file is ever replaced.
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            # Some file systems (FAT, some network shares) have no hard links.
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            if target.exists():
+                continue
+            os.rename(path, target)
+            return target
+        os.unlink(path)
+        return target
+    raise FileExistsError(errno.EEXIST, "no free name left", str(folder))
 
 
 def trashed(folder: Path) -> list[tuple[datetime, Path]]:

@@ -89,12 +89,12 @@ async def test_a_corrupt_session_file_is_listed_and_explained_not_fatal(
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert "Unreadable" in str(home.query_one("#sessions").get_row_at(0))
+        assert "Damaged" in str(home.query_one("#sessions").get_row_at(0))
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is home and app.live is None
         messages = notes.shown
-        assert any("could not be read" in m for m in messages), messages
+        assert any(str(broken) in m and "not JSON" in m for m in messages), messages
         # The good session is still there to open.
         await pilot.press("down", "o")
         await pilot.pause()

@@ -16,6 +16,8 @@ from supervise.app.screens.record import RecordScreen
 from supervise.app.screens.search import SearchScreen
 from supervise.app.screens.walk import WalkScreen
 from supervise.store import SessionFile
+from supervise.store.search import search
+from supervise.store.wordindex import INDEX_NAME
 from tests.app.conftest import SCOPE
 from tests.app.driving import screen_text
 
@@ -136,3 +138,22 @@ async def test_too_many_places_lists_the_newest_and_says_to_narrow(
         assert screen.query_one(OptionList).option_count == 2
         assert {hit.date for hit in screen.hits} == {"2026-10-01"}
         assert "More than 2 places: the newest 2 are listed" in screen_text(app)
+
+
+async def test_a_word_saved_after_the_index_was_built_opens_at_its_item(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    older = make_session(date="2026-09-01")
+    make_session(date="2026-10-01")
+    assert search(older.parent, "anything") == []  # builds the search index
+    assert (older.parent / INDEX_NAME).is_file()
+    with SessionFile.open(older) as session:
+        session.set_response(SCOPE[1], "so-what", "supervisor", "A new word: marigold.")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _search(pilot, app, "Marigold")
+        assert [hit.path for hit in screen.hits] == [older]
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkScreen) and walk.current == SCOPE[1]

@@ -7,7 +7,6 @@ that the screen went on without it: no timing, so a busy machine cannot fail it.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,26 +16,9 @@ from supervise.app.app import SuperviseApp
 from supervise.app.widgets import prompt_field
 from tests.app.conftest import SCOPE, stored
 from tests.app.driving import open_walk, until_exited
+from tests.hold import Hold
 
-HELD = 5.0
-"""Seconds a held thread waits at most for the test to let it go: if the screen had been
-waiting on it, the test could not let it go, the hold gives up, and the test fails."""
 TYPED = "each key is answered at once, while the disk takes its time over every save"
-
-
-class Hold:
-    """A gate a worker thread stops at until the test opens it."""
-
-    def __init__(self) -> None:
-        self.reached = threading.Event()
-        self.opened = threading.Event()
-        self.gave_up = False
-
-    def wait(self) -> None:
-        """Called on the worker thread: say it got here, then wait to be let through."""
-        self.reached.set()
-        if not self.opened.wait(HELD):
-            self.gave_up = True
 
 
 async def until(check: Callable[[], bool], pilot: object, what: str) -> None:

@@ -58,3 +58,43 @@ def test_nothing_found_is_said_plainly(tmp_path: Path, capsys: pytest.CaptureFix
     assert "No session" in capsys.readouterr().out
     assert main(["search", "x", "--sessions-dir", str(tmp_path / "none")]) == 1
     assert not (tmp_path / "none").exists()
+
+
+def test_every_spelling_of_the_folder_option_finds_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sessions(tmp_path / "s")
+    folder = str(tmp_path / "s")
+    for argv in (
+        ["search", "visit", "--sessions-dir", folder],
+        ["search", f"--sessions-dir={folder}", "visit"],
+        ["--sessions-dir", folder, "search", "visit"],
+    ):
+        assert main(argv) == 0
+        assert capsys.readouterr().out.endswith("2 places in 2 sessions\n")
+
+
+def test_a_session_saved_after_a_search_is_found_by_the_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sessions(tmp_path / "s")
+    folder = str(tmp_path / "s")
+    assert main(["search", "marigold", "--sessions-dir", folder]) == 1
+    path = sorted((tmp_path / "s").glob("2026-11-01-*.json"))[0]
+    with SessionFile.open(path) as session:
+        session.set_response("h3-25/pc/1", "so-what", "supervisor", "A marigold.")
+    capsys.readouterr()
+    assert main(["search", "marigold", "--sessions-dir", folder]) == 0
+    assert "  h3-25/pc/1 · so-what (supervisor): A marigold." in capsys.readouterr().out
+
+
+def test_a_search_command_with_anything_else_is_left_to_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", "--help"])
+    assert exit_.value.code == 0
+    assert "WORD" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["search"])
+    assert "required" in capsys.readouterr().err

@@ -149,7 +149,7 @@ def test_risk_is_asked_plainly_and_checked_by_the_supervisor(full_library: Libra
     """ "Most of us meet this" would play risk down; the supervisor's cue checks it instead."""
     prompts = made(full_library, "h3-25/pc/5")
     assert prompts.prompts[0].text.split(".")[0] not in EASING
-    assert "Was anyone at risk" in prompts.prompts[1].text
+    assert "any risk was immediate" in prompts.prompts[1].text
 
 
 def test_typos_of_the_source_never_reach_a_prompt(full_library: Library) -> None:
@@ -308,7 +308,62 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
         " your practice",
         SectionKind.PERFORMANCE,
     )[0]
-    assert first == ("acknowledge when you have made a mistake", True)
+    assert first == ("acknowledge a mistake in your practice", True)
+
+
+@pytest.mark.parametrize(
+    ("kind", "statement", "expected"),
+    [
+        # A cut that leaves two words says too little: the whole phrase where it is short.
+        (
+            SectionKind.KNOWLEDGE,
+            "Knowledge of the legislation that protects adults at risk of harm, including:",
+            [("the legislation that protects adults at risk of harm", False)],
+        ),
+        # ... else what its "that" clause is about.
+        (
+            SectionKind.KNOWLEDGE,
+            "the impact that working with people in crisis can have on you",
+            [("working with people in crisis", False)],
+        ),
+        # A "that" clause cut before its verb gives way to what it is about.
+        (
+            SectionKind.PERFORMANCE,
+            "You must make sure that support offered to you and your colleagues is used well.",
+            [("support offered to you and your colleagues", False)],
+        ),
+        # One verb alone is no part: it shares the other's object.
+        (
+            SectionKind.ABILITY,
+            "Capacity to recognise and to respond to risk",
+            [("recognise and respond to risk", True)],
+        ),
+        # The manner goes with the clause that was cut off.
+        (
+            SectionKind.PERFORMANCE,
+            "you respond to concerns raised by families in a way which is timely and respectful",
+            [("respond to concerns raised by families", True)],
+        ),
+        # The one agreed with gives way to what is agreed.
+        (
+            SectionKind.PERFORMANCE,
+            "you agree with the person how often you will meet",
+            [("agree how often you will meet", True)],
+        ),
+        # "they" leans on what came before: that part cannot stand alone.
+        (
+            SectionKind.ABILITY,
+            "An ability to reflect on your own values and how they affect your work",
+            [("reflect on your own values", True)],
+        ),
+    ],
+)
+def test_a_derived_handle_keeps_the_point(
+    kind: SectionKind, statement: str, expected: list[tuple[str, bool]]
+) -> None:
+    from supervise.prompts.derive import derive
+
+    assert derive(statement, kind) == expected
 
 
 def test_no_two_questions_of_an_item_open_alike(full_library: Library) -> None:
@@ -348,3 +403,17 @@ def test_a_handle_always_ends_its_clause() -> None:
         if match.group(1) not in ("", ".", "?", ",", ";", ":")
     ]
     assert trailing == []
+
+
+def test_knowing_asks_for_a_real_case_once_per_item(full_library: Library) -> None:
+    """Asking for "a real case" in the question and again in the cue reads as one question
+    said twice."""
+    import re
+
+    case = re.compile(r"real case|which case|right now|you work with now")
+    for framework in full_library.frameworks.values():
+        for item in framework.items():
+            for model in full_library.models.values():
+                made = prompts_for(item, model, framework.people)
+                asked = [p.text for p in made.prompts if case.search(p.text)]
+                assert len(asked) <= 1, (item.ref, model.id, asked)

@@ -11,7 +11,7 @@ import pytest
 from supervise.content import Library
 from supervise.records.build import read_record
 from supervise.records.html import render_html
-from supervise.records.text import clean
+from supervise.visible import visible
 from tests.records.conftest import TextOf, words
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -46,4 +46,4 @@ def test_a_browser_shows_the_record_with_nothing_typed_run_as_markup(
     # The browser built no element from anyone's words, and shows them as typed.
     assert "script" not in dom.tags
     assert "b" not in dom.tags and "i" not in dom.tags
-    assert clean(words("summary")).strip() in dom.chosen
+    assert visible(words("summary")).strip() in dom.chosen

@@ -12,8 +12,8 @@ from supervise.records.build import read_record
 from supervise.records.html import render_html
 from supervise.records.markdown import render_markdown
 from supervise.records.model import facts as header_facts
-from supervise.records.text import clean
 from supervise.store import SessionFile
+from supervise.visible import visible
 from tests.records.conftest import EVIL, TextOf, words
 
 ANSWERS = [
@@ -43,10 +43,10 @@ def _lines(text: str) -> list[str]:
 
 def test_control_characters_are_shown_not_obeyed() -> None:
     assert (
-        clean("a\x1b[31mb\x07c\x00d\x7fe\x85f\rg\r\nh\ud83di")
+        visible("a\x1b[31mb\x07c\x00d\x7fe\x85f\rg\r\nh\ud83di")
         == "a␛[31mb␇c␀d␡e\ufffdf\ng\nh\ufffdi"
     )
-    assert clean("tab\tand\nnewline stay") == "tab\tand\nnewline stay"
+    assert visible("tab\tand\nnewline stay") == "tab\tand\nnewline stay"
 
 
 def test_markdown_holds_every_answer_and_action_as_typed(
@@ -57,7 +57,7 @@ def test_markdown_holds_every_answer_and_action_as_typed(
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     page = parser.render(markdown)
     quotes = TextOf(page, tag="blockquote").chosen
-    expected = _lines(clean(EVIL))
+    expected = _lines(visible(EVIL))
     for name in EVERY_TEXT:
         if name == "action-one":
             continue
@@ -82,7 +82,7 @@ def test_markdown_holds_every_answer_and_action_as_typed(
     }, tags
     text = TextOf(page).text
     assert "<script>alert('x')</script>" in text and "Sam <i>B</i>" in text
-    action = " ".join(_lines(clean(words("action-one"))))
+    action = " ".join(_lines(visible(words("action-one"))))
     assert action in " ".join(text.replace("\u00a0", " ").split())
     assert "Ring the school | today (who: Alex *C*; by: —)" in text
 
@@ -93,9 +93,9 @@ def test_html_holds_every_answer_and_action_as_typed(rich_session: Path, library
     assert not re.search(r"(src|href)=|@import|url\(", page), "no external assets"
     shown = TextOf(page, cls="words").chosen
     for name in EVERY_TEXT[:-1]:
-        assert clean(words(name)).strip() in shown, name
+        assert visible(words(name)).strip() in shown, name
     cells = TextOf(page, tag="td").chosen
-    assert clean(words("action-one")) in cells and "Ring the school | today" in cells
+    assert visible(words("action-one")) in cells and "Ring the school | today" in cells
     assert "Confidential" in TextOf(page, cls="confidential").chosen[0]
     assert "@page { size: A4" in page and "@media print" in page
 

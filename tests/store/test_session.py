@@ -6,12 +6,9 @@ import dataclasses
 import json
 import os
 import re
-import signal
 import stat
 import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -547,55 +544,3 @@ def test_summary_counts_scope_items_with_a_non_blank_answer(new_session: NewSess
         "Alex Smith",
         "in progress",
     )
-
-
-# -- crash safety -----------------------------------------------------------------------------
-
-WRITE_FOREVER = """
-import sys
-from pathlib import Path
-from supervise.store import SessionFile
-session = SessionFile.create(
-    Path(sys.argv[1]), mode="supervision", practitioner="Sam", supervisor="Alex"
-)
-print(session.path, flush=True)
-n = 0
-while True:
-    session.set_response(f"item/{n}", "what", "practitioner", f"answer {n} " + "é" * 3000)
-    print(n, flush=True)
-    n += 1
-"""
-
-
-@pytest.mark.parametrize("phase", [0.0, 0.2, 0.4, 0.6, 0.8])
-def test_a_killed_writer_leaves_a_file_holding_every_finished_write(
-    folder: Path, phase: float
-) -> None:
-    # The kill lands at ``phase`` of the way through a write cycle, so across the cases it hits
-    # the serialising, the temporary file, the rename and the gaps between.
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITE_FOREVER, str(folder)], stdout=subprocess.PIPE, text=True
-    )
-    assert child.stdout is not None
-    try:
-        path = Path(child.stdout.readline().strip())
-        stamps = []
-        last = -1
-        while last < 20:
-            last = int(child.stdout.readline())
-            stamps.append(time.perf_counter())
-        cycle = (stamps[-1] - stamps[-11]) / 10
-        time.sleep(cycle * phase)
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(timeout=10)
-    assert child.returncode == -signal.SIGKILL
-
-    with SessionFile.open(path) as session:
-        texts = {r.item: r.text for r in session.responses()}
-        for n in range(last + 1):
-            assert texts[f"item/{n}"] == f"answer {n} " + "é" * 3000
-        assert session.recovered_from == child.pid
-        assert [e.kind for e in session.events()][-2:] == ["recovered", "resumed"]
-    assert temp_files(folder) == []

@@ -22,6 +22,7 @@ from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.save_status import SaveStatus
 from supervise.store.changes import MoveTo
 from supervise.store.records import Step
+from supervise.visible import visible
 
 if TYPE_CHECKING:
     from supervise.content import Library
@@ -62,7 +63,7 @@ class SessionScreen(SessionExport):
         if record.supervisor:
             people += f" with {record.supervisor}"
         kind = "Supervision" if self.supervision else "Self-reflection"
-        self.title = f"{kind}: {people}"
+        self.title = f"{kind}: {visible(people)}"
         self.sub_title = record.date + ("  (read only)" if live.read_only else "")
         # Given now, the first resize changes nothing (see width_class).
         width = width_class(self, self.app.size.width)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, SessionsListed, ShowHistory, StartNewSession
+from supervise.app.screens.quarantine_actions import QUARANTINE, QuarantineActions
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
@@ -22,9 +23,11 @@ from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import SessionSummary, StoreError, list_sessions
 from supervise.store.catalog import UNREADABLE
+from supervise.store.folder import open_sessions_folder
 from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
+from supervise.visible import visible
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -41,7 +44,7 @@ where you left off.
 """
 
 
-class HomeScreen(TidyActions, RecordActions):
+class HomeScreen(TidyActions, RecordActions, QuarantineActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -59,6 +62,7 @@ class HomeScreen(TidyActions, RecordActions):
             "The highlighted session's practitioner: coverage, confidence over time, actions",
         ),
         *RECORD_COMMANDS,
+        QUARANTINE,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)
@@ -117,6 +121,7 @@ class HomeScreen(TidyActions, RecordActions):
     def _read_folder(self, select: Path | None) -> None:
         """List the folder (in the worker thread); show the list on the screen thread."""
         try:
+            open_sessions_folder(self.sessions_dir)
             summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
             hidden = archived(self.sessions_dir)
         except (StoreError, OSError) as error:
@@ -156,6 +161,7 @@ class HomeScreen(TidyActions, RecordActions):
             self.refresh_bindings()
         if archived_count and not filters.show_archived:
             line += f" ({archived_count} archived: v shows them)"
+        line += self.note_damaged(summaries)
         elsewhere = sessions_elsewhere(self.sessions_dir)
         if elsewhere is not None:
             # Saying so beats silently showing one of two homes: notes must never seem lost.
@@ -185,7 +191,9 @@ class HomeScreen(TidyActions, RecordActions):
         if summary.status == Status.SIGNED:
             status = "✔ Signed"
         elif summary.status == UNREADABLE:
-            status = "⚠ Unreadable"
+            # What is known of a damaged file: its name, and why it cannot be opened.
+            why = f"{summary.file}: {summary.problem}"
+            return tuple(Text(c) for c in (summary.date, "", "—", "—", "⚠ Damaged", "—", "—", why))
         if archived:
             status += " · archived"
         progress = f"{summary.answered}/{summary.total} items"
@@ -200,7 +208,7 @@ class HomeScreen(TidyActions, RecordActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(cell) for cell in cells)
+        return tuple(Text(visible(cell)) for cell in cells)
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
@@ -216,6 +224,8 @@ class HomeScreen(TidyActions, RecordActions):
             return self._listing or self._highlighted() is not None
         if action in ("export_record", "history", "toggle_archive", "delete_session"):
             return self._highlighted() is not None
+        if action == "quarantine_session":
+            return self.damaged_problem() is not None
         if action == "show_archived":
             return self._any_archived or any(f.show_archived for f in self.query(SessionFilters))
         return True
@@ -230,7 +240,7 @@ class HomeScreen(TidyActions, RecordActions):
             self._open_when_listed = read_only
             return
         path = self._highlighted()
-        if path is not None:
+        if path is not None and not self.explain_damaged():
             self.post_message(OpenSession(path, read_only=read_only))
 
     def action_open_read_only(self) -> None:
@@ -278,6 +288,6 @@ class HomeScreen(TidyActions, RecordActions):
         # Only a change between "a session is highlighted" and "none is" changes which keys the
         # footer offers; redrawing it on every move made each arrow key cost a footer rebuild.
         can_open = self._highlighted() is not None
-        if can_open != self._can_open:
+        if self.damaged_highlight_changed() or can_open != self._can_open:
             self._can_open = can_open
             self.refresh_bindings()

@@ -123,10 +123,13 @@ class UnlockScreen(_PassphraseScreen):
 
     @work(thread=True, exclusive=True)
     def _unlock(self, passphrase: str) -> None:
+        from supervise.store.folder import open_sessions_folder
         from supervise.store.keys import unlock
         from supervise.store.rekey import finish, pending_message
 
         try:
+            # A folder others could have put a key file in is refused before it is trusted.
+            open_sessions_folder(self.folder)
             entry = unlock(self.folder, passphrase)
         except WrongPassphrase as error:
             self.app.call_from_thread(self._wrong, error)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from supervise.store.continuity import DUE_SOON_DAYS, due_actions
 from supervise.store.records import SessionSummary
+from supervise.visible import visible
 
 SHOWN = 5
 """How many due actions are listed before "and N more"."""
@@ -39,7 +40,7 @@ class DueActions(Static):
             named = action.who and action.who != open_action.practitioner
             who = f" ({action.who})" if named else ""
             lines.append(
-                f"  {when} · {open_action.practitioner}: {action.what}{who}, "
+                f"  {when} · {visible(open_action.practitioner)}: {visible(action.what + who)}, "
                 f"agreed {open_action.date}"
             )
         if len(due) > SHOWN:

@@ -1,0 +1,89 @@
+"""Damaged session files on the home screen: listed as damaged with the reason, the others open,
+and q sets one aside in quarantine/ after asking (nothing moved or lost without asking)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from supervise.app.app import SuperviseApp
+from supervise.app.screens.dialogs import Choice
+from supervise.app.screens.home import HomeScreen
+from supervise.store.quarantine import QUARANTINE_NAME
+from tests.app.driving import Notes, screen_text
+from tests.store.damage import ALL, damage
+
+
+def _rows(app: SuperviseApp) -> list[list[str]]:
+    table = app.screen.query_one("#sessions", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _palette(app: SuperviseApp) -> set[str]:
+    return {command.title for command in app.get_system_commands(app.screen)}
+
+
+@pytest.mark.parametrize("name", ALL)
+async def test_each_damaged_file_is_listed_as_damaged_and_explained_not_opened(
+    name: str,
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    sessions_dir: Path,
+) -> None:
+    make_session(date="2026-01-01", practitioner="Kim")
+    bad = make_session(date="2026-11-30")
+    reason = damage(bad, name)
+    before = bad.read_bytes()
+    app = make_app()
+    notes = Notes()
+    async with app.run_test(size=(140, 40), message_hook=notes) as pilot:
+        await pilot.pause()
+        rows = _rows(app)
+        assert rows[0][4] == "⚠ Damaged" and reason in rows[0][7], rows[0]
+        assert "Sam" not in " ".join(rows[0])  # nothing read from a damaged file is shown
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.live is None
+        said = [m for m in notes.shown if str(bad) in m]
+        assert said and reason in said[0] and "Traceback" not in said[0], notes.shown
+        await pilot.press("down", "o")
+        await pilot.pause()
+        assert app.live is not None and app.live.snapshot.record.practitioner == "Kim"
+    assert bad.read_bytes() == before
+
+
+async def test_q_asks_then_moves_the_damaged_file_to_quarantine(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    good = make_session(date="2026-01-01", practitioner="Kim")
+    bad = make_session(date="2026-11-30")
+    damage(bad, "session-keyed-by-a-word")
+    before = bad.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert "1 damaged file (⚠): q moves one to quarantine/" in screen_text(app)
+        assert "Quarantine" in screen_text(app) and "Quarantine damaged file" in _palette(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice) and str(bad) in app.screen.message
+        await pilot.press("escape")  # the safe answer: leave it
+        await pilot.pause()
+        assert bad.read_bytes() == before
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#move")
+        await pilot.pause(0.3)
+        (moved,) = (sessions_dir / QUARANTINE_NAME).iterdir()
+        assert moved.name.endswith(bad.name) and moved.read_bytes() == before
+        assert not bad.exists() and good.exists()
+        assert [row[1] for row in _rows(app)] == ["Kim"]
+        # Only a damaged file can be set aside: on a good one, q does nothing and is not offered.
+        assert "Quarantine damaged file" not in _palette(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert good.exists()
