@@ -25,6 +25,7 @@ from supervise.store.rekey import change_passphrase, encrypt_folder
 from supervise.store.seal import MAGIC, Cost
 from tests.app.conftest import SCOPE
 from tests.app.driving import open_walk, saved, screen_text, until_exited
+from tests.reliability.figures import report
 
 FAST = Cost(n=1 << 10)
 """Cheap scrypt for tests, passed explicitly: the product default is never weakened."""
@@ -137,6 +138,12 @@ async def test_no_word_of_an_encrypted_session_is_left_on_disk(
     assert tempfile.gettempdir() == str(private_temp)
     assert _files_holding(tmp_path, secret.encode(), since) == []
     assert _files_holding(tmp_path, b"Zebedee", since) == []
+    read = sum(len(names) for _, _, names in os.walk(tmp_path))
+    report(
+        "encryption, grep",
+        f"after a session typed through the app, its words are in none of the {read} files under "
+        "the sessions folder, the content cache and the temporary folder",
+    )
 
 
 @pytest.mark.parametrize(("typed", "said"), [("old", "undone"), ("new", "finished")])
