@@ -245,3 +245,12 @@ def test_a_doctored_key_file_cannot_ask_for_all_the_memory(tmp_path: Path) -> No
     key_file.write_text(key_file.read_text().replace('"n": 1024', '"n": 1073741824'))
     with pytest.raises(KeyFileDamaged, match="more than"):
         keys.unlock(folder, "correct horse battery")
+
+
+def test_the_names_the_byte_pair_relies_on_match_their_homes() -> None:
+    from supervise.store import door, seal, tidy
+
+    assert keys._MAGIC == seal.MAGIC
+    assert door.UNSAVED_SUFFIX == keys.UNSAVED_SUFFIX
+    stamped = datetime(2026, 12, 3, 9, 0, 0).strftime(tidy._STAMP) + "-2026-11-01-abc.json"
+    assert keys._STAMPED.sub("", stamped, count=1) == "2026-11-01-abc.json"
