@@ -31,6 +31,7 @@ STARTED = time.monotonic()
 
 MODULES = {
     "home-ours": "child_ours",
+    "home-ours-sealed": "child_ours",
     "open-ours": "child_ours",
     "type-ours": "child_ours",
     "history-ours": "child_ours",

@@ -256,6 +256,13 @@ def typing_figure(workspace: Workspace, plan: Plan) -> list[Round]:
     ]
 
 
+def crypt_figure(workspace: Workspace, plan: Plan) -> list[Round]:
+    """Encryption at rest: start, save and unlock (see bench_crypt)."""
+    from bench_crypt import crypt_figure as measure
+
+    return measure(workspace, plan)
+
+
 FIGURES: dict[str, Callable[[Workspace, Plan], list[Round]]] = {
     "start": start_figure,
     "list": list_figures,
@@ -265,5 +272,6 @@ FIGURES: dict[str, Callable[[Workspace, Plan], list[Round]]] = {
     "export": export_figure,
     "search": search_figure,
     "history": history_figure,
+    "crypt": crypt_figure,
 }
 """Every figure by name, in the order the table shows them."""

@@ -179,8 +179,19 @@ def history_ours(args: Args, result: Result) -> None:
     run_headless(app, steps)
 
 
+def home_ours_sealed(args: Args, result: Result) -> None:
+    """Unlock a sealed folder (timed apart, as ``kdf``), then start supervise on it."""
+    from supervise.store import keys
+
+    began = time.monotonic()
+    keys.unlock(Path(args["dir"]), args["passphrase"])
+    result["kdf"] = time.monotonic() - began
+    home_ours(args, result)
+
+
 KINDS: dict[str, Callable[[Args, Result], None]] = {
     "home-ours": home_ours,
+    "home-ours-sealed": home_ours_sealed,
     "open-ours": open_ours,
     "type-ours": type_ours,
     "history-ours": history_ours,

@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print("\n".join(where_lines(args.sessions_dir)))
             return 0
-        from supervise import unlocking
+        from supervise.records import passphrase as unlocking
 
         if args.command == "passphrase":
             return unlocking.change(sessions_dir(args.sessions_dir))
@@ -169,9 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.content.cache import default_cache_dir
 
         content = LibraryLoader(args.content, cache_dir=default_cache_dir())
+        # The app checks the folder on its first screen; --encrypt checks it before sealing.
+        folder = sessions_dir(args.sessions_dir, check=False)
         if args.encrypt and not unlocking.encrypt(sessions_dir(args.sessions_dir)):
             return 1
-        return _run_app(content, sessions_dir(args.sessions_dir, check=False))
+        return _run_app(content, folder, offer_protection=unlocking.first_run(folder))
     except StoreError as error:
         from supervise.visible import visible
 
@@ -383,8 +385,8 @@ def _search(folder: str | Path, words: str) -> int:
     return 0
 
 
-def _run_app(content: LibraryLoader, folder: Path) -> int:
+def _run_app(content: LibraryLoader, folder: Path, *, offer_protection: bool = False) -> int:
     # Imported here so the non-interactive commands never pay for loading Textual.
     from supervise.app import run
 
-    return run(content, folder)
+    return run(content, folder, offer_protection=offer_protection)

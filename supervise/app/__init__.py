@@ -7,10 +7,11 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 
 
-def run(content: LibraryLoader, sessions_dir: Path) -> int:
-    """Run the full-screen app until the user quits; returns the exit code."""
+def run(content: LibraryLoader, sessions_dir: Path, *, offer_protection: bool = False) -> int:
+    """Run the full-screen app until the user quits; returns the exit code. With
+    ``offer_protection`` (a first run) it first offers to protect the folder with a passphrase."""
     from supervise.app.app import SuperviseApp
 
-    app = SuperviseApp(content, sessions_dir)
+    app = SuperviseApp(content, sessions_dir, offer_protection=offer_protection)
     app.run()
     return app.return_code or 0

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from supervise.app.screens.new_session import NewSessionRequest
     from supervise.app.sessions import SessionKeeper
     from supervise.content import Library
+    from supervise.store.seal import Cost
 
 
 class SuperviseApp(App[None]):
@@ -46,8 +47,17 @@ class SuperviseApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
-    def __init__(self, content: Library | LibraryLoader, sessions_dir: Path) -> None:
+    def __init__(
+        self,
+        content: Library | LibraryLoader,
+        sessions_dir: Path,
+        *,
+        offer_protection: bool = False,
+        protection_cost: Cost | None = None,
+    ) -> None:
         super().__init__()
+        self._offer_protection = offer_protection
+        self._protection_cost = protection_cost
         self._content = (
             content if isinstance(content, LibraryLoader) else LibraryLoader(library=content)
         )
@@ -67,7 +77,20 @@ class SuperviseApp(App[None]):
         return super().run(*args, **kwargs)
 
     def get_default_screen(self) -> Screen[Any]:
-        """The session list is the bottom of the screen stack; everything else goes on top."""
+        """The session list is the bottom of the screen stack; everything else goes on top.
+
+        An encrypted folder first asks for its passphrase, and a first run may offer one; each
+        of those screens then gives way to the list."""
+        from supervise.store.keys import needs_unlock
+
+        if needs_unlock(self.sessions_dir):
+            from supervise.app.screens.unlock import UnlockScreen
+
+            return UnlockScreen(self.sessions_dir)
+        if self._offer_protection:
+            from supervise.app.screens.unlock import ProtectScreen
+
+            return ProtectScreen(self.sessions_dir, self._protection_cost)
         return HomeScreen(self.sessions_dir)
 
     def on_mount(self) -> None:

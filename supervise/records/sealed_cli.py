@@ -41,7 +41,7 @@ def seal_or_warn(
             file=sys.stderr,
         )
         return None
-    from supervise.unlocking import ask_new
+    from supervise.records.passphrase import ask_new
 
     passphrase = ask_new(what="Passphrase for this export")
     if passphrase is None:

@@ -9,23 +9,21 @@ per process. A folder without a key file is read and written as plain bytes, by 
 from __future__ import annotations
 
 import enum
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from supervise.store.errors import SessionUnreadable, StoreError, StoreUnwritable
+from supervise.store.keyfile import KeyFile, Slot
 
 if TYPE_CHECKING:
-    from supervise.store.seal import Broken, Cost
+    from supervise.store.seal import Broken
 
 KEY_FILE = ".seal.json"
 """The key file of an encrypted sessions folder: scrypt's parameters and salt, and the data
 keys sealed under the passphrase. No names and no notes, so it is kept in the clear."""
-KEY_FILE_FORMAT = "supervise-sealed-folder"
-"""What a key file says it is."""
 UNSAVED_SUFFIX = "-unsaved"
 """The folder beside the sessions folder that copies of unsaved changes go to (see door)."""
 _MAGIC = b"SVSEAL1\n"
@@ -110,98 +108,6 @@ class Pending(enum.Enum):
     """A passphrase change was under way; the old passphrase was typed."""
     CHANGE_UNLOCKED_NEW = "new"
     """A passphrase change was under way; the new passphrase was typed."""
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One passphrase's entry in the key file: scrypt's cost and salt, and the data keys
-    wrapped under it (``write`` is the one new files are sealed with)."""
-
-    cost: Cost
-    salt: bytes
-    write: bytes
-    wrapped: dict[bytes, bytes]
-
-    def to_doc(self) -> dict[str, Any]:
-        """The slot as JSON."""
-        return {
-            "kdf": "scrypt",
-            "n": self.cost.n,
-            "r": self.cost.r,
-            "p": self.cost.p,
-            "salt": self.salt.hex(),
-            "write": self.write.hex(),
-            "keys": {k.hex(): v.hex() for k, v in self.wrapped.items()},
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Any) -> Slot:
-        """The slot in ``doc``; ValueError or TypeError if it is malformed."""
-        from supervise.store.seal import Cost
-
-        if not isinstance(doc, dict) or doc.get("kdf") != "scrypt":
-            raise ValueError("unknown key derivation")
-        numbers = [doc.get(k) for k in ("n", "r", "p")]
-        whole = [v for v in numbers if isinstance(v, int) and not isinstance(v, bool)]
-        if len(whole) != len(numbers):
-            raise TypeError("scrypt parameters must be whole numbers")
-        keys = doc.get("keys")
-        if not isinstance(keys, dict) or not keys:
-            raise TypeError("no keys")
-        slot = cls(
-            Cost(*whole),
-            bytes.fromhex(doc["salt"]),
-            bytes.fromhex(doc["write"]),
-            {bytes.fromhex(k): bytes.fromhex(v) for k, v in keys.items()},
-        )
-        if slot.write not in slot.wrapped:
-            raise ValueError("the key to write with is missing")
-        return slot
-
-
-@dataclass(frozen=True)
-class KeyFile:
-    """An encrypted folder's key file."""
-
-    store: bytes
-    """The folder's random id, bound into every sealed file."""
-    current: Slot
-    """The passphrase in force."""
-    next: Slot | None = None
-    """The new passphrase while a change is under way (every key is wrapped under both)."""
-    sealing: bool = False
-    """True while a plain folder is being sealed: its plain files are still read."""
-
-    def to_bytes(self) -> bytes:
-        """The key file's contents."""
-        doc = {
-            "format": KEY_FILE_FORMAT,
-            "version": 1,
-            "about": "The keys of an encrypted supervise sessions folder, sealed under its "
-            "passphrase. Without this file no session here can be opened: back it up with them.",
-            "cipher": "AES-256-GCM",
-            "store": self.store.hex(),
-            "passphrase": self.current.to_doc(),
-            "next": None if self.next is None else self.next.to_doc(),
-            "sealing": self.sealing,
-        }
-        return json.dumps(doc, indent=1).encode("ascii")
-
-    @classmethod
-    def from_bytes(cls, raw: bytes) -> KeyFile:
-        """The key file in ``raw``; ValueError or TypeError if it is not one."""
-        doc = json.loads(raw)
-        if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT:
-            raise ValueError("not a supervise key file")
-        if doc.get("version") != 1:
-            raise ValueError(f"key file version {doc.get('version')!r} is not known here")
-        nxt = doc.get("next")
-        return cls(
-            bytes.fromhex(doc["store"]),
-            Slot.from_doc(doc.get("passphrase")),
-            None if nxt is None else Slot.from_doc(nxt),
-            doc.get("sealing") is True,
-        )
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -376,6 +282,8 @@ def for_disk(path: Path, raw: bytes) -> bytes:
     (FolderLocked if it is not unlocked), as they are elsewhere."""
     place = _place(path)
     if place is None:
+        if _unlocked and path.name != KEY_FILE:
+            _refuse_if_key_file_gone(path)
         return raw
     root, name = place
     entry = _keys_for(root)
@@ -385,6 +293,17 @@ def for_disk(path: Path, raw: bytes) -> bytes:
     from supervise.store.seal import seal
 
     return seal(entry.write, entry.keys[entry.write], entry.store, name, raw)
+
+
+def _refuse_if_key_file_gone(path: Path) -> None:
+    """Never write plain bytes into a folder unlocked as encrypted whose key file has gone."""
+    parent = path.parent
+    homes = [parent, parent.parent]
+    if parent.name.endswith(UNSAVED_SUFFIX):
+        homes.append(parent.with_name(parent.name[: -len(UNSAVED_SUFFIX)]))
+    for home in homes:
+        if unlocked(home) is not None:
+            raise KeyFileDamaged(home, f"{KEY_FILE} has gone")
 
 
 def _check_still_ours(root: Path, entry: Unlocked, stamp: tuple[int, int, int] | None) -> None:

@@ -18,7 +18,8 @@ from supervise.store import keys
 from supervise.store.errors import StoreError, StoreUnwritable
 from supervise.store.files import fsync_dir, replace_atomic
 from supervise.store.folder import is_session_file_name, sessions_folder
-from supervise.store.keys import KeyFile, Pending, Slot, Unlocked
+from supervise.store.keyfile import KeyFile, Slot
+from supervise.store.keys import Pending, Unlocked
 from supervise.store.seal import DEFAULT_COST, SALT_SIZE, Cost, derive, new_key, wrap
 
 Progress = Callable[[int, int], None]

@@ -46,12 +46,20 @@ class Cost:
         """Roughly how much memory one derivation takes."""
         return 128 * self.n * self.r * self.p // (1 << 20)
 
+    def check(self) -> None:
+        """ValueError unless these are parameters scrypt can run here (a key file is checked
+        before its parameters are used: a doctored one must not ask for all the memory)."""
+        if self.n < 2 or self.n & (self.n - 1) or not 1 <= self.r <= 64 or not 1 <= self.p <= 16:
+            raise ValueError(f"scrypt parameters out of range: {self}")
+        if self.memory_mb > MAX_MEMORY_MB:
+            raise ValueError(f"scrypt would need {self.memory_mb} MB, more than {MAX_MEMORY_MB}")
+
 
 DEFAULT_COST = Cost(n=1 << 17, r=8, p=1)
 """The product's cost: 128 MB and about half a second here (benchmarks/ measures it). Stored
 in each folder's key file, so it can be raised later without breaking older folders."""
-MAX_N = 1 << 22
-"""A key file asking for more than this is refused rather than run (4 GB of memory)."""
+MAX_MEMORY_MB = 1024
+"""A key file asking scrypt for more memory than this is refused rather than run."""
 
 
 class Broken(enum.Enum):
@@ -89,8 +97,7 @@ def normalise(passphrase: str) -> bytes:
 
 def derive(passphrase: str, salt: bytes, cost: Cost) -> bytes:
     """The key-encrypting key for ``passphrase``: scrypt, memory-hard."""
-    if not (1 < cost.n <= MAX_N) or cost.n & (cost.n - 1) or cost.r < 1 or cost.p < 1:
-        raise ValueError(f"scrypt parameters out of range: {cost}")
+    cost.check()
     return Scrypt(salt=salt, length=KEY_SIZE, n=cost.n, r=cost.r, p=cost.p).derive(
         normalise(passphrase)
     )

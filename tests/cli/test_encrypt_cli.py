@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from supervise import unlocking
 from supervise.cli import main
-from supervise.records import sealed, sealed_cli
+from supervise.records import passphrase as unlocking, sealed, sealed_cli
 from supervise.store import SessionFile, keys
 from supervise.store.rekey import encrypt_folder
 from supervise.store.seal import MAGIC, Cost

@@ -227,3 +227,30 @@ def test_new_passphrases_are_checked() -> None:
     assert "at least" in check_new_passphrase("short", "short")
     assert "not the same" in check_new_passphrase("long enough one", "long enough 1")
     assert check_new_passphrase("long enough one", "long enough one") == ""
+
+
+def test_no_plain_write_once_the_key_file_has_gone(tmp_path: Path) -> None:
+    folder, path = _sealed_folder(tmp_path)
+    with SessionFile.open(path) as session:
+        (folder / keys.KEY_FILE).unlink()
+        with pytest.raises(KeyFileDamaged, match="has gone"):
+            session.set_response(SCOPE[1], "what", "practitioner", "not to be written plain")
+    assert b"not to be written plain" not in _all_bytes(folder)
+
+
+def test_a_doctored_key_file_cannot_ask_for_all_the_memory(tmp_path: Path) -> None:
+    folder, _ = _sealed_folder(tmp_path)
+    keys.forget()
+    key_file = folder / keys.KEY_FILE
+    key_file.write_text(key_file.read_text().replace('"n": 1024', '"n": 1073741824'))
+    with pytest.raises(KeyFileDamaged, match="more than"):
+        keys.unlock(folder, "correct horse battery")
+
+
+def test_the_names_the_byte_pair_relies_on_match_their_homes() -> None:
+    from supervise.store import door, seal, tidy
+
+    assert keys._MAGIC == seal.MAGIC
+    assert door.UNSAVED_SUFFIX == keys.UNSAVED_SUFFIX
+    stamped = datetime(2026, 12, 3, 9, 0, 0).strftime(tidy._STAMP) + "-2026-11-01-abc.json"
+    assert keys._STAMPED.sub("", stamped, count=1) == "2026-11-01-abc.json"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,17 @@ def _files(count: int) -> str:
 
 def _progress(done: int, total: int) -> None:
     print(f"\r  sealed {done} of {total} files", end="" if done < total else "\n", file=sys.stderr)
+
+
+def first_run(folder: Path) -> bool:
+    """True if ``folder`` is new or empty and not protected: the app then offers a passphrase."""
+    try:
+        with os.scandir(folder) as entries:
+            return not any(entries)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def unlock(folder: Path, ask: Ask | None = None) -> bool:
