@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.closing import ClosingScreen
 from supervise.app.screens.opening import OpeningScreen
+from supervise.app.screens.path_prompt import PathPrompt
 from supervise.app.screens.served_people import ServedPeopleForm
 from supervise.app.widgets.identifier_hint import IdentifierHint
 from supervise.app.widgets.prompt_field import AnswerArea
@@ -279,3 +281,30 @@ async def test_the_key_shows_in_the_key_bar_only_while_there_is_something_to_rep
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert "Nothing in this answer looks like an identifier." in str(notes)
+
+
+async def test_export_from_the_session_says_what_identifiers_remain_and_still_writes(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = make_session()
+    notes = Notes()
+    app = make_app()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await open_walk(pilot, app)
+        await type_text(pilot, "NHS 943 476 5919")
+        await app.screen.run_action("export_record")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, PathPrompt):
+                break
+        assert isinstance(app.screen, PathPrompt)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "out")
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any("still in the record" in note for note in notes.shown):
+                break
+    said = next(note for note in notes.shown if "still in the record" in note)
+    assert said.startswith("1 likely identifier still in the record")
+    assert "h3-25/pc/5, What? (practitioner): an NHS number (943 476 5919)" in said
+    assert "943 476 5919" in (tmp_path / "out" / (path.stem + ".md")).read_text(encoding="utf-8")
