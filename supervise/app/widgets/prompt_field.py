@@ -10,6 +10,7 @@ from textual.geometry import Size
 from textual.markup import escape
 from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
@@ -65,7 +66,8 @@ class AnswerArea(TextArea):
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
         self.hint: IdentifierHint | None = None
-        """The line under the answer that says what in it looks like an identifier."""
+        """The line under the answer that says what in it looks like an identifier (added
+        the first time there is something to say: most answers never need one)."""
         self.findings: tuple[Finding, ...] = ()
         """What in the answer looked like an identifier when it was last checked."""
         self._checked: tuple[str, tuple[str, ...]] | None = None
@@ -118,7 +120,7 @@ class AnswerArea(TextArea):
         Only when the text (or the names marked) changed since the last look, unless
         ``again``. A long answer is read in a thread, so typing never waits for it.
         """
-        if self.read_only or self.hint is None:
+        if self.read_only:
             return
         checked = (self.text, served_names_of(self))
         if checked == self._checked and not again:
@@ -135,11 +137,15 @@ class AnswerArea(TextArea):
         self.app.call_from_thread(self._found, text, findings)
 
     def _found(self, text: str, findings: tuple[Finding, ...]) -> None:
-        if self._checked is None or self._checked[0] != text or self.hint is None:
+        if self._checked is None or self._checked[0] != text or not self.is_attached:
             return  # the answer changed meanwhile: the look at it as it is now tells
         had = bool(self.findings)
         self.findings = findings
-        self.hint.show(findings)
+        if self.hint is None and findings and isinstance(self.parent, Widget):
+            self.hint = IdentifierHint()
+            self.parent.mount(self.hint, after=self)
+        if self.hint is not None:
+            self.hint.show(findings)
         if bool(findings) != had:
             # The key that replaces them shows in the key bar only while there is something.
             self.screen.refresh_bindings()
@@ -169,5 +175,4 @@ class PromptField(Box):
             text, on_save, read_only=read_only, classes=f"answer {role}", field=field
         )
         label = Label(f"{lead}{escape(prompt)}", classes=f"prompt {role}", markup=True)
-        answer.hint = IdentifierHint()
-        super().__init__(label, answer, answer.hint, classes=f"prompt-field {role}")
+        super().__init__(label, answer, classes=f"prompt-field {role}")
