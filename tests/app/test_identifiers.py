@@ -11,11 +11,13 @@ from textual.widgets import Input
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.closing import ClosingScreen
+from supervise.app.screens.new_session import NewSessionScreen
 from supervise.app.screens.opening import OpeningScreen
 from supervise.app.screens.path_prompt import PathPrompt
 from supervise.app.screens.served_people import ServedPeopleForm
 from supervise.app.widgets.identifier_hint import IdentifierHint
 from supervise.app.widgets.prompt_field import AnswerArea
+from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import Role
 from supervise.store import SessionFile
 from tests.app.conftest import stored
@@ -309,3 +311,37 @@ async def test_export_from_the_session_says_what_identifiers_remain_and_still_wr
     assert said.startswith("1 likely identifier still in the record")
     assert "h3-25/pc/5, What? (practitioner): an NHS number (943 476 5919)" in said
     assert "943 476 5919" in (tmp_path / "out" / (path.stem + ".md")).read_text(encoding="utf-8")
+
+
+async def test_a_new_session_carries_the_people_served_marked_last_time(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    first = make_session(date="2026-11-01")
+    with SessionFile.open(first) as session:
+        session.update_record(served=("", "Jane Smith"))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        await pilot.press(*"Sam", "tab", *"Alex")
+        form.query_one(ScopeTree).tick(["h3-25/pc/5"])
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, OpeningScreen):
+                break
+        opening = app.screen
+        assert isinstance(opening, OpeningScreen)
+        assert opening.live.snapshot.record.served == ("", "Jane Smith")
+        await type_text(pilot, "Jane Smith called")
+        await settle(pilot)
+        assert "a person served: Jane Smith" in screen_text(app)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        await saved(app)
+        path = opening.live.path
+    with stored(path) as session:
+        assert session.record.served == ("", "Jane Smith")
+        assert session.record.opening["check_in"] == "[person B] called"

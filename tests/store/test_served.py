@@ -10,6 +10,7 @@ from supervise.store import SessionFile
 from supervise.store.changes import SetServed, key_of, to_doc
 from supervise.store.door import SessionDoor
 from supervise.store.records import Mode, SessionRecord
+from supervise.store.served import served_before
 
 
 def test_marked_names_go_through_the_door_to_the_session_file(tmp_path: Path) -> None:
@@ -47,3 +48,29 @@ def test_served_names_must_be_text() -> None:
             date="2026-11-23",
             served=(1,),  # type: ignore[arg-type]
         )
+
+
+def _earlier(folder: Path, practitioner: str, date: str, served: tuple[str, ...]) -> Path:
+    with SessionFile.create(
+        folder, mode="supervision", practitioner=practitioner, date=date
+    ) as session:
+        session.update_record(served=served)
+        return session.path
+
+
+def test_a_new_session_takes_the_names_from_the_practitioners_latest_one(tmp_path: Path) -> None:
+    _earlier(tmp_path, "Sam", "2026-10-01", ("Jane Smith",))
+    _earlier(tmp_path, "sam ", "2026-11-01", ("", "Tom Jones"))
+    _earlier(tmp_path, "Kim", "2026-11-20", ("Ann Lee",))
+    newest = _earlier(tmp_path, "Sam", "2026-11-10", ())  # marked no one: look further back
+    assert served_before(tmp_path, "Sam") == ("", "Tom Jones")
+    assert served_before(tmp_path, "SAM", besides=newest) == ("", "Tom Jones")
+    assert served_before(tmp_path, "Nobody") == ()
+
+
+def test_a_damaged_earlier_session_is_passed_over(tmp_path: Path) -> None:
+    _earlier(tmp_path, "Sam", "2026-10-01", ("Jane Smith",))
+    damaged = _earlier(tmp_path, "Sam", "2026-11-01", ("Tom Jones",))
+    served_before(tmp_path, "Sam")  # lists (and indexes) both while they are whole
+    damaged.write_text("{not json", encoding="utf-8")
+    assert served_before(tmp_path, "Sam") == ("Jane Smith",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -14,6 +15,17 @@ from supervise.store.changes import SetServed
 
 if TYPE_CHECKING:
     from supervise.app.live import SessionDoor
+
+
+def carry_served(door: SessionDoor, folder: Path) -> None:
+    """Mark in a new session the people served marked in its practitioner's latest earlier
+    session (slow: reads session files, so call it off the screen thread)."""
+    from supervise.store.served import served_before
+
+    record = door.snapshot.record
+    carried = served_before(folder, record.practitioner, besides=door.path)
+    if carried:
+        door.submit(SetServed(carried))
 
 
 def _location(text: str, index: int, newline: str) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, TextArea
+from textual.worker import get_current_worker
 
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
 from supervise.app.widgets.box import Box
@@ -134,7 +135,9 @@ class AnswerArea(TextArea):
     @work(thread=True, exclusive=True, group="identifiers")
     def _check_in_thread(self, text: str, served: tuple[str, ...]) -> None:
         findings = find_identifiers(text, served)
-        self.app.call_from_thread(self._found, text, findings)
+        # Cancelled when the answer left the screen (or a newer look began): nobody to tell.
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, text, findings)
 
     def _found(self, text: str, findings: tuple[Finding, ...]) -> None:
         if self._checked is None or self._checked[0] != text or not self.is_attached:
