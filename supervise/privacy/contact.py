@@ -20,6 +20,9 @@ PHONE_PATTERN = re.compile(
 EMAIL_PATTERN = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 """An e-mail address (a full stop ending a sentence is left out)."""
 
+ORDINAL = re.compile(r"1st|2nd|3rd|\dth")
+"""An inward code that reads as an ordinal in small letters ("2nd"), not a postcode."""
+
 _UK_FIRST_DIGITS = "123578"
 """How UK numbers start after the 0: geographic (1, 2), non-geographic (3), mobile (7), 08."""
 
@@ -28,11 +31,11 @@ def postcodes(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each UK postcode in ``text``.
 
     Without a space, only capitals count: "m11ae" in running text is more likely a typo than
-    an address.
+    an address; nor is "b1 2nd" (floor) one in small letters.
     """
     for match in POSTCODE_PATTERN.finditer(text):
         found = match.group()
-        if " " in found or found.isupper():
+        if found.isupper() or (" " in found and not ORDINAL.fullmatch(found[-3:])):
             yield match.span()
 
 

@@ -64,7 +64,16 @@ def test_a_postcode_without_its_space_counts_in_capitals_only() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["vitamin B12 today", "room 4B", "the A1 road", "QQ1 1AA", "M1 1CI", "AB12CD"]
+    "text",
+    [
+        "vitamin B12 today",
+        "room 4B",
+        "the A1 road",
+        "QQ1 1AA",
+        "M1 1CI",
+        "AB12CD",
+        "level b1 2nd floor",
+    ],
 )
 def test_words_and_codes_that_are_not_postcodes_are_left_alone(text: str) -> None:
     assert found(text) == []
