@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from supervise.app.app import SuperviseApp
+from supervise.app.screens.action_form import ActionForm
 from supervise.app.screens.closing import ClosingScreen
 from supervise.app.screens.new_session import NewSessionScreen
 from supervise.app.screens.opening import OpeningScreen
@@ -345,3 +346,30 @@ async def test_a_new_session_carries_the_people_served_marked_last_time(
     with stored(path) as session:
         assert session.record.served == ("", "Jane Smith")
         assert session.record.opening["check_in"] == "[person B] called"
+
+
+async def test_the_action_form_warns_too_and_replaces_in_its_fields(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.update_record(served=("Jane Smith",), current_item="closing")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        closing.ask_for_action()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        await type_text(pilot, "Ring jane smith on 07700 900123")
+        said = " ".join(screen_text(app).replace("█", " ").split())
+        assert "a person served (jane smith) and a phone number (07700 900123)" in said
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert "Looks like" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not form.is_attached
+        await saved(app)
+    with stored(path) as session:
+        assert [a.what for a in session.actions()] == ["Ring [person A] on [phone number]"]

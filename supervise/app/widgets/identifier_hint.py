@@ -59,6 +59,10 @@ class KnowsServed(Protocol):
 
 
 def served_names_of(widget: Widget) -> tuple[str, ...]:
-    """The names marked as people served on ``widget``'s screen (none off a session screen)."""
+    """The names marked as people served in the session ``widget`` is part of: its own screen's,
+    else (in a form over a session screen) those of the screen below; none outside a session."""
     screen = widget.screen
-    return screen.served_names() if isinstance(screen, KnowsServed) else ()
+    if isinstance(screen, KnowsServed):
+        return screen.served_names()
+    below = (s for s in reversed(widget.app.screen_stack) if isinstance(s, KnowsServed))
+    return next((s.served_names() for s in below), ())
