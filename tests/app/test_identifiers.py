@@ -16,10 +16,11 @@ from supervise.app.screens.new_session import NewSessionScreen
 from supervise.app.screens.opening import OpeningScreen
 from supervise.app.screens.path_prompt import PathPrompt
 from supervise.app.screens.served_people import ServedPeopleForm
-from supervise.app.widgets.identifier_hint import IdentifierHint
+from supervise.app.widgets.identifier_hint import IdentifierHint, hint_text
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import Role
+from supervise.privacy import find_identifiers
 from supervise.store import SessionFile
 from tests.app.conftest import stored
 from tests.app.driving import Notes, burst, open_at, open_walk, saved, screen_text
@@ -373,3 +374,16 @@ async def test_the_action_form_warns_too_and_replaces_in_its_fields(
         await saved(app)
     with stored(path) as session:
         assert [a.what for a in session.actions()] == ["Ring [person A] on [phone number]"]
+
+
+def test_the_warning_line_names_each_thing_once_and_counts_the_rest() -> None:
+    def line(text: str) -> str:
+        return hint_text(find_identifiers(text, ("Jane Smith",)))
+
+    assert line("no identifiers") == ""
+    assert line("Jane Smith") == "⚠ Looks like a person served: Jane Smith · ctrl+k to replace it"
+    assert line("Jane Smith, Jane Smith") == (
+        "⚠ Looks like a person served: Jane Smith · ctrl+k to replace them"
+    )
+    many = line("M1 1AE, EH99 1SP, SW1A 1AA, B33 8TH, CR2 6XH")
+    assert many.endswith("a postcode (SW1A 1AA) and 2 more · ctrl+k to replace them")

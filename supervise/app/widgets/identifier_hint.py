@@ -20,11 +20,14 @@ def hint_text(findings: Sequence[Finding]) -> str:
     if not findings:
         return ""
     key = REPLACE_IDENTIFIERS.key
-    if len(findings) == 1:
-        only = findings[0]
-        return f"⚠ Looks like {only.kind.described}: {only.shown} · {key} to replace"
-    quoted = [f"{f.kind.described} ({f.shown})" for f in findings[:SHOWN]]
-    more = len(findings) - SHOWN
+    # The same name written three times is one thing to say.
+    said = list(dict.fromkeys((f.kind.described, f.shown) for f in findings))
+    if len(said) == 1:
+        (kind, shown), *_ = said
+        what = "it" if len(findings) == 1 else "them"
+        return f"⚠ Looks like {kind}: {shown} · {key} to replace {what}"
+    quoted = [f"{kind} ({shown})" for kind, shown in said[:SHOWN]]
+    more = len(said) - SHOWN
     if more > 0:
         quoted.append(f"{more} more")
     listed = ", ".join(quoted[:-1]) + " and " + quoted[-1]
