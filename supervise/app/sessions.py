@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from supervise.app.live import SaveState, SessionDoor
 from supervise.app.messages import OpenSession, SaveStateChanged
 from supervise.app.screens.base import SessionScreen
+from supervise.app.screens.identifiers import carry_served
 from supervise.store import SessionLocked, StoreError
 from supervise.store.records import Status, Step, StepKind
 
@@ -84,6 +85,7 @@ class SessionKeeper:
         except (StoreError, OSError) as error:
             self._app.call_from_thread(self._failed, "The session could not be created", error)
         else:
+            carry_served(door, self._app.sessions_dir)
             self._app.call_from_thread(self._enter, door)
 
     def _post_state(self, state: SaveState) -> None:

@@ -101,7 +101,7 @@ def _required(doc: Doc, key: str, what: str) -> str:
 
 def record_to_doc(record: SessionRecord) -> dict[str, Any]:
     """The session document that stores ``record``."""
-    return {
+    doc = {
         "format": FORMAT,
         "id": record.id,
         "created": record.created,
@@ -124,6 +124,10 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
             {"role": s.role.value, "name": s.name, "at": s.at} for s in record.signatures
         ],
     }
+    if record.served:
+        # Only once someone is marked: other sessions' files stay as they were.
+        doc["served"] = list(record.served)
+    return doc
 
 
 def record_from_doc(doc: Doc) -> SessionRecord:
@@ -164,6 +168,7 @@ def record_from_doc(doc: Doc) -> SessionRecord:
             Signature(check_role(_text(s, "role")), _text(s, "name"), _text(s, "at"))
             for s in signatures
         ),
+        served=_texts(doc, "served"),
     )
 
 

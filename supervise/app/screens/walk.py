@@ -282,7 +282,7 @@ class WalkScreen(SessionScreen):
             return False
         if action == "toggle_bring":
             return not self.supervision
-        return True
+        return super().check_action(action, parameters)
 
     def action_set_confidence(self, value: int) -> None:
         """Choose confidence ``value`` (1–5) for this item, as clicking its button would."""
