@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if plain is not None:
         option, words = plain
         try:
-            folder = str(sessions_dir(os.path.expanduser(option) if option else None))
+            searched = str(sessions_dir(os.path.expanduser(option) if option else None))
         except StoreError as error:
             print(error, file=sys.stderr)
             return 1
@@ -126,8 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.store.keys import is_encrypted
 
         # An encrypted folder is unlocked first, below, like every command that reads it.
-        if not is_encrypted(Path(folder)):
-            return _search(folder, " ".join(words))
+        if not is_encrypted(Path(searched)):
+            return _search(searched, " ".join(words))
     from supervise.content import ContentError, LibraryLoader
 
     args = build_parser().parse_args(argv)
