@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from supervise.cli import main
 from supervise.store import SessionFile
+from tests.cli.piping import read_one_line_and_leave
 
 
 def _sessions(folder: Path) -> str:
@@ -117,10 +117,5 @@ def test_results_cut_short_by_their_reader_are_not_an_error(tmp_path: Path) -> N
     }
     path.write_text(json.dumps(tables), encoding="utf-8")
     command = [sys.executable, "-m", "supervise", "search", "ring", "--sessions-dir", str(folder)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
-        assert process.stdout is not None and process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()
-        errors = process.stderr.read().decode()
-        code = process.wait(timeout=60)
+    code, errors = read_one_line_and_leave(command)
     assert code == 0 and "Traceback" not in errors and "BrokenPipe" not in errors
