@@ -111,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Whatever read the output stopped early (`supervise prompts | head`): not an error.
+        # Python would complain again flushing stdout at exit, so point it at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from supervise.store.errors import StoreError
 
     plain = _plain_search(sys.argv[1:] if argv is None else list(argv))
@@ -185,13 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Fix the file named above, or run 'supervise content check'.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Whatever read the output stopped early (`supervise prompts | head`): not an error.
-        # Python would complain again flushing stdout at exit, so point it at nothing first.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _content_check(paths: list[Path]) -> int:

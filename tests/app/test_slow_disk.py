@@ -141,9 +141,9 @@ async def test_h_pressed_while_the_list_is_read_waits_for_it(
     from supervise.app.screens import home as home_module
     from supervise.app.screens.history import HistoryScreen
     from supervise.app.screens.home import HomeScreen
+    from supervise.store import list_sessions as real_list
 
     make_session(practitioner="Robin")
-    real_list = home_module.list_sessions
     gate = Hold()
 
     def held_list(folder: Path) -> object:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from supervise.cli import main, sessions_dir
 from supervise.store import SessionFile
 from supervise.store.tidy import set_archived
+from tests.cli.piping import read_one_line_and_leave
 from tests.conftest import FIXTURES
 
 
@@ -205,10 +205,5 @@ def test_sessions_dir_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_output_cut_short_by_its_reader_is_not_an_error() -> None:
     # `supervise prompts | head -1`: the reader leaves after the first line.
     command = [sys.executable, "-m", "supervise", "prompts", "--framework", "h3-25"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
-        assert process.stdout is not None and process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()
-        errors = process.stderr.read().decode()
-        code = process.wait(timeout=60)
+    code, errors = read_one_line_and_leave(command)
     assert code == 0 and "Traceback" not in errors and "BrokenPipe" not in errors
