@@ -188,3 +188,20 @@ async def test_a_first_run_can_go_on_without_one(library: Library, sessions_dir:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert not keys.is_encrypted(sessions_dir)
+
+
+async def test_a_passphrase_typed_in_one_burst_with_tab_lands_in_both_boxes(
+    library: Library, sessions_dir: Path
+) -> None:
+    """Typed fast (a password manager, a busy machine), the keys after tab belong to the second
+    box; before tab was a priority binding everywhere, all of them landed in the first."""
+    from tests.app.driving import burst
+
+    app = SuperviseApp(library, sessions_dir, offer_protection=True, protection_cost=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ProtectScreen)
+        burst(app, *PASS, "tab", *PASS, "enter")
+        await _settle(pilot, app)
+        await _settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen), screen_text(app)
+    assert keys.is_encrypted(sessions_dir)
