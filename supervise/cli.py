@@ -240,10 +240,12 @@ def _list(folder: Path, as_json: bool) -> int:
     if not summaries:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     from supervise.store.catalog import UNREADABLE
+    from supervise.visible import visible
 
     for s in summaries:
         if s.status == UNREADABLE:
-            print(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}")
+            # Its name and the reason may hold anything the file did: drawn, never obeyed.
+            print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
             continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
         print(f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}")
