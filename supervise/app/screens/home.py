@@ -26,6 +26,7 @@ from supervise.store.catalog import UNREADABLE
 from supervise.store.places import sessions_elsewhere, shown
 from supervise.store.records import Mode, Status
 from supervise.store.tidy import archived
+from supervise.visible import visible
 
 WELCOME = """\
 [b]Welcome to supervise.[/b]
@@ -189,7 +190,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
             status = "✔ Signed"
         elif summary.status == UNREADABLE:
             # What is known of a damaged file: its name, and why it cannot be opened.
-            why = f"{summary.file}: {summary.problem}"
+            why = visible(f"{summary.file}: {summary.problem}")
             return tuple(Text(c) for c in (summary.date, "", "—", "—", "⚠ Damaged", "—", "—", why))
         if archived:
             status += " · archived"
