@@ -8,7 +8,7 @@ import pytest
 
 from supervise.privacy import Kind, find_identifiers, replace_identifiers, replaced_span
 from supervise.privacy.births import age_on
-from supervise.privacy.names import person_letter
+from supervise.privacy.names import person_letter, tidy_name
 from supervise.privacy.nhs import is_nhs_number, nhs_check_digit
 
 TODAY = date(2026, 12, 3)
@@ -246,3 +246,8 @@ def test_plain_reflective_writing_has_no_identifiers() -> None:
 def test_a_long_text_is_searched_quickly_enough_to_run_off_the_screen_thread() -> None:
     text = ("word " * 200 + "943 476 5919 ") * 100  # about 100 KB
     assert len(find_identifiers(text, ("Jane Smith",), TODAY)) == 100
+
+
+def test_a_name_is_tidied_of_spacing_and_control_characters() -> None:
+    assert tidy_name("  Jane \x1b[2J  Smith\u200b ") == "Jane [2J Smith"
+    assert tidy_name("\tTom\nJones") == "Tom Jones"
