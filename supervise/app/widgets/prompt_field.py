@@ -142,16 +142,12 @@ class AnswerArea(TextArea):
     def _found(self, text: str, findings: tuple[Finding, ...]) -> None:
         if self._checked is None or self._checked[0] != text or not self.is_attached:
             return  # the answer changed meanwhile: the look at it as it is now tells
-        had = bool(self.findings)
         self.findings = findings
         if self.hint is None and findings and isinstance(self.parent, Widget):
             self.hint = IdentifierHint()
             self.parent.mount(self.hint, after=self)
         if self.hint is not None:
             self.hint.show(findings)
-        if bool(findings) != had:
-            # The key that replaces them shows in the key bar only while there is something.
-            self.screen.refresh_bindings()
 
 
 class PromptField(Box):
