@@ -277,9 +277,14 @@ async def test_the_key_shows_in_the_key_bar_only_while_there_is_something_to_rep
         await settle(pilot)
         assert "^k Anonymise" not in screen_text(app)
         assert walk.check_action("replace_identifiers", ()) is False
+        titles = {command.title for command in app.get_system_commands(walk)}
+        assert "Mark a person served" in titles
+        assert "Replace identifiers with placeholders" not in titles
         await type_text(pilot, " but jo@example.com")
         await settle(pilot)
         assert "^k Anonymise" in screen_text(app)
+        titles = {command.title for command in app.get_system_commands(walk)}
+        assert {"Replace identifiers with placeholders", "Mark a person served"} <= titles
         # With the cursor in another answer, there is nothing to replace there.
         await pilot.press("tab")
         await pilot.pause()
