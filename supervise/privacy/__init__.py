@@ -4,7 +4,12 @@ Guidance asks that people who use services are anonymised in supervision records
 what would identify them and says what to put instead.
 """
 
-from supervise.privacy.detect import find_identifiers, replace_identifiers, replaced_span
+from supervise.privacy.detect import (
+    find_identifiers,
+    find_identifiers_in_parts,
+    replace_identifiers,
+    replaced_span,
+)
 from supervise.privacy.kinds import Finding, Kind
 from supervise.privacy.names import person_placeholder, tidy_name
 
@@ -12,6 +17,7 @@ __all__ = [
     "Finding",
     "Kind",
     "find_identifiers",
+    "find_identifiers_in_parts",
     "person_placeholder",
     "replace_identifiers",
     "replaced_span",

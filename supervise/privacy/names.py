@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from string import ascii_uppercase
 
 
 def tidy_name(name: str) -> str:
-    """A name with its spacing made plain ("  Jane   Smith " reads "Jane Smith")."""
-    return " ".join(name.split())
+    """A name with its spacing made plain ("  Jane   Smith " reads "Jane Smith") and without
+    control characters (a pasted escape code is no part of anyone's name)."""
+    printable = "".join(
+        ch for ch in name if ch.isspace() or not unicodedata.category(ch).startswith("C")
+    )
+    return " ".join(printable.split())
 
 
 def person_letter(index: int) -> str:

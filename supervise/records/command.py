@@ -80,13 +80,14 @@ def _export(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> i
             raw = json_visible(raw.decode("utf-8")).encode("utf-8")
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
-    else:
-        try:
-            target = write_record(args.output, raw)
-        except OSError as exc:
-            print(f"{args.output} could not be written ({exc.strerror or exc}).", file=sys.stderr)
-            return 1
-        print(f"Wrote {target}", file=sys.stderr)
+        _warn_of_identifiers(path, content)
+        return 0
+    try:
+        target = write_record(args.output, raw)
+    except OSError as exc:
+        print(f"{args.output} could not be written ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}", file=sys.stderr)
     _warn_of_identifiers(path, content)
     return 0
 
@@ -95,6 +96,9 @@ def _warn_of_identifiers(path: Path, content: LibraryLoader) -> None:
     """Say on standard error which likely identifiers the record still holds, and where."""
     from supervise.records.identifiers import remaining_in_session, report
 
-    said = report(remaining_in_session(path, content.get()))
+    try:
+        said = report(remaining_in_session(path, content.get()))
+    except StoreError as error:
+        said = f"Exported, but not checked for identifiers (read it before sharing): {error}"
     if said:
         print(said, file=sys.stderr)

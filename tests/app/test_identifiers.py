@@ -22,6 +22,7 @@ from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.content import Role
 from supervise.privacy import find_identifiers
 from supervise.store import SessionFile
+from supervise.store.records import ActionReview
 from tests.app.conftest import stored
 from tests.app.driving import Notes, burst, open_at, open_walk, saved, screen_text
 
@@ -276,9 +277,14 @@ async def test_the_key_shows_in_the_key_bar_only_while_there_is_something_to_rep
         await settle(pilot)
         assert "^k Anonymise" not in screen_text(app)
         assert walk.check_action("replace_identifiers", ()) is False
+        titles = {command.title for command in app.get_system_commands(walk)}
+        assert "Mark a person served" in titles
+        assert "Replace identifiers with placeholders" not in titles
         await type_text(pilot, " but jo@example.com")
         await settle(pilot)
         assert "^k Anonymise" in screen_text(app)
+        titles = {command.title for command in app.get_system_commands(walk)}
+        assert {"Replace identifiers with placeholders", "Mark a person served"} <= titles
         # With the cursor in another answer, there is nothing to replace there.
         await pilot.press("tab")
         await pilot.pause()
@@ -387,3 +393,25 @@ def test_the_warning_line_names_each_thing_once_and_counts_the_rest() -> None:
     )
     many = line("M1 1AE, EH99 1SP, SW1A 1AA, B33 8TH, CR2 6XH")
     assert many.endswith("a postcode (SW1A 1AA) and 2 more · ctrl+k to replace them")
+
+
+async def test_a_note_on_an_earlier_action_warns_and_ctrl_k_replaces_it_there(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    carried = ActionReview("s1", "a1", "Call the landlord", "Sam", "2026-11-10")
+    path = make_session(reviews=(carried,))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_at(pilot, app, OpeningScreen)
+        note = app.screen.query_one(".review-note", Input)
+        note.focus()
+        await type_text(pilot, "Rang her on 07700 900123")
+        assert "Looks like a phone number: 07700 900123" in screen_text(app)
+        assert "^k Anonymise" in screen_text(app)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert note.value == "Rang her on [phone number]"
+        assert "Looks like" not in screen_text(app)
+        await saved(app)
+    with stored(path) as session:
+        assert [review.note for review in session.reviews()] == ["Rang her on [phone number]"]

@@ -6,9 +6,15 @@ from datetime import date
 
 import pytest
 
-from supervise.privacy import Kind, find_identifiers, replace_identifiers, replaced_span
+from supervise.privacy import (
+    Kind,
+    find_identifiers,
+    find_identifiers_in_parts,
+    replace_identifiers,
+    replaced_span,
+)
 from supervise.privacy.births import age_on
-from supervise.privacy.names import person_letter
+from supervise.privacy.names import person_letter, tidy_name
 from supervise.privacy.nhs import is_nhs_number, nhs_check_digit
 
 TODAY = date(2026, 12, 3)
@@ -246,3 +252,20 @@ def test_plain_reflective_writing_has_no_identifiers() -> None:
 def test_a_long_text_is_searched_quickly_enough_to_run_off_the_screen_thread() -> None:
     text = ("word " * 200 + "943 476 5919 ") * 100  # about 100 KB
     assert len(find_identifiers(text, ("Jane Smith",), TODAY)) == 100
+
+
+def test_a_name_is_tidied_of_spacing_and_control_characters() -> None:
+    assert tidy_name("  Jane \x1b[2J  Smith\u200b ") == "Jane [2J Smith"
+    assert tidy_name("\tTom\nJones") == "Tom Jones"
+
+
+def test_a_long_text_read_in_parts_gives_what_it_gives_read_whole() -> None:
+    piece = (
+        "Jane Smith, born 12/03/2012, NHS 943 476 5919, at M1 1AE, jo@example.com, "
+        "07700 900123. We met on 12/03/2025. "
+    )
+    text = "".join(f"{'filler ' * n}{piece}" for n in range(60))
+    whole = find_identifiers(text, ("Jane Smith",), TODAY)
+    for part in (97, 1000, 4096):
+        assert find_identifiers_in_parts(text, ("Jane Smith",), TODAY, part=part) == whole
+    assert len(whole) == 60 * 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from supervise.store import SessionFile
 from supervise.store.changes import SetServed, key_of, to_doc
 from supervise.store.door import SessionDoor
+from supervise.store.errors import SessionUnreadable
 from supervise.store.records import Mode, SessionRecord
 from supervise.store.served import served_before
 
@@ -74,3 +76,15 @@ def test_a_damaged_earlier_session_is_passed_over(tmp_path: Path) -> None:
     served_before(tmp_path, "Sam")  # lists (and indexes) both while they are whole
     damaged.write_text("{not json", encoding="utf-8")
     assert served_before(tmp_path, "Sam") == ("Jane Smith",)
+
+
+def test_a_file_whose_served_names_are_not_text_is_refused_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    with SessionFile.create(tmp_path, mode="supervision", practitioner="Sam") as session:
+        path = session.path
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["session"]["1"]["served"] = ["Jane Smith", 7]
+    path.write_text(json.dumps(tables), encoding="utf-8")
+    with pytest.raises(SessionUnreadable, match="served must be a list of text"):
+        SessionFile.open(path, read_only=True)

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.widgets import Input
 
 from supervise.app.commands import REPLACE_IDENTIFIERS
 from supervise.app.settle import settle_input
+from supervise.app.widgets.identifier_hint import IdentifierHint
 from supervise.app.widgets.prompt_field import AnswerArea
-from supervise.privacy import find_identifiers, replaced_span
+from supervise.privacy import find_identifiers, replace_identifiers, replaced_span
 from supervise.store.changes import SetServed
 
 if TYPE_CHECKING:
@@ -52,7 +54,8 @@ class IdentifierActions(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Replacing shows (in the key bar too) once an answer here holds an identifier."""
         if action == "replace_identifiers":
-            return not self.live.read_only and any(a.findings for a in self.query(AnswerArea))
+            found = any(hint.shown for hint in self.query(IdentifierHint))
+            return found and not self.live.read_only
         if action == "mark_person":
             return not self.live.read_only
         return super().check_action(action, parameters)
@@ -69,6 +72,9 @@ class IdentifierActions(Screen[None]):
         One edit of the answer, like typing: saved the same way, and ctrl+z undoes it.
         """
         await settle_input(self)
+        if isinstance(self.focused, Input) and not self.live.read_only:
+            self._replace_in_field(self.focused)
+            return
         area = self._answer_with_identifiers()
         if self.live.read_only or area is None or area.read_only:
             self.notify("There is no answer to change here.", markup=False)
@@ -85,6 +91,16 @@ class IdentifierActions(Screen[None]):
         area.save()
         what = _described(len(findings), [f.kind.described for f in findings])
         self.notify(f"Replaced {what} with placeholders. ctrl+z undoes it.", markup=False)
+
+    def _replace_in_field(self, field: Input) -> None:
+        """Replace the identifiers in a one-line field (a note), as typing there would."""
+        findings = find_identifiers(field.value, self.served_names())
+        if not findings:
+            self.notify("Nothing in this field looks like an identifier.", markup=False)
+            return
+        field.value = replace_identifiers(field.value, findings)
+        what = _described(len(findings), [f.kind.described for f in findings])
+        self.notify(f"Replaced {what} with placeholders.", markup=False)
 
     def action_mark_person(self) -> None:
         """Open the form that marks people served, with the words selected in the answer."""

@@ -12,7 +12,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, RadioSet, Static
 
+from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
 from supervise.app.widgets.marks import MarkedRadioButton
+from supervise.privacy import find_identifiers
 from supervise.store.records import ActionReview, ReviewOutcome
 
 OUTCOME_LABELS = {
@@ -68,6 +70,7 @@ class ActionReviewField(Vertical):
             classes="review-note",
             disabled=self._read_only,
         )
+        yield IdentifierHint()
 
     @property
     def unanswered(self) -> bool:
@@ -86,6 +89,9 @@ class ActionReviewField(Vertical):
     @on(Input.Changed, ".review-note")
     def _note(self, event: Input.Changed) -> None:
         event.stop()
+        if not self._read_only:
+            found = find_identifiers(event.value, served_names_of(self))
+            self.query_one(IdentifierHint).show(found)
         if event.value != self.review.note:
             self._set(replace(self.review, note=event.value))
 

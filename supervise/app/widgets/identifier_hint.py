@@ -47,9 +47,23 @@ class IdentifierHint(Static):
         shown = tuple((f.kind.value, f.shown) for f in findings)
         if shown == self._shown:
             return
+        flipped = bool(shown) != bool(self._shown)
         self._shown = shown
         self.update(hint_text(findings))
         self.set_class(bool(findings), "-shown")
+        if flipped and self.is_attached:
+            # The key that replaces them shows in the key bar only while there is something.
+            self.screen.refresh_bindings()
+
+    def on_mount(self) -> None:
+        """Added with something to say (see AnswerArea): the key bar should offer the key."""
+        if self._shown:
+            self.screen.refresh_bindings()
+
+    @property
+    def shown(self) -> bool:
+        """Whether the line is saying something now."""
+        return bool(self._shown)
 
 
 @runtime_checkable

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
-from supervise.privacy import Finding, find_identifiers
+from supervise.privacy import Finding, find_identifiers, find_identifiers_in_parts
 
 SAVE_DELAY = 0.3
 """Seconds after the last key before an answer is written: short enough that a crash loses at
@@ -134,7 +134,7 @@ class AnswerArea(TextArea):
 
     @work(thread=True, exclusive=True, group="identifiers")
     def _check_in_thread(self, text: str, served: tuple[str, ...]) -> None:
-        findings = find_identifiers(text, served)
+        findings = find_identifiers_in_parts(text, served)
         # Cancelled when the answer left the screen (or a newer look began): nobody to tell.
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._found, text, findings)
@@ -142,16 +142,12 @@ class AnswerArea(TextArea):
     def _found(self, text: str, findings: tuple[Finding, ...]) -> None:
         if self._checked is None or self._checked[0] != text or not self.is_attached:
             return  # the answer changed meanwhile: the look at it as it is now tells
-        had = bool(self.findings)
         self.findings = findings
         if self.hint is None and findings and isinstance(self.parent, Widget):
             self.hint = IdentifierHint()
             self.parent.mount(self.hint, after=self)
         if self.hint is not None:
             self.hint.show(findings)
-        if bool(findings) != had:
-            # The key that replaces them shows in the key bar only while there is something.
-            self.screen.refresh_bindings()
 
 
 class PromptField(Box):
