@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from enum import Enum
 
 from supervise.content import ContentError, LibraryLoader
 
@@ -12,6 +13,20 @@ WARM_UP_DELAY = 0.05
 load in the background (sooner if they are needed). Not earlier: the list is read in a worker,
 and on one interpreter lock a warm-up thread running beside it takes its time from the list's
 first frame (see benchmarks/); soon enough to be done before anyone has picked a session."""
+
+
+class WarmUp(Enum):
+    """Where the warm-up stands."""
+
+    NOT_YET = "not yet"
+    """Waiting for the session list's first frame."""
+    SCHEDULED = "scheduled"
+    """Due WARM_UP_DELAY after that frame."""
+    STARTED = "started"
+    """Running, or done."""
+    NOT_NEEDED = "not needed"
+    """Something needed the content first and loaded it itself."""
+
 
 SESSION_MODULES = ("supervise.app.screens.walk", "supervise.app.sessions", "supervise.store.door")
 """Most of the cost of opening a session, imported ahead of it."""
