@@ -216,23 +216,9 @@ def _list(folder: Path, as_json: bool) -> int:
         print(error, file=sys.stderr)
         return 1
     if as_json:
-        rows = [
-            {
-                "id": s.id,
-                "file": s.file,
-                "mode": s.mode,
-                "practitioner": s.practitioner,
-                "supervisor": s.supervisor,
-                "date": s.date,
-                "status": s.status,
-                "answered": s.answered,
-                "total": s.total,
-                "next_date": s.next_date,
-                "frameworks": list(s.frameworks),
-                "flagged": list(s.flagged),
-            }
-            for s in summaries
-        ]
+        from supervise.store.codec import summary_listing
+
+        rows = [summary_listing(s) for s in summaries]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0

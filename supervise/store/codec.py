@@ -333,3 +333,20 @@ def summary_from_doc(doc: Doc, path: Path) -> SessionSummary:
         actions=tuple(map(action_from_doc, _docs(doc, "actions"))),
         reviews=tuple(map(review_from_doc, _docs(doc, "reviews"))),
     )
+
+
+LISTED = ("mode", "practitioner", "supervisor", "date", "status", "answered", "total", "next_date")
+"""The index's fields that ``supervise list --json`` shows of each session, in its order."""
+
+
+def summary_listing(summary: SessionSummary) -> dict[str, Any]:
+    """A summary as ``supervise list --json`` prints it: the index's shape (summary_to_doc),
+    with the file's name and the frameworks covered, and without what only the app needs."""
+    doc = summary_to_doc(summary)
+    return {
+        "id": doc["id"],
+        "file": summary.file,
+        **{name: doc[name] for name in LISTED},
+        "frameworks": list(summary.frameworks),
+        "flagged": doc["flagged"],
+    }
