@@ -288,25 +288,9 @@ def _list(folder: Path, as_json: bool, with_archived: bool = False) -> int:
     hidden = archived(folder) if every else frozenset()
     summaries = [s for s in every if with_archived or s.file not in hidden]
     if as_json:
-        rows = [
-            {
-                "id": s.id,
-                "file": s.file,
-                "mode": s.mode,
-                "practitioner": s.practitioner,
-                "supervisor": s.supervisor,
-                "date": s.date,
-                "status": s.status,
-                "answered": s.answered,
-                "total": s.total,
-                "next_date": s.next_date,
-                "frameworks": list(s.frameworks),
-                "flagged": list(s.flagged),
-                "problem": s.problem,
-                "archived": s.file in hidden,
-            }
-            for s in summaries
-        ]
+        from supervise.store.codec import summary_listing
+
+        rows = [{**summary_listing(s), "archived": s.file in hidden} for s in summaries]
         print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     if not every:

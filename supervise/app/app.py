@@ -28,7 +28,7 @@ from supervise.app.messages import (
 )
 from supervise.app.screens.home import HomeScreen
 from supervise.app.terminal_guard import GUARD
-from supervise.app.warmup import WARM_UP_DELAY, warm_up
+from supervise.app.warmup import WARM_UP_DELAY, WarmUp, warm_up
 from supervise.content import ContentError, LibraryLoader
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class SuperviseApp(App[None]):
         self._keeper: SessionKeeper | None = None
         self._tuned = False
         self._frozen = False
-        self._warming = False
+        self._warm_up = WarmUp.NOT_YET
 
     # -- process and start-up -----------------------------------------------------------------
 
@@ -99,7 +99,10 @@ class SuperviseApp(App[None]):
         """Be ready to save if the terminal closes."""
         on_hang_up(self._hang_up)
 
-    def _warm_up(self) -> None:
+    def _start_warm_up(self) -> None:
+        if self._warm_up is not WarmUp.SCHEDULED:
+            return
+        self._warm_up = WarmUp.STARTED
         self.run_worker(
             lambda: warm_up(self._content, self._content_broken_from_thread),
             thread=True,
@@ -115,6 +118,10 @@ class SuperviseApp(App[None]):
 
     def _library_or_explain(self) -> Library | None:
         """The content, or None after telling the person what is wrong with it."""
+        if self._warm_up is not WarmUp.STARTED:
+            # This first use loads what it needs itself; a warm-up thread beside it would only
+            # take turns with it on the interpreter lock.
+            self._warm_up = WarmUp.NOT_NEEDED
         try:
             return self.library
         except ContentError as error:
@@ -230,10 +237,11 @@ class SuperviseApp(App[None]):
 
     @on(SessionsListed)
     def _listed(self) -> None:
-        if not self._warming:
-            # Not before: on a GIL, a warm-up thread takes its time from the list's first frame.
-            self._warming = True
-            self.call_after_refresh(self.set_timer, WARM_UP_DELAY, self._warm_up)
+        if self._warm_up is WarmUp.NOT_YET:
+            # Not before: on one interpreter lock, a warm-up thread takes its time from the
+            # list's first frame.
+            self._warm_up = WarmUp.SCHEDULED
+            self.call_after_refresh(self.set_timer, WARM_UP_DELAY, self._start_warm_up)
         if self._tuned and not self._frozen:
             # What exists once the list's rows are in lives as long as the app does.
             self._frozen = True

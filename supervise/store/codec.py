@@ -395,3 +395,22 @@ _CHECKS: tuple[tuple[str, Callable[[Doc], object]], ...] = (
     (REVIEWS, review_from_doc),
 )
 """How each table's documents are read, in the order they are checked."""
+
+
+LISTED = ("mode", "practitioner", "supervisor", "date", "status", "answered", "total", "next_date")
+"""The index's fields that ``supervise list --json`` shows of each session, in its order."""
+
+
+def summary_listing(summary: SessionSummary) -> dict[str, Any]:
+    """A summary as ``supervise list --json`` prints it: the index's shape (summary_to_doc),
+    with the file's name and the frameworks covered, and without what only the app needs."""
+    doc = summary_to_doc(summary)
+    return {
+        "id": doc["id"],
+        "file": summary.file,
+        **{name: doc[name] for name in LISTED},
+        "frameworks": list(summary.frameworks),
+        "flagged": doc["flagged"],
+        # Why a damaged session cannot be opened (empty for one that can).
+        "problem": summary.problem,
+    }
