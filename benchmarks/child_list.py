@@ -34,13 +34,21 @@ def row(
         "next_date": doc.get("next_date", ""),
         "frameworks": list(dict.fromkeys(ref.split("/", 1)[0] for ref in doc["scope"])),
         "flagged": flagged,
+        "archived": False,
     }
 
 
-def show(rows: "list[tuple[tuple[str, str, str], dict[str, Any]]]") -> None:
-    """Print ``rows`` (each with its sort key) newest first, as the CLI prints them."""
+def show(rows: "list[tuple[tuple[str, str, str], dict[str, Any]]]", folder: str) -> None:
+    """Print ``rows`` (each with its sort key) newest first, as the CLI prints them: archived
+    sessions left out, as the CLI leaves them out."""
+    try:
+        with open(os.path.join(folder, ".archived.json"), "rb") as file:
+            hidden = set(json.loads(file.read())["files"])
+    except FileNotFoundError:
+        hidden = set()
     rows.sort(key=lambda keyed: keyed[0], reverse=True)
-    json.dump([shown for _, shown in rows], sys.stdout, ensure_ascii=False, indent=2)
+    shown = [shown for _, shown in rows if shown["file"] not in hidden]
+    json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
     print()
 
 
@@ -53,7 +61,7 @@ def list_index_floor(args: "Args", result: "Result") -> None:
         doc = entry["summary"]
         key = (doc["date"], doc["created"], name)
         rows.append((key, row(name, doc, doc["answered"], doc["total"], doc["flagged"])))
-    show(rows)
+    show(rows, args["dir"])
     result["count"] = len(rows)
 
 
@@ -81,7 +89,7 @@ def list_files_floor(args: "Args", result: "Result") -> None:
             ]
             key = (doc["date"], doc["created"], entry.name)
             rows.append((key, row(entry.name, doc, count, len(scope), flagged)))
-    show(rows)
+    show(rows, args["dir"])
     result["count"] = len(rows)
 
 

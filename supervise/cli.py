@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the sessions in the sessions folder")
     _common(listing, top=False)
     listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument(
+        "--archived", action="store_true", help="also list archived sessions (hidden by default)"
+    )
 
     finding = commands.add_parser(
         "search", help="find words in every session's answers, notes, summaries and actions"
@@ -108,13 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Whatever read the output stopped early (`supervise prompts | head`): not an error.
+        # Python would complain again flushing stdout at exit, so point it at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from supervise.store.errors import StoreError
 
     plain = _plain_search(sys.argv[1:] if argv is None else list(argv))
     if plain is not None:
         option, words = plain
         try:
-            folder = os.path.expanduser(option) if option else sessions_dir(None)
+            searched = str(sessions_dir(os.path.expanduser(option) if option else None))
         except StoreError as error:
             print(error, file=sys.stderr)
             return 1
@@ -123,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supervise.store.keys import is_encrypted
 
         # An encrypted folder is unlocked first, below, like every command that reads it.
-        if not is_encrypted(Path(folder)):
-            return _search(folder, " ".join(words))
+        if not is_encrypted(Path(searched)):
+            return _search(searched, " ".join(words))
     from supervise.content import ContentError, LibraryLoader
 
     args = build_parser().parse_args(argv)
@@ -151,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ):
             return 1
         if args.command == "list":
-            return _list(sessions_dir(args.sessions_dir), args.json)
+            return _list(sessions_dir(args.sessions_dir), args.json, args.archived)
         if args.command == "search":
             return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
         if args.command in ("export", "import"):
@@ -172,7 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return _run_app(content, folder, offer_protection=unlocking.first_run(folder))
     except StoreError as error:
-        print(error, file=sys.stderr)
+        from supervise.visible import visible
+
+        print(visible(str(error)), file=sys.stderr)
         return 1
     except ContentError as error:
         print("The content could not be loaded:", file=sys.stderr)
@@ -180,13 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Fix the file named above, or run 'supervise content check'.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Whatever read the output stopped early (`supervise prompts | head`): not an error.
-        # Python would complain again flushing stdout at exit, so point it at nothing first.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _content_check(paths: list[Path]) -> int:
@@ -262,17 +272,21 @@ def _prompts(
     return 0
 
 
-def _list(folder: Path, as_json: bool) -> int:
+def _list(folder: Path, as_json: bool, with_archived: bool = False) -> int:
     import json
 
     from supervise.store import StoreError, list_sessions
+    from supervise.store.tidy import archived
     from supervise.visible import json_visible, visible
 
     try:
-        summaries = list_sessions(folder) if folder.exists() else []
+        every = list_sessions(folder) if folder.exists() else []
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return 1
+    # Archived sessions are hidden, as on the home screen, unless asked for.
+    hidden = archived(folder) if every else frozenset()
+    summaries = [s for s in every if with_archived or s.file not in hidden]
     if as_json:
         rows = [
             {
@@ -289,12 +303,13 @@ def _list(folder: Path, as_json: bool) -> int:
                 "frameworks": list(s.frameworks),
                 "flagged": list(s.flagged),
                 "problem": s.problem,
+                "archived": s.file in hidden,
             }
             for s in summaries
         ]
         print(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
-    if not summaries:
+    if not every:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     from supervise.store.catalog import UNREADABLE
 
@@ -303,7 +318,10 @@ def _list(folder: Path, as_json: bool) -> int:
             print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
             continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")
-        line = f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}"
+        mark = "  (archived)" if s.file in hidden else ""
+        line = (
+            f"{s.date}  {s.id}  {s.mode:<15} {s.status:<11} {s.answered}/{s.total}  {people}{mark}"
+        )
         # Names (and ids, from file names) are shown, never obeyed: an escape prints as ␛.
         print(visible(line))
     damaged = sum(1 for s in summaries if s.status == UNREADABLE)
@@ -313,6 +331,10 @@ def _list(folder: Path, as_json: bool) -> int:
             f"{damaged} damaged {files} left untouched; in supervise, q on one moves it to "
             "quarantine/."
         )
+    left_out = len(every) - len(summaries)
+    if left_out:
+        plural = "s are" if left_out != 1 else " is"
+        print(f"{left_out} archived session{plural} not listed: 'list --archived' lists them.")
     return 0
 
 

@@ -1,5 +1,5 @@
 """The house's layers stay apart: content below prompts and store (siblings), then records
-(the session on file), then app, then cli."""
+(the session on file), then app, then cli; privacy (finding identifiers) is pure, below all."""
 
 from __future__ import annotations
 
@@ -13,15 +13,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "supervise"
 
 MAY_IMPORT = {
+    "privacy": set(),
     "content": set(),
     "prompts": {"content"},
     "store": {"content"},
-    "records": {"content", "prompts", "store"},
-    "app": {"content", "prompts", "store", "records"},
-    "cli": {"content", "prompts", "store", "records", "app"},
+    "records": {"content", "prompts", "store", "privacy"},
+    "app": {"content", "prompts", "store", "records", "privacy"},
+    "cli": {"content", "prompts", "store", "records", "app", "privacy"},
 }
 """Which other layers each layer may import: prompts and store stand side by side on content,
-and neither knows the other; records (export, import) and the app bring them together."""
+and neither knows the other; records (export, import) and the app bring them together. Privacy
+(likely identifiers in text) needs nothing, and records, the app and cli use it."""
 LAYERS = list(MAY_IMPORT)
 
 
@@ -74,6 +76,7 @@ def test_only_the_app_imports_textual_and_only_the_store_imports_tinydb() -> Non
 def test_lower_layers_load_without_textual() -> None:
     code = (
         "import sys, supervise.content, supervise.prompts, supervise.store, supervise.cli\n"
+        "import supervise.privacy\n"
         "import supervise.records.export, supervise.records.html, supervise.records.handover\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "print(bad)\n"

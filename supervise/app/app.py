@@ -66,6 +66,7 @@ class SuperviseApp(App[None]):
         self._keeper: SessionKeeper | None = None
         self._tuned = False
         self._frozen = False
+        self._warming = False
 
     # -- process and start-up -----------------------------------------------------------------
 
@@ -93,16 +94,15 @@ class SuperviseApp(App[None]):
         return HomeScreen(self.sessions_dir)
 
     def on_mount(self) -> None:
-        """Warm up once the list is up, and be ready to save if the terminal closes."""
-        self.set_timer(
-            WARM_UP_DELAY,
-            lambda: self.run_worker(
-                lambda: warm_up(self._content, self._content_broken_from_thread),
-                thread=True,
-                exit_on_error=False,
-            ),
-        )
+        """Be ready to save if the terminal closes."""
         on_hang_up(self._hang_up)
+
+    def _warm_up(self) -> None:
+        self.run_worker(
+            lambda: warm_up(self._content, self._content_broken_from_thread),
+            thread=True,
+            exit_on_error=False,
+        )
 
     # -- content ------------------------------------------------------------------------------
 
@@ -228,6 +228,10 @@ class SuperviseApp(App[None]):
 
     @on(SessionsListed)
     def _listed(self) -> None:
+        if not self._warming:
+            # Not before: on a GIL, a warm-up thread takes its time from the list's first frame.
+            self._warming = True
+            self.call_after_refresh(self.set_timer, WARM_UP_DELAY, self._warm_up)
         if self._tuned and not self._frozen:
             # What exists once the list's rows are in lives as long as the app does.
             self._frozen = True

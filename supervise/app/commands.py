@@ -69,3 +69,24 @@ def palette_entries(node: Widget, commands: Iterable[Command]) -> Iterator[Syste
             f"{command.help} ({key})" if key else command.help,
             partial(node.run_action, command.action),
         )
+
+
+REPLACE_IDENTIFIERS = Command(
+    "replace_identifiers",
+    "ctrl+k",
+    "Anonymise",
+    "Replace what looks like an identifier in this answer with a placeholder",
+    priority=True,
+    palette="Replace identifiers with placeholders",
+)
+"""Every session screen: identifiers in the answer being written become placeholders."""
+MARK_PERSON = Command(
+    "mark_person",
+    "ctrl+e",
+    "Person served",
+    "Mark a full name (the words selected, or typed) as a person served, to replace it",
+    footer=False,
+    priority=True,
+    palette="Mark a person served",
+)
+"""Every session screen: names people served, so their names are noticed in answers."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from supervise.app.live import SaveState, SessionDoor
 from supervise.app.messages import OpenSession, SaveStateChanged
 from supervise.app.screens.base import SessionScreen
+from supervise.app.screens.identifiers import carry_served
 from supervise.store import SessionLocked, StoreError
 from supervise.store.records import Status, Step, StepKind
 
@@ -84,6 +85,7 @@ class SessionKeeper:
         except (StoreError, OSError) as error:
             self._app.call_from_thread(self._failed, "The session could not be created", error)
         else:
+            carry_served(door, self._app.sessions_dir)
             self._app.call_from_thread(self._enter, door)
 
     def _post_state(self, state: SaveState) -> None:
@@ -115,7 +117,9 @@ class SessionKeeper:
     def _enter(self, door: SessionDoor, at: str = "") -> None:
         """Show ``door``'s session: a finished one read back, else where it was left (or at
         ``at``)."""
-        self._done()
+        # The list's "Opening …" line goes once the session's screen covers the list (see
+        # HomeScreen.on_screen_suspend): cleared before, it redrew the list under the session.
+        self._busy = False
         app, record = self._app, door.snapshot.record
         library = app.library
         try:
@@ -144,6 +148,7 @@ class SessionKeeper:
             {framework.id: framework.people for framework in library.frameworks.values()},
         )
         if not self._prompts:
+            self._done()
             door.close()
             app.notify(
                 "None of this session's items are in the loaded content, so it cannot be shown.",

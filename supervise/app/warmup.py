@@ -8,9 +8,10 @@ from collections.abc import Callable
 from supervise.content import ContentError, LibraryLoader
 
 WARM_UP_DELAY = 0.05
-"""Seconds after start before the content and the session screens load in the background
-(sooner if they are needed): long enough for the list's first frame to go out first, short
-enough to be done before anyone has picked a session (see benchmarks/)."""
+"""Seconds after the session list's first frame before the content and the session screens
+load in the background (sooner if they are needed). Not earlier: the list is read in a worker,
+and on one interpreter lock a warm-up thread running beside it takes its time from the list's
+first frame (see benchmarks/); soon enough to be done before anyone has picked a session."""
 
 SESSION_MODULES = ("supervise.app.screens.walk", "supervise.app.sessions", "supervise.store.door")
 """Most of the cost of opening a session, imported ahead of it."""

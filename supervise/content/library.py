@@ -43,7 +43,8 @@ def yaml_files(paths: Iterable[Path]) -> tuple[list[Path], list[ContentProblem]]
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES))
-        elif path.is_file():
+        elif path.exists():
+            # Not a folder: read as a file, which says what is wrong if it is not one (a FIFO).
             files.append(path)
         else:
             problems.append(ContentProblem(path, 1, "no such file or folder"))

@@ -265,7 +265,12 @@ def _choice(checker: Checker, node: Located | None, choices: type[E], name: str)
         return choices(node.value)
     except ValueError:
         allowed = ", ".join(choice.value for choice in choices)
-        checker.problem(node.line, f"unknown {name} {node.value!r} (use one of: {allowed})")
+        if isinstance(node.value, str):
+            checker.problem(
+                node.line, f"unknown {name} {node.value[:60]!r} (use one of: {allowed})"
+            )
+        else:
+            checker.problem(node.line, f"the {name} should be one of: {allowed}")
         return None
 
 

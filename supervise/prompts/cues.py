@@ -56,7 +56,7 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        "As they tell how they set out to {act}, keep {the_one} in view: how might it have felt"
+        "As they describe what they did to {act}, keep {the_one} in view: how might it have felt"
         " for them?",
         "Keep {the_one} in view: what might they say about {topic}?",
         "Keep {the_one} in view: how might it have felt from that side?",
@@ -163,8 +163,8 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step and a date for the next time they {act}, and whether anyone else needs to"
-        " know.",
+        "Agree one step that would help them {act}, and a date to look back at it. Ask whether"
+        " anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         "Agree one step and a date, and whether anyone else needs to know.",
         # Reflecting or noticing is not an event with a next time.

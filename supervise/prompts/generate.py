@@ -313,9 +313,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _names_person(walk.handles[0], walk.people):
         # "what a customer would want ... help a customer engage" says it twice.
         rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
-    # "Agree one step ... the next time they agree ...": the cue's verb said twice.
+    # "Agree one step ... they agree ...", "help them help ...": the handle's verb said twice.
     first = walk.handles[0].text.split(" ", 1)[0].lower()
-    rotation = tuple(c for c in rotation if c.act.split(" ", 1)[0].lower() != first) or rotation
+    rotation = tuple(c for c in rotation if not _says_twice(c.act, first)) or rotation
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
@@ -342,6 +342,12 @@ _CASE = re.compile(r"\b(?:real case|which case|recent case|right now|you work wi
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
+
+
+def _says_twice(template: str, verb: str) -> bool:
+    """Whether ``template`` says ``verb`` itself, first or just before the handle."""
+    before = template.split("{act}", 1)[0].lower().split()
+    return bool(before) and verb in (before[0], *before[-2:])
 
 
 def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from supervise import __version__
 from supervise.records.model import Record
 from supervise.store import StoreError, codec
-from supervise.store.files import Tables, load_tables
+from supervise.store.files import MAX_SESSION_DEPTH, Tables, deeper_than, load_tables
 from supervise.store.folder import session_file_name
 from supervise.store.records import SessionRecord, now_iso
 
@@ -32,16 +31,6 @@ CANONICAL = (
     "JSON of the bundle without 'checksum': keys sorted, no spaces, non-ASCII as \\u escapes"
 )
 """How the checksummed bytes are made, as the bundle states it."""
-
-_CHECKS: tuple[tuple[str, Callable[[codec.Doc], object]], ...] = (
-    ("responses", codec.response_from_doc),
-    ("ratings", codec.rating_from_doc),
-    ("points", codec.point_from_doc),
-    ("actions", codec.action_from_doc),
-    ("events", codec.event_from_doc),
-    ("reviews", codec.review_from_doc),
-)
-"""Each table of a session and how the store reads one of its documents."""
 
 
 class BundleRefused(StoreError):
@@ -114,6 +103,9 @@ def read_bundle(raw: bytes) -> Bundle:
                 "Nothing was imported. Export it again, or copy the whole file.",
             ) from exc
         raise BundleRefused(f"it is damaged, not valid JSON ({exc}).") from exc
+    if deeper_than(body, MAX_SESSION_DEPTH + 1):
+        # Deeper than any session is: refused before the checksum, whose encoder would give up.
+        raise BundleRefused(f"it is nested more than {MAX_SESSION_DEPTH} levels deep.")
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise BundleRefused(
             "it is not a supervise session bundle.",
@@ -141,20 +133,15 @@ def read_bundle(raw: bytes) -> Bundle:
 
 
 def _check_session(tables: Any) -> Bundle:
-    """The session's tables and record, once every table reads as the store would read it."""
+    """The session's tables and record, once they read as the store reads a session file (the
+    list and opening a session use the same check)."""
     try:
         if not isinstance(tables, dict) or not all(
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
             for t in tables.values()
         ):
             raise TypeError("the session is not an object of tables")
-        docs = list(tables.get("session", {}).values())
-        if len(docs) != 1:
-            raise ValueError(f"{len(docs)} session documents, expected 1")
-        record = codec.record_from_doc(docs[0])
-        for name, check in _CHECKS:
-            for doc in tables.get(name, {}).values():
-                check(doc)
+        record = codec.check_tables(tables)
     except (TypeError, ValueError) as exc:
         raise BundleRefused(f"its session is not a valid session ({exc}).") from exc
     return Bundle(tables, record)

@@ -10,7 +10,7 @@ from pathlib import Path
 from supervise.content import LibraryLoader
 from supervise.records.export import Format, export_session, write_record
 from supervise.store import StoreError
-from supervise.visible import json_visible
+from supervise.visible import json_visible, visible
 
 
 def add_commands(
@@ -46,11 +46,12 @@ def run(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> int:
             from supervise.records.handover import import_file
             from supervise.records.sealed_cli import open_if_sealed
 
-            print(import_file(folder, args.file, opener=open_if_sealed).message())
+            # Ids come from the file imported: shown, never obeyed.
+            print(visible(import_file(folder, args.file, opener=open_if_sealed).message()))
             return 0
         return _export(args, folder, content)
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return 1
 
 
@@ -79,11 +80,21 @@ def _export(args: argparse.Namespace, folder: Path, content: LibraryLoader) -> i
             raw = json_visible(raw.decode("utf-8")).encode("utf-8")
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
-        return 0
-    try:
-        target = write_record(args.output, raw)
-    except OSError as exc:
-        print(f"{args.output} could not be written ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
-    print(f"Wrote {target}", file=sys.stderr)
+    else:
+        try:
+            target = write_record(args.output, raw)
+        except OSError as exc:
+            print(f"{args.output} could not be written ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
+        print(f"Wrote {target}", file=sys.stderr)
+    _warn_of_identifiers(path, content)
     return 0
+
+
+def _warn_of_identifiers(path: Path, content: LibraryLoader) -> None:
+    """Say on standard error which likely identifiers the record still holds, and where."""
+    from supervise.records.identifiers import remaining_in_session, report
+
+    said = report(remaining_in_session(path, content.get()))
+    if said:
+        print(said, file=sys.stderr)

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from supervise.records.bundle import Bundle, read_bundle
+from supervise.records.bundle import Bundle, BundleRefused, read_bundle
 from supervise.store import StoreError
-from supervise.store.files import Tables, encode, load_tables, write_atomic
+from supervise.store.files import MAX_SESSION_BYTES, Tables, encode, load_tables, write_atomic
 from supervise.store.folder import is_session_file_name, session_file_name, sessions_folder
 from supervise.store.lock import SessionLock
 from supervise.store.records import new_id
+
+MAX_BUNDLE_BYTES = 4 * MAX_SESSION_BYTES
+"""The largest bundle read: a session file's cap, with room for the record written beside it."""
 
 
 class Outcome(Enum):
@@ -62,8 +65,19 @@ def import_file(
 ) -> Imported:
     """Import the bundle in ``file`` into ``folder``; BundleRefused or StoreError if it cannot
     be, in which case the folder is as it was. ``opener`` turns a sealed export into its bundle."""
+    path = Path(file).expanduser()
     try:
-        raw = Path(file).expanduser().read_bytes()
+        size = path.stat().st_size
+        if not path.is_file():
+            raise BundleRefused(f"{file} is not a file.")
+        if size > MAX_BUNDLE_BYTES:
+            # Checked before reading: a huge file is refused at once, not read into memory.
+            raise BundleRefused(
+                f"{file} is {size / 1e6:.1f} MB, larger than a bundle can be "
+                f"({MAX_BUNDLE_BYTES / 1e6:.0f} MB)."
+            )
+        with open(path, "rb") as opened:
+            raw = opened.read(MAX_BUNDLE_BYTES + 1)
     except OSError as exc:
         raise StoreError(
             f"{file} cannot be read ({exc.strerror or exc}).", "Check the path."

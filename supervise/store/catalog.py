@@ -24,6 +24,8 @@ INDEX_NAME = ".index.json"
 INDEX_VERSION = 3
 """Bumped when the index layout changes, or what counts as readable; an index of another version
 is rebuilt."""
+MAX_INDEX_BYTES = 64_000_000
+"""The largest index read: its line for each of 10,000 sessions is about 5 MB in all."""
 UNREADABLE = "unreadable"
 """The status listed for a file that could not be read."""
 
@@ -80,9 +82,13 @@ def read_summary(path: Path) -> SessionSummary:
 
 
 def _load_index(folder: Path) -> dict[str, Any]:
+    path = folder / INDEX_NAME
     try:
-        index = json.loads(keys.read_bytes(folder / INDEX_NAME) or b"{}")
-    except (OSError, ValueError, SessionUnreadable):
+        if path.stat().st_size > MAX_INDEX_BYTES:
+            # Not one supervise wrote: rebuilt from the session files rather than read.
+            return {}
+        index = json.loads(keys.read_bytes(path) or b"{}")
+    except (OSError, ValueError, RecursionError, SessionUnreadable):
         return {}
     if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
         return {}

@@ -141,6 +141,13 @@ class Sign:
     name: str
 
 
+@dataclass(frozen=True)
+class SetServed:
+    """The full names marked as people served ("" where one was unmarked: see SessionRecord)."""
+
+    names: tuple[str, ...]
+
+
 Change = (
     SetAnswer
     | SetOpening
@@ -158,10 +165,19 @@ Change = (
     | Note
     | Complete
     | Sign
+    | SetServed
 )
 """Anything the screens can change."""
 
-_LATEST_WINS = (SetAnswer, SetOpening, SetSummary, SetNextDate, SetConfidence, SetBring)
+_LATEST_WINS = (
+    SetAnswer,
+    SetOpening,
+    SetSummary,
+    SetNextDate,
+    SetConfidence,
+    SetBring,
+    SetServed,
+)
 
 
 def key_of(change: Change) -> Hashable | None:
@@ -230,3 +246,5 @@ def apply(session: SessionFile, change: Change) -> None:
             session.complete()
         case Sign(role, name):
             session.sign(role.value, name)
+        case SetServed(names):
+            session.update_record(served=names)

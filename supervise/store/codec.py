@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
+    ROLES,
     Action,
     ActionReview,
     Event,
@@ -29,6 +31,8 @@ FORMAT = 1
 """The session file format this code writes; stored in the session document. A file of a
 later format was written by a newer supervise and is refused rather than misread."""
 
+T = TypeVar("T")
+
 Doc = Mapping[str, Any]
 """A stored document as it comes out of JSON."""
 
@@ -46,10 +50,9 @@ TABLES = (SESSION, RESPONSES, RATINGS, POINTS, ACTIONS, EVENTS, REVIEWS)
 """Every table, in the order they are checked when a session is opened."""
 
 
-def _is_doc_id(key: str) -> bool:
-    # TinyDB numbers documents and reads each key back with int(): "abc" would fail it, and
-    # "01" beside "1" would silently become one document.
-    return key.isascii() and key.isdigit() and len(key) <= 18 and str(int(key)) == key
+_DOC_ID = re.compile(r"0|[1-9][0-9]{0,17}")
+"""How TinyDB numbers documents: ``int(key)`` reads each back. "abc" would fail it, and "01"
+beside "1" would silently become one document."""
 
 
 def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
@@ -58,16 +61,27 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
     list shows as readable opens, and one that cannot open is listed as damaged."""
     for name, table in tables.items():
         for key in table:
-            if not _is_doc_id(key):
+            if not _DOC_ID.fullmatch(key):
                 raise ValueError(f"table {name!r} holds a document numbered {key[:20]!r}")
     docs = list(tables.get(SESSION, {}).values())
     if len(docs) != 1:
         raise ValueError(f"{len(docs)} session documents, expected 1")
-    record = record_from_doc(docs[0])
+    record = _within(SESSION, record_from_doc, docs[0])
     for name, check in _CHECKS:
-        for doc in tables.get(name, {}).values():
-            check(doc)
+        for key, doc in tables.get(name, {}).items():
+            try:
+                check(doc)
+            except (TypeError, ValueError) as exc:
+                raise type(exc)(f"in {name} (document {key}): {exc}") from exc
     return record
+
+
+def _within(table: str, read: Callable[[Doc], T], doc: Doc) -> T:
+    """``read(doc)``, its error saying which table the document is in."""
+    try:
+        return read(doc)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"in {table}: {exc}") from exc
 
 
 def _text(doc: Doc, key: str, default: str = "") -> str:
@@ -87,7 +101,7 @@ def _required(doc: Doc, key: str, what: str) -> str:
 
 def record_to_doc(record: SessionRecord) -> dict[str, Any]:
     """The session document that stores ``record``."""
-    return {
+    doc = {
         "format": FORMAT,
         "id": record.id,
         "created": record.created,
@@ -110,6 +124,10 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
             {"role": s.role.value, "name": s.name, "at": s.at} for s in record.signatures
         ],
     }
+    if record.served:
+        # Only once someone is marked: other sessions' files stay as they were.
+        doc["served"] = list(record.served)
+    return doc
 
 
 def record_from_doc(doc: Doc) -> SessionRecord:
@@ -150,11 +168,24 @@ def record_from_doc(doc: Doc) -> SessionRecord:
             Signature(check_role(_text(s, "role")), _text(s, "name"), _text(s, "at"))
             for s in signatures
         ),
+        served=_texts(doc, "served"),
     )
 
 
 def response_from_doc(doc: Doc) -> Response:
     """The response stored in ``doc``."""
+    item, stage, role, text = doc.get("item"), doc.get("stage"), doc.get("role"), doc.get("text")
+    updated = doc.get("updated", "")
+    # Exact types first: listing checks every answer of every new or changed file.
+    if str is type(item) is type(stage) is type(role) is type(text) is type(updated) and (
+        role in ROLES
+    ):
+        return Response(item, stage, role, text, updated)
+    return _response_or_why(doc)
+
+
+def _response_or_why(doc: Doc) -> Response:
+    """The response stored in ``doc``, or an error saying exactly what is wrong with it."""
     role = _required(doc, "role", "an answer")
     check_role(role)
     return Response(
@@ -239,6 +270,9 @@ def review_from_doc(doc: Doc) -> ActionReview:
 
 def event_from_doc(doc: Doc) -> Event:
     """The event stored in ``doc``."""
+    kind, at, detail = doc.get("kind", ""), doc.get("at", ""), doc.get("detail", "")
+    if str is type(kind) is type(at) is type(detail):
+        return Event(kind, at, detail)
     return Event(kind=_text(doc, "kind"), at=_text(doc, "at"), detail=_text(doc, "detail"))
 
 
@@ -312,14 +346,15 @@ def summary_to_doc(summary: SessionSummary) -> dict[str, Any]:
 
 def _texts(doc: Doc, key: str) -> tuple[str, ...]:
     values = doc.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+    # Lists, not generators, in these checks: the list of sessions reads a thousand summaries.
+    if not isinstance(values, list) or not all([isinstance(v, str) for v in values]):
         raise TypeError(f"{key} must be a list of text")
     return tuple(values)
 
 
 def _docs(doc: Doc, key: str) -> list[Doc]:
     values = doc.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+    if not isinstance(values, list) or not all([isinstance(v, dict) for v in values]):
         raise TypeError(f"{key} must be a list of objects")
     return values
 

@@ -12,7 +12,6 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -58,21 +57,22 @@ def parse_tables(text: str, path: Path) -> Tables:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise SessionUnreadable(path, f"table {name!r} is not an object of documents")
-    if _deeper_than(data, MAX_SESSION_DEPTH):
+    if deeper_than(data, MAX_SESSION_DEPTH):
         # JSON this deep opens, but every later save of it fails: refuse it at the door.
         raise SessionUnreadable(path, deep)
     return data
 
 
-def _deeper_than(data: object, limit: int) -> bool:
+def deeper_than(data: object, limit: int) -> bool:
     """Whether lists and objects in ``data`` nest more than ``limit`` deep (no recursion)."""
-    level: list[object] = [data]
+    level: list[Any] = [data]
     for _ in range(limit):
-        below: list[object] = []
+        below: list[Any] = []
         for value in level:
-            children = value.values() if isinstance(value, dict) else value
-            assert isinstance(children, Iterable)
-            below.extend(child for child in children if isinstance(child, (dict, list)))
+            # Exact types, not isinstance: this runs over every value of every file listed.
+            for child in value.values() if type(value) is dict else value:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
         if not below:
             return False
         level = below
@@ -108,7 +108,8 @@ def read_text(path: Path) -> str | None:
 def too_large(size: int) -> str:
     """Why a session file of ``size`` bytes is refused."""
     return (
-        f"{size / 1e6:.1f} MB, larger than a session file can be ({MAX_SESSION_BYTES / 1e6:.0f} MB)"
+        f"{size / 1e6:.1f} MB, larger than a session file can be: at most "
+        f"{MAX_SESSION_BYTES / 1e6:.0f} MB"
     )
 
 

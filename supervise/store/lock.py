@@ -49,8 +49,8 @@ class LockLost(StoreError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            "Not saved: this session's lock file was removed or replaced while it was open here, "
-            "so another window may be changing it. To keep that window's words, this one saves "
+            "This session's lock file was removed or replaced while it was open here, so "
+            "another window may be changing it; to keep that window's words, this one saves "
             "nothing more.",
             "Your words are still in this window: leave the session and keep a copy of what is "
             "not saved, then open the session again.",
@@ -129,12 +129,12 @@ def _open_lock_file(path: Path) -> io.FileIO:
     # Handed to the caller open: it holds the lock for as long as the session is open.
     file = open(fd, "r+b", buffering=0)  # noqa: SIM115
     try:
-        opened = os.fstat(fd)
-        _refuse_unsafe(path, opened)
-        # What was opened must be what is at the path: on Windows a link swapped in between the
-        # check and the open is caught here, before anything is written.
-        if not same_file(opened, os.lstat(path)):
-            raise LockFileUnsafe(path, "was replaced while it was being opened")
+        _refuse_unsafe(path, os.fstat(fd))
+        # Windows follows a link swapped in between the check and the open: seen here, before
+        # anything is written. (Any other new file there is a releaser's doing: acquire() sees
+        # that what it opened is no longer current, and tries again.)
+        if is_link(os.lstat(path)):
+            raise LockFileUnsafe(path, "is a link to somewhere else")
     except FileNotFoundError:
         pass  # Unlinked by a releaser meanwhile: acquire() sees it is not current and retries.
     except BaseException:
@@ -183,8 +183,20 @@ class SessionLock:
 
         Run before each write: a lock file deleted or replaced while the session is open lets
         another window in, and this window's next save would throw away that window's words.
+        A folder that cannot be reached just now (a drive gone for a moment) is StoreUnwritable,
+        which the writer tries again, rather than a lock lost for good.
         """
-        if not self.still_ours():
+        if self._held is None:
+            raise LockLost(self.path)
+        try:
+            on_disk = os.lstat(self.lock_path)
+        except FileNotFoundError:
+            if not self.lock_path.parent.is_dir():
+                raise StoreUnwritable(self.lock_path.parent, "the folder cannot be found") from None
+            raise LockLost(self.path) from None
+        except OSError as exc:
+            raise StoreUnwritable(self.lock_path.parent, exc.strerror or str(exc)) from exc
+        if not same_file(self._held, on_disk):
             raise LockLost(self.path)
 
     def acquire(self) -> SessionLock:

@@ -175,6 +175,9 @@ class SessionRecord:
     """The answer the cursor was in at ``current_item``, to return to it on resume."""
     elapsed_seconds: int = 0
     signatures: tuple[Signature, ...] = ()
+    served: tuple[str, ...] = ()
+    """Full names marked as people served, to be noticed and replaced in answers; a name
+    unmarked is left as "" so each keeps its place (and its placeholder's letter)."""
 
     def __post_init__(self) -> None:
         _check_str(self, "id", "created", "mode", "practitioner", "supervisor", "date")
@@ -207,6 +210,10 @@ class SessionRecord:
         if not all(isinstance(s, Signature) for s in signatures):
             raise TypeError("signatures must be Signature records")
         object.__setattr__(self, "signatures", signatures)
+        served = tuple(self.served)
+        if not all(isinstance(name, str) for name in served):
+            raise TypeError("served must hold names (text)")
+        object.__setattr__(self, "served", served)
 
     @property
     def supervision(self) -> bool:
@@ -381,4 +388,5 @@ class SessionSummary:
     @property
     def frameworks(self) -> tuple[str, ...]:
         """The ids of the frameworks the scope draws on, in order of first appearance."""
-        return tuple(dict.fromkeys(ref.split("/", 1)[0] for ref in self.scope))
+        # A comprehension, not a generator: the list of sessions asks this of every row.
+        return tuple({ref.split("/", 1)[0]: None for ref in self.scope})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 
 from supervise.store import keys
 from supervise.store.errors import StoreError
+from supervise.store.files import MAX_SESSION_BYTES
 from supervise.store.folder import is_session_file_name
 from supervise.store.wordindex import Stamp, WordIndex, fold, stamp_of, words_of
 
@@ -194,15 +196,20 @@ def _read(path: Path) -> tuple[bytes, Stamp] | None:
     """The file's bytes and its stamp before they were read, or None if it cannot be read
     (os.read: a third quicker than open())."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        # Non-blocking: a FIFO named like a session is passed over, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:
         # Stamped before reading: a change made while reading leaves a newer stamp on the file,
         # so the words read are taken again next time rather than trusted.
         info = os.fstat(fd)
-        chunks = [os.read(fd, info.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) > info.st_size:
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) or size > MAX_SESSION_BYTES:
+            # Refused by the list as damaged; searching it would read it all into memory.
+            return None
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) > size:
             # Larger than it said: read on to the end.
             chunks.append(os.read(fd, 1 << 20))
         return keys.plain(path, b"".join(chunks)), stamp_of(info)
@@ -251,8 +258,9 @@ def _hits(path: Path, details: dict[str, str], texts: list[Written], query: Quer
     return hits
 
 
-def _search_file(path: Path, query: Query, index: WordIndex) -> list[Hit]:
-    """The hits in one session file (none if it cannot be read); its index entry refreshed."""
+def _search_file(path: Path, query: Query, index: WordIndex, indexed: Stamp | None) -> list[Hit]:
+    """The hits in one session file (none if it cannot be read); its index entry refreshed
+    unless the file read is the one ``indexed`` stamps."""
     read = _read(path)
     if read is None:
         return []
@@ -264,7 +272,8 @@ def _search_file(path: Path, query: Query, index: WordIndex) -> list[Hit]:
         # with no words, it is read again only once it changes.
         index.put(path.name, stamp, b"")
         return []
-    index.put(path.name, stamp, words_of(text for *_, text in texts))
+    if stamp != indexed:
+        index.put(path.name, stamp, words_of(text for *_, text in texts))
     return _hits(path, details, texts, query)
 
 
@@ -321,8 +330,10 @@ def places(folder: str | os.PathLike[str], text: str) -> Iterator[Hit]:
     try:
         for name, stamp in files:
             words = None if stamp is None else index.words(name, stamp)
-            if words is None or query.may_be_in(words):
-                yield from _search_file(folder / name, query, index)
+            if words is None:
+                yield from _search_file(folder / name, query, index, None)
+            elif query.may_be_in(words):
+                yield from _search_file(folder / name, query, index, stamp)
     finally:
         index.keep_only(name for name, _ in files)
         index.save(folder)

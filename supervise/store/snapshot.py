@@ -24,6 +24,7 @@ from supervise.store.changes import (
     SetOpening,
     SetPoint,
     SetReview,
+    SetServed,
     SetSummary,
     Sign,
 )
@@ -148,3 +149,5 @@ class Snapshot:
                 return replace(
                     self, record=signed, read_only=self.read_only or signed.status is Status.SIGNED
                 )
+            case SetServed(names):
+                return replace(self, record=replace(record, served=names))

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 ARCHIVE_NAME = ".archived.json"
 """The list of archived session files, inside the sessions folder (hidden: not a session)."""
+MAX_ARCHIVE_BYTES = 16_000_000
+"""The largest list of archived sessions read (10,000 names are about 300 KB)."""
 TRASH_NAME = "trash"
 """The folder inside the sessions folder that deleted sessions are moved to."""
 TRASH_DAYS = 30
@@ -36,12 +38,17 @@ _TRASHED = re.compile(r"(?P<stamp>\d{8}T\d{6})-(?P<name>.+)")
 
 def archived(folder: Path) -> frozenset[str]:
     """The file names of the sessions archived in ``folder`` (none if the list is unreadable)."""
+    path = folder / ARCHIVE_NAME
     try:
-        raw = keys.read_bytes(folder / ARCHIVE_NAME)
+        if path.stat().st_size > MAX_ARCHIVE_BYTES:
+            raise ValueError(f"larger than {MAX_ARCHIVE_BYTES} bytes: not one supervise wrote")
+        raw = keys.read_bytes(path)
         if raw is None:
             return frozenset()
         data = json.loads(raw)
-    except (OSError, ValueError, SessionUnreadable) as exc:
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, ValueError, RecursionError, SessionUnreadable) as exc:
         # Archiving only hides; a damaged list shows everything rather than hiding at random.
         log.info("could not read %s: %s", folder / ARCHIVE_NAME, exc)
         return frozenset()
@@ -126,10 +133,9 @@ def _move_without_overwriting(path: Path, folder: Path, name: str) -> Path:
             os.link(path, target)
         except FileExistsError:
             continue
-        except OSError as exc:
-            # Some file systems (FAT, some network shares) have no hard links.
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-                raise
+        except OSError:
+            # Some file systems (FAT, some network shares) have no hard links. Windows renames
+            # only to a free name; elsewhere the name was free a moment ago.
             if target.exists():
                 continue
             os.rename(path, target)

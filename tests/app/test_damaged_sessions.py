@@ -3,6 +3,7 @@ and q sets one aside in quarantine/ after asking (nothing moved or lost without 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,3 +88,48 @@ async def test_q_asks_then_moves_the_damaged_file_to_quarantine(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert good.exists()
+
+
+ODD: dict[str, tuple[str, str | None, object]] = {
+    "an item twice in scope": ("session", "scope", ["h3-25/pc/5", "h3-25/pc/5", "", "///"]),
+    "minutes past any clock": ("session", "planned_minutes", 2**70),
+    "time used past any clock": ("session", "elapsed_seconds", 2**70),
+    "signed with no signature": ("session", "status", "signed"),
+    "left at no item": ("session", "current_item", "nope/nope/nope"),
+    "an opening text the app never asks": ("session", "opening", {"zzz": "x" * 10_000}),
+    "a point far past the last": ("points", None, {"item": "cyp-4.3/k/1", "index": 10**6}),
+    "an answer to no stage": (
+        "responses",
+        None,
+        {"item": "h3-25/pc/5", "stage": "no", "role": "supervisor", "text": "t", "updated": ""},
+    ),
+}
+"""Files that are odd but whole (table, field or None to add a document, value): listed as
+readable, so each must open."""
+
+
+async def test_odd_but_whole_files_are_listed_as_readable_and_open(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    for day, (table, field, value) in enumerate(ODD.values(), start=1):
+        path = make_session(date=f"2026-10-{day:02d}")
+        tables = json.loads(path.read_text(encoding="utf-8"))
+        if field is None:
+            tables.setdefault(table, {})["9"] = value
+        else:
+            next(iter(tables[table].values()))[field] = value
+        path.write_text(json.dumps(tables), encoding="utf-8")
+    app = make_app()
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await pilot.pause()
+        assert not any("Damaged" in " ".join(row) for row in _rows(app))
+        for number, odd in enumerate(reversed(ODD)):
+            await pilot.press(*["down"] * number, "o")
+            await pilot.pause(0.2)
+            assert app.live is not None, (odd, notes.shown)
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, HomeScreen), odd
+            await pilot.press("home")
+        assert app.is_running

@@ -6,12 +6,15 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import Static, TextArea
 
+import supervise.app.screens.record as record_module
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.record import RecordScreen
 from supervise.app.screens.walk import WalkScreen
+from supervise.content import Library
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE
 from tests.app.driving import open_at, open_walk, saved, screen_text
@@ -178,3 +181,51 @@ async def test_the_record_view_offers_export_in_the_palette(
         record = await open_at(pilot, app, RecordScreen)
         titles = [command.title for command in app.get_system_commands(record)]
         assert "Export record" in titles and "Edit the items" in titles
+
+
+async def test_a_long_record_is_shown_at_once_and_filled_in_batches_in_order(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(record_module, "FIRST_ITEMS", 2)
+    monkeypatch.setattr(record_module, "BATCH", 3)
+    refs = [item.ref for framework in library.frameworks.values() for item in framework.items()]
+    scope = refs[:9]
+    path = make_session(scope=scope)
+    with SessionFile.open(path) as session:
+        for number, ref in enumerate(scope):
+            session.set_response(ref, "what", "practitioner", f"Answer number {number}.")
+        session.update_record(summary="The summary comes after every item.")
+        session.complete()
+    shown: list[str] = []
+    real = RecordScreen._add_items
+
+    async def spy(screen: RecordScreen) -> None:
+        # What the page says before each batch is added.
+        shown.extend(str(s.content) for s in screen.query("#record-building").results(Static))
+        await real(screen)
+
+    monkeypatch.setattr(RecordScreen, "_add_items", spy)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        record = await open_at(pilot, app, RecordScreen)
+        for _ in range(100):
+            if record.built:
+                break
+            await pilot.pause(0.02)
+        assert record.built
+        assert shown[0] == "Building the record… 2 of 9 items shown so far."
+        blocks = [s.id for s in record.query("#record > Static").results(Static)]
+        assert blocks == [
+            "record-header",
+            "record-opening",
+            *(f"record-item-{n}" for n in range(9)),
+            "record-closing",
+            "record-signoff",
+        ]
+        text = page_text(record)
+        positions = [text.index(f"Answer number {n}.") for n in range(9)]
+        assert positions == sorted(positions)
+        assert text.index("Answer number 8.") < text.index("The summary comes after every item.")

@@ -15,8 +15,9 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.record import RecordScreen
 from supervise.app.screens.search import SearchScreen
 from supervise.app.screens.walk import WalkScreen
+from supervise.content import Library
 from supervise.store import SessionFile
-from supervise.store.search import search
+from supervise.store.search import Hit, search
 from supervise.store.wordindex import INDEX_NAME
 from tests.app.conftest import SCOPE
 from tests.app.driving import screen_text
@@ -157,3 +158,80 @@ async def test_a_word_saved_after_the_index_was_built_opens_at_its_item(
         await pilot.pause()
         walk = app.screen
         assert isinstance(walk, WalkScreen) and walk.current == SCOPE[1]
+
+
+@pytest.mark.parametrize("found", ["item", "summary"])
+async def test_a_hit_deep_in_a_long_record_opens_there_while_the_rest_is_added(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    found: str,
+) -> None:
+    monkeypatch.setattr("supervise.app.screens.record.FIRST_ITEMS", 1)
+    monkeypatch.setattr("supervise.app.screens.record.BATCH", 1)
+    refs = [item.ref for framework in library.frameworks.values() for item in framework.items()]
+    scope = refs[:12]
+    path = make_session(scope=scope)
+    with SessionFile.open(path) as session:
+        for ref in scope:
+            session.set_response(ref, "what", "practitioner", "Long answer.\n" * 8)
+        session.set_response(scope[5], "so-what", "supervisor", "The beacon was lit.")
+        session.update_record(summary="Long summary.\n" * 5 + "The lantern plan.")
+        session.complete()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _search(pilot, app, "beacon" if found == "item" else "lantern")
+        await pilot.press("down", "enter")
+        record = app.screen
+        assert isinstance(record, RecordScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if record.built:
+                break
+        await pilot.pause()
+        part = record.part_for(scope[5] if found == "item" else "closing")
+        assert part is not None
+        view = record.query_one("#record")
+        assert view.scroll_y > 0
+        # At the top of the page, or as near as the end of the record lets it come.
+        assert part.region.y - view.region.y <= 2 or view.scroll_y == view.max_scroll_y
+        assert view.region.y <= part.region.y < view.region.bottom
+
+
+async def test_a_slow_search_says_it_is_searching(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from supervise.app.screens import search as search_screen
+
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_response(SCOPE[0], "what", "practitioner", "The slow word.")
+    monkeypatch.setattr(search_screen, "SLOW", 0.01)
+    gate = threading.Event()
+
+    def held(*args: Any) -> list[Hit]:
+        gate.wait(5)
+        return search(*args)
+
+    monkeypatch.setattr(search_screen, "search", held)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"slow")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "Searching every session…" in screen_text(app):
+                break
+        assert "Searching every session…" in screen_text(app)
+        gate.set()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if screen.hits:
+                break
+        assert "1 place in 1 session" in screen_text(app)

@@ -131,3 +131,37 @@ async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
         await pilot.pause()
         await pilot.press("ctrl+q")
         await until_exited(app)
+
+
+async def test_h_pressed_while_the_list_is_read_waits_for_it(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supervise.app.screens import home as home_module
+    from supervise.app.screens.history import HistoryScreen
+    from supervise.app.screens.home import HomeScreen
+    from supervise.store import list_sessions as real_list
+
+    make_session(practitioner="Robin")
+    gate = Hold()
+
+    def held_list(folder: Path) -> object:
+        gate.wait()
+        return real_list(folder)
+
+    monkeypatch.setattr(home_module, "list_sessions", held_list)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await until(gate.reached.is_set, pilot, "the listing started")
+        await pilot.press("h")
+        assert app.screen is home and not gate.gave_up
+        gate.opened.set()
+        # Once the list is read, the History of the session highlighted first is shown.
+        await until(lambda: isinstance(app.screen, HistoryScreen), pilot, "the History shown")
+        await pilot.pause()
+        assert "Robin" in str(app.screen.sub_title) + str(app.screen.title)
+        await pilot.press("ctrl+q")
+        await until_exited(app)

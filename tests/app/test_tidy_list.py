@@ -48,8 +48,15 @@ async def test_the_list_filters_by_practitioner_and_status_and_shows_next_and_fr
         assert select.value == "sam"
         assert [row[0] for row in _rows(app)] == ["2026-11-02", "2026-11-01"]
         assert "3 sessions in" in screen_text(app) and "2 shown" in screen_text(app)
-        app.screen.query_one("#filter-status", Select).value = "completed"
+        # The status filter is drawn as a face until used; a click builds and opens it.
+        assert not app.screen.query("#filter-status")
+        await pilot.click("#face-status")
         await pilot.pause()
+        status = app.screen.query_one("#filter-status", Select)
+        assert status.expanded and not app.screen.query("#face-status")
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert status.value == "completed"
         assert [row[0] for row in _rows(app)] == ["2026-11-02"]
         app.screen.query_one("#filter-practitioner", Select).clear()
         await pilot.pause()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +10,8 @@ import pytest
 
 from supervise.cli import main, sessions_dir
 from supervise.store import SessionFile
+from supervise.store.tidy import set_archived
+from tests.cli.piping import read_one_line_and_leave
 from tests.conftest import FIXTURES
 
 
@@ -143,9 +144,47 @@ def test_list_json_describes_each_session(
         "next_date",
         "frameworks",
         "flagged",
+        # Why a damaged session cannot be opened (empty for one that can).
+        "problem",
+        "archived",
     }
+    assert row["problem"] == ""
+    assert row["archived"] is False
     assert main(["--sessions-dir", str(folder), "list"]) == 0
     assert "Sam with Alex" in capsys.readouterr().out
+
+
+def test_list_leaves_archived_sessions_out_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "s"
+    names = []
+    for who in ("Sam", "Robin"):
+        with SessionFile.create(
+            folder, mode="supervision", practitioner=who, supervisor="Alex", scope=["h3-25/pc/1"]
+        ) as session:
+            names.append(session.path.name)
+    set_archived(folder, names[0], True)
+    assert main(["list", "--sessions-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Robin with Alex" in out and "Sam" not in out
+    assert "1 archived session is not listed: 'list --archived' lists them." in out
+    assert main(["list", "--archived", "--sessions-dir", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert [line.endswith("(archived)") for line in lines if "Sam" in line] == [True]
+    assert main(["list", "--json", "--sessions-dir", str(folder)]) == 0
+    assert [row["practitioner"] for row in _json(capsys)] == ["Robin"]
+    assert main(["list", "--json", "--archived", "--sessions-dir", str(folder)]) == 0
+    rows = _json(capsys)
+    assert sorted((row["practitioner"], row["archived"]) for row in rows) == [
+        ("Robin", False),
+        ("Sam", True),
+    ]
+    set_archived(folder, names[1], True)
+    assert main(["list", "--sessions-dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "No sessions" not in out and "2 archived sessions are not listed" in out
 
 
 def test_list_of_a_missing_folder_is_friendly(
@@ -166,10 +205,5 @@ def test_sessions_dir_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_output_cut_short_by_its_reader_is_not_an_error() -> None:
     # `supervise prompts | head -1`: the reader leaves after the first line.
     command = [sys.executable, "-m", "supervise", "prompts", "--framework", "h3-25"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
-        assert process.stdout is not None and process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()
-        errors = process.stderr.read().decode()
-        code = process.wait(timeout=60)
+    code, errors = read_one_line_and_leave(command)
     assert code == 0 and "Traceback" not in errors and "BrokenPipe" not in errors

@@ -103,6 +103,9 @@ def test_group_write_counts_only_for_a_group_shared_with_others(
 async def test_the_app_says_why_it_refuses_a_folder_and_keeps_running(
     folder: Path, library: Library, someone_else: None
 ) -> None:
+    old = folder / "trash" / "20200101T000000-2019-12-01-abcd1234.json"
+    old.parent.mkdir()
+    old.write_text("{}", encoding="utf-8")
     notes = Notes()
     app = SuperviseApp(library, folder)
     async with app.run_test(message_hook=notes) as pilot:
@@ -111,7 +114,8 @@ async def test_the_app_says_why_it_refuses_a_folder_and_keeps_running(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert "is not used: it belongs to" in str(notes)
-    assert _mode(folder) == 0o755
+    # Nothing in a refused folder is touched: not its mode, not even its old trash.
+    assert _mode(folder) == 0o755 and old.exists()
 
 
 def test_a_missing_folder_is_left_to_the_first_session_and_a_file_in_the_way_is_explained(

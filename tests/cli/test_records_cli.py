@@ -91,3 +91,22 @@ def test_import_refuses_a_truncated_bundle_without_a_traceback(
     assert not other.exists() or not list(other.iterdir())
     assert main(["import", str(tmp_path / "missing.json"), "--sessions-dir", str(other)]) == 1
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_export_says_which_identifiers_remain_and_still_exports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "sessions"
+    with SessionFile.create(folder, mode="self-reflection", practitioner="Sam") as session:
+        session.update_record(summary="Lives at SW1A 1AA, NHS 943 476 5919.")
+        path = session.path
+    out = tmp_path / "record.md"
+    assert main(["export", str(path), "-o", str(out), "--sessions-dir", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "2 likely identifiers still in the record" in err
+    assert "  Summary: a postcode (SW1A 1AA)" in err
+    assert "  Summary: an NHS number (943 476 5919)" in err
+    assert "943 476 5919" in out.read_text(encoding="utf-8")
+    assert main(["export", str(path), "--sessions-dir", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "SW1A 1AA" in captured.out and "still in the record" in captured.err

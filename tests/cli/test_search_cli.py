@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from supervise.cli import main
 from supervise.store import SessionFile
+from tests.cli.piping import read_one_line_and_leave
 
 
 def _sessions(folder: Path) -> str:
@@ -98,3 +100,22 @@ def test_a_search_command_with_anything_else_is_left_to_argparse(
     with pytest.raises(SystemExit):
         main(["search"])
     assert "required" in capsys.readouterr().err
+
+
+def test_results_cut_short_by_their_reader_are_not_an_error(tmp_path: Path) -> None:
+    # `supervise search word | head -1`, with more places than a pipe holds.
+    folder = tmp_path / "s"
+    with SessionFile.create(
+        folder, mode="supervision", practitioner="Sam", scope=["h3-25/pc/1"]
+    ) as session:
+        path = session.path
+    # Written straight into the file: two thousand saves would take seconds.
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["actions"] = {
+        str(n): {"what": f"Ring the housing office, call {n}", "who": "Sam", "by_when": ""}
+        for n in range(2000)
+    }
+    path.write_text(json.dumps(tables), encoding="utf-8")
+    command = [sys.executable, "-m", "supervise", "search", "ring", "--sessions-dir", str(folder)]
+    code, errors = read_one_line_and_leave(command)
+    assert code == 0 and "Traceback" not in errors and "BrokenPipe" not in errors

@@ -67,6 +67,8 @@ def test_a_file_that_is_not_a_regular_file_is_refused_not_waited_on(tmp_path: Pa
         read_located(fifo)
     with pytest.raises(ContentError, match="not a regular file"):
         load_library([tmp_path], include_env=False)
+    with pytest.raises(ContentError, match="not a regular file"):
+        load_library([fifo], include_env=False)
 
 
 def test_plain_yaml_types_and_explicit_plain_tags_still_read(tmp_path: Path) -> None:

@@ -76,6 +76,10 @@ def _rewritten(body: dict[str, object], **changes: object) -> bytes:
         ("not-a-bundle", "not a supervise session bundle"),
         ("bad-session", "not a valid session"),
         ("binary", "not text"),
+        ("keyed-by-a-word", "numbered 'abc'"),
+        ("nested-deep", "nested more than"),
+        ("nested-very-deep", "not valid JSON"),
+        ("huge", "larger than a bundle can be"),
     ],
 )
 def test_a_damaged_bundle_is_refused_with_the_reason_and_nothing_changes(
@@ -92,9 +96,22 @@ def test_a_damaged_bundle_is_refused_with_the_reason_and_nothing_changes(
         "not-a-bundle": json.dumps({"format": "something else"}).encode(),
         "bad-session": _rewritten(body, session={"session": {"1": {"id": 3}}}),
         "binary": b"\xff\xfe\x00junk",
+        "keyed-by-a-word": _rewritten(
+            body, session={**body["session"], "session": {"abc": body["session"]["session"]["1"]}}
+        ),
+        "nested-deep": raw.replace(
+            b'"version"', b'"x": ' + b"[" * 100 + b"]" * 100 + b', "version"'
+        ),
+        "nested-very-deep": raw.replace(
+            b'"version"', b'"x": ' + b"[" * 9000 + b"]" * 9000 + b', "version"'
+        ),
+        "huge": b"",
     }[damage]
     file = tmp_path / "broken.bundle.json"
     file.write_bytes(broken)
+    if damage == "huge":
+        with open(file, "wb") as sparse:
+            sparse.truncate(1 << 30)
     for folder in (rich_session.parent, tmp_path / "empty"):
         before = _folder_state(folder)
         with pytest.raises(BundleRefused) as refused:

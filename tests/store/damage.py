@@ -68,7 +68,7 @@ DAMAGES: dict[str, tuple[Callable[[Tables], None], str]] = {
     "bad-confidence": (_set("ratings", "confidence", 9), "confidence must be 1 to 5"),
     "bad-mode": (_set("session", "mode", "party"), "'party' is not a valid Mode"),
     "bad-date": (_set("session", "date", "soon"), "date must be written"),
-    "no-session": (lambda tables: tables.pop("session"), "0 session documents"),
+    "no-session": (lambda tables: tables.clear(), "0 session documents"),
     "action-without-id": (_drop("actions", "id"), "has no 'id'"),
     "review-bad-outcome": (_set("reviews", "outcome", "maybe"), "maybe"),
 }

@@ -145,3 +145,37 @@ def test_through_the_door_a_change_past_the_cap_is_reported_kept_and_exportable(
     door.close()
     with SessionFile.open_read_only(session.path) as reopened:
         assert reopened.response("h3-25/pc/5", "so-what", "practitioner") == "later words"
+
+
+def test_search_passes_over_a_huge_file_and_a_fifo_and_finds_the_rest(
+    new_session: NewSession, folder: Path
+) -> None:
+    from supervise.store.search import search
+
+    session = new_session()
+    session.set_response("h3-25/pc/5", "what", "practitioner", "findable words")
+    session.close()
+    with open(folder / "2026-12-01-0badf11e.json", "wb") as file:
+        file.truncate(1 << 30)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "2026-12-02-0000f1f0.json")
+    (hit,) = search(folder, "findable")
+    assert hit.path == session.path
+
+
+@pytest.mark.parametrize("name", [".index.json", ".archived.json"])
+@pytest.mark.parametrize("how", ["deep", "huge"])
+def test_a_hostile_index_or_archive_list_is_passed_over(
+    new_session: NewSession, folder: Path, name: str, how: str
+) -> None:
+    from supervise.store.tidy import archived
+
+    session = new_session()
+    session.close()
+    if how == "deep":
+        (folder / name).write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    else:
+        with open(folder / name, "wb") as file:
+            file.truncate(1 << 30)
+    assert [s.path for s in list_sessions(folder)] == [session.path]
+    assert archived(folder) == frozenset()

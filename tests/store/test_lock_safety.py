@@ -13,7 +13,7 @@ from typing import cast
 import pytest
 
 from supervise.content.model import Role
-from supervise.store import SessionFile, owner
+from supervise.store import SessionFile, StoreUnwritable, lock as lock_module, owner
 from supervise.store.changes import SetAnswer
 from supervise.store.door import SaveState, SessionDoor
 from supervise.store.lock import LockFileUnsafe, LockLost, SessionLock, lock_path_for
@@ -44,25 +44,34 @@ def test_a_lock_file_planted_as_a_link_is_refused_and_its_target_untouched(
     assert not (tmp_path / "made-by-supervise").exists()
 
 
-@posix_only
-def test_a_link_swapped_in_after_the_check_is_refused_by_the_open_itself(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "precious.txt"
-    target.write_text("keep", encoding="utf-8")
-    session = tmp_path / "s.json"
+def _plant_link_after_first_look(monkeypatch: pytest.MonkeyPatch, lock: Path, target: Path) -> None:
+    """The first look at ``lock`` finds nothing; a link to ``target`` appears just after it."""
     real_lstat = os.lstat
     planted: list[Path] = []
 
     def plant_then_lstat(path: str | os.PathLike[str]) -> os.stat_result:
-        # The first look finds nothing; a link appears just after it.
-        if Path(path) == lock_path_for(session) and not planted:
-            planted.append(Path(path))
+        if Path(path) == lock and not planted:
+            planted.append(lock)
             os.symlink(target, path)
             raise FileNotFoundError(path)
         return real_lstat(path)
 
     monkeypatch.setattr(os, "lstat", plant_then_lstat)
+
+
+@posix_only
+@pytest.mark.parametrize("no_follow", [True, False], ids=["O_NOFOLLOW", "as on Windows"])
+def test_a_link_swapped_in_after_the_check_is_refused_before_any_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_follow: bool
+) -> None:
+    # Without O_NOFOLLOW (Windows) the open follows the link; the check after it refuses it
+    # before a byte is written.
+    if not no_follow:
+        monkeypatch.setattr(lock_module, "NO_FOLLOW", 0)
+    target = tmp_path / "precious.txt"
+    target.write_text("keep", encoding="utf-8")
+    session = tmp_path / "s.json"
+    _plant_link_after_first_look(monkeypatch, lock_path_for(session), target)
     with pytest.raises(LockFileUnsafe, match="is a link"):
         SessionLock(session).acquire()
     assert target.read_text(encoding="utf-8") == "keep"
@@ -121,6 +130,23 @@ def test_the_holder_sees_its_lock_file_removed_or_replaced(tmp_path: Path) -> No
     assert other.still_ours() and lock.lock_path.exists()
     other.release()
     assert not lock.lock_path.exists()
+
+
+def test_a_folder_out_of_reach_for_a_moment_is_not_a_lost_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock = SessionLock(tmp_path / "s.json").acquire()
+    real_lstat = os.lstat
+
+    def unreachable(path: str | os.PathLike[str]) -> os.stat_result:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "lstat", unreachable)
+    with pytest.raises(StoreUnwritable, match="Input/output error"):
+        lock.check()
+    monkeypatch.setattr(os, "lstat", real_lstat)
+    lock.check()
+    lock.release()
 
 
 def test_a_deleted_lock_file_lets_in_one_writer_and_discards_nothing(

@@ -13,8 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
-from supervise.app.commands import FOCUS_BINDINGS
+from supervise.app.commands import FOCUS_BINDINGS, REPLACE_IDENTIFIERS
 from supervise.app.screens.dialogs import discard_if_agreed
+from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
+from supervise.privacy import find_identifiers, replace_identifiers
 from supervise.store.records import Action, is_iso_date
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class ActionForm(ModalScreen[ActionDraft | None]):
         *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add", priority=True),
+        REPLACE_IDENTIFIERS.binding(),
     ]
 
     def __init__(
@@ -92,6 +95,7 @@ class ActionForm(ModalScreen[ActionDraft | None]):
             yield Label("By when (YYYY-MM-DD, or leave empty)")
             yield Input(due, id="action-when")
             yield Static("", id="action-problem", classes="problem", markup=False)
+            yield IdentifierHint()
             with Horizontal(classes="buttons"):
                 yield Button(f"{self._button}  (ctrl+s)", id="add", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -101,6 +105,19 @@ class ActionForm(ModalScreen[ActionDraft | None]):
         what = self.query_one("#action-what", Input)
         what.focus()
         what.cursor_position = len(what.value)
+
+    @on(Input.Changed)
+    def _check_identifiers(self) -> None:
+        """Say under the fields what in them looks like an identifier (a few words: cheap)."""
+        served = served_names_of(self)
+        findings = [f for field in self.query(Input) for f in find_identifiers(field.value, served)]
+        self.query_one(IdentifierHint).show(findings)
+
+    def action_replace_identifiers(self) -> None:
+        """Replace what looks like an identifier in each field with its placeholder."""
+        served = served_names_of(self)
+        for field in self.query(Input):
+            field.value = replace_identifiers(field.value, find_identifiers(field.value, served))
 
     def _problem(self, text: str, field: Input) -> None:
         show_problem(self.query_one("#action-problem", Static), text)

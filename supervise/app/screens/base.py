@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Header
 
-from supervise.app.commands import FOCUS_BINDINGS, Command
+from supervise.app.commands import FOCUS_BINDINGS, MARK_PERSON, REPLACE_IDENTIFIERS, Command
 from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession, ReadBack
+from supervise.app.screens.identifiers import IdentifierActions
 from supervise.app.screens.record_actions import SESSION_EXPORT, SessionExport
 from supervise.app.settle import settle_input
 from supervise.app.textual_private import width_class
@@ -41,11 +42,13 @@ SESSION_COMMANDS: tuple[Command, ...] = (
     Command("save_now", "ctrl+s", "Save", "Write everything to disk now", priority=True),
     LEAVE,
     SESSION_EXPORT,
+    REPLACE_IDENTIFIERS,
+    MARK_PERSON,
 )
 """Commands every session screen offers."""
 
 
-class SessionScreen(SessionExport):
+class SessionScreen(SessionExport, IdentifierActions):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS

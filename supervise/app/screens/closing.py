@@ -262,7 +262,7 @@ class ClosingScreen(SessionScreen):
             return bool(self._removed)
         if action == "edit_action":
             return bool(self.live.snapshot.actions)
-        return True
+        return super().check_action(action, parameters)
 
     def _highlighted_action(self) -> Action | None:
         table = self.query_one("#actions", DataTable)

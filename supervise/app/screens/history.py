@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Sparkline, Static
 
@@ -188,7 +189,12 @@ class HistoryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#coverage")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_trend(str(event.row_key.value or ""))
+        try:
+            self._show_trend(str(event.row_key.value or ""))
+        except NoMatches:
+            # A highlight that arrives as the screen is taken down (the app quitting while
+            # the table fills) has nothing left to show it in.
+            return
 
     def _show_trend(self, ref: str) -> None:
         rated = self.history.confidences(ref) if ref else []

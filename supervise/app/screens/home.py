@@ -77,6 +77,8 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
         self._listing = False
         # A session asked for (read only or not) while the list was being read.
         self._open_when_listed: bool | None = None
+        # History asked for while the list was being read.
+        self._history_when_listed = False
 
     def compose(self) -> ComposeResult:
         """A header, the session table (or a welcome for a first run) and the footer."""
@@ -179,10 +181,19 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
         wanted, self._open_when_listed = self._open_when_listed, None
         if wanted is not None:
             self.action_open_session(read_only=wanted)
+        if self._history_when_listed:
+            self._history_when_listed = False
+            self.action_history()
+
+    def on_screen_suspend(self) -> None:
+        """Covered by another screen (an opened session, say): what was under way is done."""
+        if not self._listing:
+            self.show_busy("")
 
     def show_busy(self, doing: str) -> None:
         """Show what is under way (opening a session, say) below the list; "" when done."""
-        self.query_one("#folder", Static).update(doing or self._folder_line)
+        # One line, always: no need to lay the list out again (it held up opening a session).
+        self.query_one("#folder", Static).update(doing or self._folder_line, layout=False)
 
     @staticmethod
     def _cells(summary: SessionSummary, archived: bool = False) -> tuple[Text, ...]:
@@ -208,7 +219,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
             ", ".join(summary.frameworks) or "—",
         )
         # Text, not str: the table would read a str as markup, so "Sam [nights]" showed as "Sam ".
-        return tuple(Text(visible(cell)) for cell in cells)
+        return tuple([Text(visible(cell)) for cell in cells])
 
     def _highlighted(self) -> Path | None:
         table = self.query_one("#sessions", DataTable)
@@ -219,10 +230,10 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open, export, archive, delete and History only make sense when a session is
-        highlighted (opening also while the list is being read: it waits for the list)."""
-        if action in ("open_session", "open_read_only"):
+        highlighted (opening and History also while the list is being read: they wait for it)."""
+        if action in ("open_session", "open_read_only", "history"):
             return self._listing or self._highlighted() is not None
-        if action in ("export_record", "history", "toggle_archive", "delete_session"):
+        if action in ("export_record", "toggle_archive", "delete_session"):
             return self._highlighted() is not None
         if action == "quarantine_session":
             return self.damaged_problem() is not None
@@ -258,7 +269,11 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
         self.app.push_screen(SearchScreen(self.sessions_dir), chosen)
 
     def action_history(self) -> None:
-        """Show the History of the highlighted session's practitioner."""
+        """Show the History of the highlighted session's practitioner; while the list is being
+        read, once it is."""
+        if self._listing:
+            self._history_when_listed = True
+            return
         table = self.query_one("#sessions", DataTable)
         if self._highlighted() is not None:
             name = str(table.get_row_at(table.cursor_row)[1]).strip()

@@ -101,6 +101,30 @@ class ExportRecord(Screen[None]):
             timeout=15,
             markup=False,
         )
+        self._warn_of_identifiers(path)
+
+    def _warn_of_identifiers(self, path: Path) -> None:
+        """Say which likely identifiers the record exported still holds (from the worker)."""
+        from supervise.records.identifiers import SHOWN, remaining_in_session, report
+
+        try:
+            said = report(remaining_in_session(path, cast("SuperviseApp", self.app).library), SHOWN)
+        except (StoreError, ContentError, OSError) as error:
+            self.app.call_from_thread(
+                self.failed,
+                "Exported, but not checked for identifiers: read it before sharing",
+                error,
+            )
+            return
+        if said:
+            self.app.call_from_thread(
+                self.notify,
+                said,
+                title="Identifiers in the record",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     def failed(self, title: str, error: Exception) -> None:
         """Say what went wrong and what to do next."""

@@ -21,6 +21,8 @@ from supervise.visible import visible
 
 DEBOUNCE = 0.25
 """Seconds of no typing before the search runs: one search per pause, not one per key."""
+SLOW = 0.3
+"""Seconds a search runs before the screen says it is searching."""
 SHOWN = 500
 """Results listed at most: more than anyone reads, few enough to list at once."""
 HIGHLIGHT = "reverse bold"
@@ -103,10 +105,19 @@ class SearchScreen(Screen[Place | None]):
         if not words.strip():
             self._show([], words)
             return
-        # One more than is listed, to know whether there are more: a word in every session
-        # would otherwise read and hold every place in the store (seconds for 10,000).
-        hits = await asyncio.to_thread(search, self.sessions_dir, words, SHOWN + 1)
+        # A search that takes a while (the first in a large store builds the word index) says
+        # so; a quick one never flashes it.
+        slow = self.set_timer(SLOW, self._searching)
+        try:
+            # One more than is listed, to know whether there are more: a word in every session
+            # would otherwise read and hold every place in the store (seconds for 10,000).
+            hits = await asyncio.to_thread(search, self.sessions_dir, words, SHOWN + 1)
+        finally:
+            slow.stop()
         self._show(hits, words)
+
+    def _searching(self) -> None:
+        self.query_one("#search-status", Static).update("Searching every session…")
 
     def _show(self, hits: list[Hit], words: str) -> None:
         self.hits = hits

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from supervise.app.commands import Command
 from supervise.app.widgets.session_filters import SessionFilters
 from supervise.store import StoreError
+from supervise.store.folder import open_sessions_folder
 from supervise.store.tidy import (
     TRASH_DAYS,
     TRASH_NAME,
@@ -59,13 +60,17 @@ class TidyActions(Screen[None]):
         """Once the list is up, remove what has been in the trash longer than it is kept."""
 
         def empty() -> None:
+            try:
+                open_sessions_folder(self.sessions_dir)
+            except StoreError:
+                return  # A folder refused as not private (the list says why) is left alone.
             empty_old_trash(self.sessions_dir)
 
         self.call_after_refresh(self.run_worker, empty, thread=True, exit_on_error=False)
 
-    def action_filter(self, which: str) -> None:
+    async def action_filter(self, which: str) -> None:
         """Open the practitioner or status filter."""
-        self.query_one(SessionFilters).open_filter(which)
+        await self.query_one(SessionFilters).open_filter(which)
 
     def action_show_archived(self) -> None:
         """Show archived sessions too, or hide them again."""

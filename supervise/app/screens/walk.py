@@ -128,7 +128,8 @@ class WalkScreen(SessionScreen):
         super().__init__(live, library)
         self.item_prompts = prompts
         """Generated prompts for every item in scope, by reference."""
-        self.refs = [ref for ref in live.snapshot.record.scope if ref in prompts]
+        # Each once: a hand-edited file may name an item twice, and the list takes each once.
+        self.refs = [ref for ref in dict.fromkeys(live.snapshot.record.scope) if ref in prompts]
         """The items in scope that the loaded content still has, in order."""
         self.current = start if start in prompts else self.refs[0]
         """The reference of the item on screen."""
@@ -281,7 +282,7 @@ class WalkScreen(SessionScreen):
             return False
         if action == "toggle_bring":
             return not self.supervision
-        return True
+        return super().check_action(action, parameters)
 
     def action_set_confidence(self, value: int) -> None:
         """Choose confidence ``value`` (1–5) for this item, as clicking its button would."""

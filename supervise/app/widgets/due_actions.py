@@ -20,6 +20,8 @@ class DueActions(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        # Hidden until the list is read: shown empty first, it was laid out and drawn twice.
+        self.display = False
 
     def show(self, sessions: Sequence[SessionSummary], today: date) -> None:
         """List the actions of ``sessions`` due by a week after ``today``."""

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from time import monotonic
 
+from textual import work
 from textual.geometry import Size
 from textual.markup import escape
 from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Label, TextArea
+from textual.worker import get_current_worker
 
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
 from supervise.app.widgets.box import Box
+from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
+from supervise.privacy import Finding, find_identifiers
 
 SAVE_DELAY = 0.3
 """Seconds after the last key before an answer is written: short enough that a crash loses at
@@ -21,6 +26,10 @@ most this much typing, long enough that a fast typist does not cause a write per
 SAVE_AT_LEAST_EVERY = 0.6
 """Seconds of unbroken typing after which the answer is written anyway, so someone who never
 pauses still has everything but the last moment on disk."""
+
+CHECK_IN_THREAD = 10_000
+"""Characters from which an answer is checked for identifiers off the screen thread (a few
+milliseconds' work below it; a pasted report of a megabyte would take a third of a second)."""
 
 
 class AnswerArea(TextArea):
@@ -57,6 +66,12 @@ class AnswerArea(TextArea):
         self._saved_text = text
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
+        self.hint: IdentifierHint | None = None
+        """The line under the answer that says what in it looks like an identifier (added
+        the first time there is something to say: most answers never need one)."""
+        self.findings: tuple[Finding, ...] = ()
+        """What in the answer looked like an identifier when it was last checked."""
+        self._checked: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def unsaved(self) -> bool:
@@ -92,6 +107,51 @@ class AnswerArea(TextArea):
         if self.unsaved and not self.read_only:
             self._saved_text = self.text
             self._on_save(self._saved_text)
+            # Checked as often as saved: after a pause, or every moment of unbroken typing.
+            self.check_identifiers()
+
+    def on_mount(self) -> None:
+        """Say at once if an answer brought back from the file holds an identifier."""
+        if self.document.text:
+            self.check_identifiers()
+
+    def check_identifiers(self, *, again: bool = False) -> None:
+        """Look for identifiers in the answer and show what is found under it.
+
+        Only when the text (or the names marked) changed since the last look, unless
+        ``again``. A long answer is read in a thread, so typing never waits for it.
+        """
+        if self.read_only:
+            return
+        checked = (self.text, served_names_of(self))
+        if checked == self._checked and not again:
+            return
+        self._checked = checked
+        if len(checked[0]) >= CHECK_IN_THREAD:
+            self._check_in_thread(*checked)
+        else:
+            self._found(checked[0], find_identifiers(*checked))
+
+    @work(thread=True, exclusive=True, group="identifiers")
+    def _check_in_thread(self, text: str, served: tuple[str, ...]) -> None:
+        findings = find_identifiers(text, served)
+        # Cancelled when the answer left the screen (or a newer look began): nobody to tell.
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, text, findings)
+
+    def _found(self, text: str, findings: tuple[Finding, ...]) -> None:
+        if self._checked is None or self._checked[0] != text or not self.is_attached:
+            return  # the answer changed meanwhile: the look at it as it is now tells
+        had = bool(self.findings)
+        self.findings = findings
+        if self.hint is None and findings and isinstance(self.parent, Widget):
+            self.hint = IdentifierHint()
+            self.parent.mount(self.hint, after=self)
+        if self.hint is not None:
+            self.hint.show(findings)
+        if bool(findings) != had:
+            # The key that replaces them shows in the key bar only while there is something.
+            self.screen.refresh_bindings()
 
 
 class PromptField(Box):

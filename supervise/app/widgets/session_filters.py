@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
+from supervise.app.widgets.filter_face import FilterFace
 from supervise.store.continuity import known_names, person_key
 from supervise.store.records import SessionSummary, Status
 
@@ -19,10 +20,15 @@ STATUS_TITLES = {
     Status.SIGNED: "Signed",
 }
 """How each status reads in the filter."""
+PROMPTS = {"practitioner": "All practitioners  (p)", "status": "All statuses  (s)"}
+"""What each filter says while nothing is chosen, by filter."""
 
 
 class SessionFilters(Horizontal):
-    """Two drop-downs over the session list; posts Changed when either changes."""
+    """Two drop-downs over the session list; posts Changed when either changes.
+
+    Each shows as a FilterFace until first used, then as the Select it stands for.
+    """
 
     class Changed(Message):
         """A filter changed: the list should be drawn again."""
@@ -31,44 +37,67 @@ class SessionFilters(Horizontal):
         super().__init__(id=id)
         self.show_archived = False
         """Whether archived sessions are listed too."""
+        self._sessions: Sequence[SessionSummary] = ()
         self._names: list[str] = []
 
     def compose(self) -> ComposeResult:
         """The practitioner filter, then the status filter."""
-        yield Select[str](
-            [], prompt="All practitioners  (p)", id="filter-practitioner", compact=True
-        )
-        yield Select[str](
-            [(title, status.value) for status, title in STATUS_TITLES.items()],
-            prompt="All statuses  (s)",
-            id="filter-status",
-            compact=True,
-        )
+        for which, prompt in PROMPTS.items():
+            yield FilterFace(prompt, id=f"face-{which}")
+
+    def _options(self, which: str) -> list[tuple[str, str]]:
+        if which == "practitioner":
+            self._names = known_names(self._sessions, supervisors=False)
+            return [(name, name) for name in self._names]
+        return [(title, status.value) for status, title in STATUS_TITLES.items()]
+
+    def _select(self, which: str) -> Select[str] | None:
+        found = self.query(f"#filter-{which}").results(Select)
+        return next(iter(found), None)
+
+    async def _realise(self, which: str) -> Select[str]:
+        """The ``which`` filter's Select, built in its face's place if it is not there yet."""
+        select = self._select(which)
+        if select is None:
+            select = Select[str](
+                self._options(which), prompt=PROMPTS[which], id=f"filter-{which}", compact=True
+            )
+            face = self.query_one(f"#face-{which}", FilterFace)
+            await self.mount(select, before=face)
+            await face.remove()
+        return select
 
     def offer(self, sessions: Sequence[SessionSummary]) -> None:
         """Offer the practitioners of ``sessions`` (the one chosen stays chosen)."""
-        names = known_names(sessions, supervisors=False)
-        if names == self._names:
+        self._sessions = sessions
+        select = self._select("practitioner")
+        if select is None:
+            # Named when the filter is first opened.
             return
-        self._names = names
-        select: Select[str] = self.query_one("#filter-practitioner", Select)
+        names = self._names
+        options = self._options("practitioner")
+        if self._names == names:
+            return
         chosen = select.value
         with self.prevent(Select.Changed):
-            select.set_options((name, name) for name in names)
-            if isinstance(chosen, str) and chosen in names:
+            select.set_options(options)
+            if isinstance(chosen, str) and chosen in self._names:
                 select.value = chosen
+
+    def _value(self, which: str) -> str | None:
+        select = self._select(which)
+        value = None if select is None else select.value
+        return value if isinstance(value, str) else None
 
     @property
     def practitioner(self) -> str | None:
         """The practitioner chosen, or None for all."""
-        value = self.query_one("#filter-practitioner", Select).value
-        return value if isinstance(value, str) else None
+        return self._value("practitioner")
 
     @property
     def status(self) -> str | None:
         """The status chosen, or None for all."""
-        value = self.query_one("#filter-status", Select).value
-        return value if isinstance(value, str) else None
+        return self._value("status")
 
     def shown(self, sessions: Sequence[SessionSummary], archived: Set[str]) -> list[SessionSummary]:
         """The ``sessions`` the list shows (``archived`` names the archived files)."""
@@ -82,11 +111,16 @@ class SessionFilters(Horizontal):
             and (status is None or s.status == status)
         ]
 
-    def open_filter(self, which: str) -> None:
+    async def open_filter(self, which: str) -> None:
         """Put the cursor on the ``practitioner`` or ``status`` filter and open it."""
-        select: Select[str] = self.query_one(f"#filter-{which}", Select)
+        select = await self._realise(which)
         select.focus()
         select.action_show_overlay()
+
+    @on(FilterFace.Wanted)
+    async def _wanted(self, event: FilterFace.Wanted) -> None:
+        event.stop()
+        await self.open_filter((event.face.id or "").removeprefix("face-"))
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
