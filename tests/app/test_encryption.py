@@ -63,6 +63,7 @@ async def test_the_passphrase_is_asked_once_with_three_tries(
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, UnlockScreen)
         assert app.screen.query_one("#passphrase").has_focus
+        assert "Quit" in screen_text(app).splitlines()[-1]
         await _type(pilot, app, "not it")
         assert "does not open" in screen_text(app) and "2 tries left" in screen_text(app)
         await _type(pilot, app, "nor this")

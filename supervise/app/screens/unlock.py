@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, LoadingIndicator, Static
 
+from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import StoreError
 from supervise.store.keys import Pending, WrongPassphrase
 
@@ -64,6 +65,7 @@ class _PassphraseScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.GO, id="go", variant="primary")
                 yield Button(self.OTHER[1], id=self.OTHER[0])
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """The cursor is in the first box; the busy line is hidden until work starts."""
