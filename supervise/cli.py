@@ -312,9 +312,11 @@ def _list(folder: Path, as_json: bool, with_archived: bool = False) -> int:
     if not every:
         print(f"No sessions in {folder} yet. Run 'supervise' to start one.")
     from supervise.store.catalog import UNREADABLE
+    from supervise.visible import visible
 
     for s in summaries:
         if s.status == UNREADABLE:
+            # Its name and the reason may hold anything the file did: drawn, never obeyed.
             print(visible(f"{s.date or '?':<10}  {s.id}  damaged: {s.path}: {s.problem}"))
             continue
         people = s.practitioner + (f" with {s.supervisor}" if s.supervisor else "")

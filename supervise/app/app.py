@@ -13,7 +13,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from supervise.app import process
-from supervise.app.commands import palette_entries
+from supervise.app.commands import FOCUS_BINDINGS, palette_entries
 from supervise.app.hangup import on_hang_up
 from supervise.app.messages import (
     GoToStep,
@@ -45,7 +45,9 @@ class SuperviseApp(App[None]):
     CSS_PATH = "supervise.tcss"
     TITLE = "supervise"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    # Tab as a priority binding on every screen, dialogs included: a burst typed straight after
+    # it lands in the next field (see FOCUS_BINDINGS).
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True), *FOCUS_BINDINGS]
 
     def __init__(
         self,

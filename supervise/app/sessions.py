@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from supervise.app.screens.new_session import NewSessionRequest
     from supervise.content import ReflectiveModel
     from supervise.prompts import ItemPrompts
+
+
+log = logging.getLogger(__name__)
 
 
 class SessionKeeper:
@@ -63,6 +67,15 @@ class SessionKeeper:
             self._app.call_from_thread(self._locked, path, error, at)
         except (StoreError, OSError) as error:
             self._app.call_from_thread(self._failed, "The session could not be opened", error)
+        except Exception as error:
+            # A fault of supervise's own, not of the file: said, logged, and the list stays
+            # usable (a failed worker would leave every later open waiting on this one).
+            log.exception("opening %s failed", path)
+            unexpected = StoreError(
+                f"Something unexpected stopped {path.name} from opening ({error!r}).",
+                "The file has not been changed. Try again, or open another session.",
+            )
+            self._app.call_from_thread(self._failed, "The session could not be opened", unexpected)
         else:
             self._app.call_from_thread(self._enter, door, at)
 

@@ -133,3 +133,34 @@ async def test_odd_but_whole_files_are_listed_as_readable_and_open(
             assert isinstance(app.screen, HomeScreen), odd
             await pilot.press("home")
         assert app.is_running
+
+
+async def test_an_unexpected_fault_while_opening_is_said_and_the_list_still_opens(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supervise.app.live import SessionDoor
+
+    path = make_session()
+    real_open = SessionDoor.open.__func__  # type: ignore[attr-defined]
+    faults = [RuntimeError("a fault of its own")]
+
+    def faulty(cls: type[SessionDoor], /, *args: object, **kwargs: object) -> SessionDoor:
+        if faults:
+            raise faults.pop()
+        return real_open(cls, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(SessionDoor, "open", classmethod(faulty))
+    app = make_app()
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause(0.2)
+        assert app.live is None and isinstance(app.screen, HomeScreen)
+        said = [m for m in notes.shown if path.name in m]
+        assert said and "a fault of its own" in said[0] and "not been changed" in said[0]
+        await pilot.press("o")
+        await pilot.pause(0.2)
+        assert app.live is not None

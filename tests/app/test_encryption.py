@@ -230,3 +230,20 @@ async def test_a_plain_folder_is_protected_from_the_list(
         await _type(pilot, app, PASS)
         assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
     assert path.read_bytes().startswith(MAGIC)
+
+
+async def test_a_passphrase_typed_in_one_burst_with_tab_lands_in_both_boxes(
+    library: Library, sessions_dir: Path
+) -> None:
+    """Typed fast (a password manager, a busy machine), the keys after tab belong to the second
+    box; before tab was a priority binding everywhere, all of them landed in the first."""
+    from tests.app.driving import burst
+
+    app = SuperviseApp(library, sessions_dir, offer_protection=True, protection_cost=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ProtectScreen)
+        burst(app, *PASS, "tab", *PASS, "enter")
+        await _settle(pilot, app)
+        await _settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen), screen_text(app)
+    assert keys.is_encrypted(sessions_dir)

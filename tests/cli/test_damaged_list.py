@@ -56,3 +56,11 @@ def test_list_names_each_damaged_file_and_why_and_the_others_as_usual(tmp_path: 
     problems = {row["file"]: row["problem"] for row in rows}
     assert "numbered 'abc'" in problems[keyed.name]
     assert [row["practitioner"] for row in rows if not row["problem"]] == ["Kim"]
+
+
+def test_a_damaged_file_named_with_an_escape_is_listed_without_obeying_it(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    _session(folder, "Kim", "2026-01-01")
+    (folder / "2026-01-02-\x1b[2J.json").write_bytes(b"not a session")
+    out = _list(folder)
+    assert "\x1b" not in out and "2026-01-02-\u241b[2J.json" in out

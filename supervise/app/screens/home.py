@@ -205,7 +205,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
             status = "✔ Signed"
         elif summary.status == UNREADABLE:
             # What is known of a damaged file: its name, and why it cannot be opened.
-            why = f"{summary.file}: {summary.problem}"
+            why = visible(f"{summary.file}: {summary.problem}")
             return tuple(Text(c) for c in (summary.date, "", "—", "—", "⚠ Damaged", "—", "—", why))
         if archived:
             status += " · archived"

@@ -11,6 +11,7 @@ from supervise.app.commands import Command
 from supervise.store import SessionSummary, StoreError
 from supervise.store.catalog import UNREADABLE
 from supervise.store.quarantine import QUARANTINE_NAME, move_to_quarantine
+from supervise.visible import visible
 
 QUARANTINE = Command(
     "quarantine_session",
@@ -47,9 +48,11 @@ class QuarantineActions(Screen[None]):
         return f" · {which} (⚠): {QUARANTINE.key} moves one to {QUARANTINE_NAME}/"
 
     def damaged_problem(self) -> str | None:
-        """Why the highlighted file is damaged, or None if it is not (or none is highlighted)."""
+        """Why the highlighted file is damaged (control characters drawn, never obeyed), or
+        None if it is not (or none is highlighted)."""
         path = self._highlighted()
-        return None if path is None else self._damaged.get(path)
+        problem = None if path is None else self._damaged.get(path)
+        return None if problem is None else visible(problem)
 
     def damaged_highlight_changed(self) -> bool:
         """Whether the highlight moved between a damaged file and another (the key bar then
@@ -66,7 +69,8 @@ class QuarantineActions(Screen[None]):
         if problem is None or path is None:
             return False
         self.notify(
-            f"{path}\n{problem or 'it is not a valid session file'}.\n\nIt is left untouched. "
+            f"{visible(str(path))}\n{problem or 'it is not a valid session file'}.\n\n"
+            "It is left untouched. "
             f"Press {QUARANTINE.key} to move it to {QUARANTINE_NAME}/ (it is kept there), or "
             "ask for help to recover it.",
             title="This session file is damaged and cannot be opened",
@@ -90,7 +94,8 @@ class QuarantineActions(Screen[None]):
         self.app.push_screen(
             Choice(
                 "Move this damaged file to quarantine?",
-                f"{path}\n{problem}.\n\nIt cannot be opened. It is moved, whole and unchanged, to "
+                f"{visible(str(path))}\n{problem}.\n\nIt cannot be opened. It is moved, whole and "
+                "unchanged, to "
                 f"{QUARANTINE_NAME}/ in the sessions folder, where it is kept (never removed) "
                 "for anyone who can recover it; the list is clear of it.",
                 [("keep", "Leave it"), ("move", "Move it")],
@@ -106,4 +111,4 @@ class QuarantineActions(Screen[None]):
             self.notify(str(error), title="Not moved", severity="error", markup=False)
             return
         self.refresh_sessions()
-        self.notify(f"Moved to {target}.", title="Set aside", markup=False)
+        self.notify(f"Moved to {visible(str(target))}.", title="Set aside", markup=False)
