@@ -59,7 +59,8 @@ class SuperviseApp(App[None]):
     ) -> None:
         super().__init__()
         self._offer_protection = offer_protection
-        self._protection_cost = protection_cost
+        self.protection_cost = protection_cost
+        """scrypt's cost for a new passphrase (None: the product's; tests pass a cheap one)."""
         self._content = (
             content if isinstance(content, LibraryLoader) else LibraryLoader(library=content)
         )
@@ -92,7 +93,7 @@ class SuperviseApp(App[None]):
         if self._offer_protection:
             from supervise.app.screens.unlock import ProtectScreen
 
-            return ProtectScreen(self.sessions_dir, self._protection_cost)
+            return ProtectScreen(self.sessions_dir, self.protection_cost)
         return HomeScreen(self.sessions_dir)
 
     def on_mount(self) -> None:

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.home import HomeScreen
-from supervise.app.screens.unlock import ProtectScreen, UnlockScreen
+from supervise.app.screens.unlock import ChangePassphraseScreen, ProtectScreen, UnlockScreen
 from supervise.content import Library, LibraryLoader
 from supervise.store import keys, list_sessions
 from supervise.store.rekey import change_passphrase, encrypt_folder
@@ -63,6 +63,7 @@ async def test_the_passphrase_is_asked_once_with_three_tries(
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, UnlockScreen)
         assert app.screen.query_one("#passphrase").has_focus
+        assert "Quit" in screen_text(app).splitlines()[-1]
         await _type(pilot, app, "not it")
         assert "does not open" in screen_text(app) and "2 tries left" in screen_text(app)
         await _type(pilot, app, "nor this")
@@ -188,6 +189,47 @@ async def test_a_first_run_can_go_on_without_one(library: Library, sessions_dir:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert not keys.is_encrypted(sessions_dir)
+
+
+async def test_the_passphrase_is_changed_from_the_list_after_the_one_in_force(
+    library: Library, sealed: Path
+) -> None:
+    keys.unlock(sealed.parent, PASS)
+    app = SuperviseApp(library, sealed.parent, protection_cost=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p", *"passphrase")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangePassphraseScreen)
+        for typed in ("not the one", "a brand new one", "a brand new one"):
+            await _type(pilot, app, typed)
+        assert "does not open" in screen_text(app)
+        assert keys.read_key_file(sealed.parent).next is None
+        for typed in (PASS, "a brand new one", "a brand new one"):
+            await _type(pilot, app, typed)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Passphrase changed" in n.message for n in app._notifications)
+    keys.forget()
+    keys.unlock(sealed.parent, "a brand new one")
+
+
+async def test_a_plain_folder_is_protected_from_the_list(
+    library: Library, make_session: Callable[..., Path], sessions_dir: Path
+) -> None:
+    path = make_session(practitioner="Zebedee")
+    app = SuperviseApp(library, sessions_dir, protection_cost=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.run_action("passphrase")
+        await pilot.pause()
+        assert isinstance(app.screen, ProtectScreen)
+        await _type(pilot, app, PASS)
+        await _type(pilot, app, PASS)
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+    assert path.read_bytes().startswith(MAGIC)
 
 
 async def test_a_passphrase_typed_in_one_burst_with_tab_lands_in_both_boxes(

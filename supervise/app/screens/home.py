@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, SessionsListed, ShowHistory, StartNewSession
+from supervise.app.screens.passphrase_actions import PASSPHRASE, PassphraseActions
 from supervise.app.screens.quarantine_actions import QUARANTINE, QuarantineActions
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
 from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
@@ -44,7 +45,7 @@ where you left off.
 """
 
 
-class HomeScreen(TidyActions, RecordActions, QuarantineActions):
+class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseActions):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -63,6 +64,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions):
         ),
         *RECORD_COMMANDS,
         QUARANTINE,
+        PASSPHRASE,
         Command("refresh", "f5", "Refresh", "Read the sessions folder again", footer=False),
     )
     BINDINGS = bindings(COMMAND_LIST)

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, LoadingIndicator, Static
 
+from supervise.app.widgets.key_bar import KeyBar
 from supervise.store import StoreError
 from supervise.store.keys import Pending, WrongPassphrase
 
@@ -42,10 +44,12 @@ class _PassphraseScreen(Screen[None]):
     BOXES: tuple[tuple[str, str], ...] = ()
     OTHER = ("quit", "Quit")
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, from_list: bool = False) -> None:
         super().__init__()
         self.folder = folder
         """The sessions folder."""
+        self.from_list = from_list
+        """True when opened from the session list, which it goes back to when done."""
 
     def message(self) -> str:
         """What is asked, and why."""
@@ -64,6 +68,7 @@ class _PassphraseScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.GO, id="go", variant="primary")
                 yield Button(self.OTHER[1], id=self.OTHER[0])
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """The cursor is in the first box; the busy line is hidden until work starts."""
@@ -89,6 +94,15 @@ class _PassphraseScreen(Screen[None]):
             widget.disabled = doing
         if doing:
             self.query_one("#passphrase-problem", Static).update(what)
+
+    def done(self, notice: str = "") -> None:
+        """The work is done: on to the session list, or back to it (``notice`` told there)."""
+        if not self.from_list:
+            _home(self, notice)
+            return
+        self.dismiss()
+        if notice:
+            self.app.notify(notice, title="Sessions folder", timeout=30, markup=False)
 
     @on(Button.Pressed, "#quit")
     def _quit(self) -> None:
@@ -145,7 +159,7 @@ class UnlockScreen(_PassphraseScreen):
                 notice = pending_message(pending)
             except StoreError as error:
                 notice = f"What was interrupted could not be finished yet: {error}"
-        self.app.call_from_thread(_home, self, notice)
+        self.app.call_from_thread(self.done, notice)
 
     def _wrong(self, error: WrongPassphrase) -> None:
         self.tries += 1
@@ -168,8 +182,8 @@ class ProtectScreen(_PassphraseScreen):
     BOXES = (("passphrase", "passphrase"), ("again", "the same passphrase again"))
     OTHER = ("skip", "Not now")
 
-    def __init__(self, folder: Path, cost: Cost | None = None) -> None:
-        super().__init__(folder)
+    def __init__(self, folder: Path, cost: Cost | None = None, *, from_list: bool = False) -> None:
+        super().__init__(folder, from_list=from_list)
         self.cost = cost
         """scrypt's cost (None: the product's; tests pass a cheap one)."""
 
@@ -209,9 +223,80 @@ class ProtectScreen(_PassphraseScreen):
             self.app.call_from_thread(self.problem, str(error))
             return
         self.app.call_from_thread(
-            _home, self, "This sessions folder is protected: type the passphrase at each start."
+            self.done, "This sessions folder is protected: type the passphrase at each start."
         )
 
     @on(Button.Pressed, "#skip")
     def _skip(self) -> None:
-        _home(self)
+        self.done()
+
+
+class ChangePassphraseScreen(_PassphraseScreen):
+    """From the session list: the passphrase changed, every file sealed again, with progress.
+
+    The passphrase in force is asked first: a window left unlocked must not let someone lock
+    the owner out of their own notes.
+    """
+
+    HEADING = "Change the passphrase"
+    GO = "Change"
+    BOXES = (
+        ("current", "the passphrase now"),
+        ("passphrase", "the new passphrase"),
+        ("again", "the new passphrase again"),
+    )
+    OTHER = ("cancel", "Cancel")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: Path, cost: Cost | None = None) -> None:
+        super().__init__(folder, from_list=True)
+        self.cost = cost
+        """scrypt's cost for the new passphrase (None: the folder's, or the product's)."""
+
+    def message(self) -> str:
+        """What happens."""
+        return (
+            f"Every file in {self.folder} is sealed again under the new passphrase. If this is "
+            "cut short, every file still opens with the old passphrase and with the new one."
+        )
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#go")
+    def _go(self, event: Input.Submitted | Button.Pressed) -> None:
+        from supervise.store.rekey import check_new_passphrase
+
+        boxes = [box_id for box_id, _ in self.BOXES]
+        if isinstance(event, Input.Submitted) and event.input.id != boxes[-1]:
+            self.query_one(f"#{boxes[boxes.index(event.input.id or '') + 1]}", Input).focus()
+            return
+        trouble = check_new_passphrase(self.typed("passphrase"), self.typed("again"))
+        if trouble:
+            self.problem(trouble)
+            return
+        self.busy(True, "Checking the passphrase now…")
+        self._change(self.typed("current"), self.typed("passphrase"))
+
+    @work(thread=True, exclusive=True)
+    def _change(self, current: str, new: str) -> None:
+        from supervise.store.keys import unlock
+        from supervise.store.rekey import change_passphrase
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.busy, True, f"Sealing again: {done} of {total} files…")
+
+        try:
+            unlock(self.folder, current)
+            result = change_passphrase(self.folder, new, cost=self.cost, progress=progress)
+        except StoreError as error:
+            self.app.call_from_thread(self.problem, str(error))
+            return
+        count = f"{result.done} file{'' if result.done == 1 else 's'}"
+        self.app.call_from_thread(
+            self.done, f"Passphrase changed: {count} sealed again. Use the new one from now on."
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Escape, or Cancel: nothing is changed."""
+        if not self.query_one("#passphrase-busy").display:
+            self.dismiss()
