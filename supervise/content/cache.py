@@ -30,7 +30,7 @@ from supervise.content.model import (
     Stage,
 )
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped whenever the shape of the copy changes."""
 CACHE_FILE = "content.json"
 """The copy's name in the cache folder."""
@@ -129,6 +129,7 @@ def _framework_doc(framework: Framework) -> Json:
                         "note": item.note,
                         "handle": item.handle,
                         "parts": list(item.parts),
+                        "short": item.short,
                         "sic": [[sic.printed, sic.reads] for sic in item.sic],
                         "number": item.number,
                     }
@@ -167,6 +168,7 @@ def _framework(doc: Json) -> Framework:
                         note=item["note"],
                         handle=item["handle"],
                         parts=tuple(item["parts"]),
+                        short=item["short"],
                         sic=tuple(Sic(*pair) for pair in item["sic"]),
                         number=item["number"],
                     )

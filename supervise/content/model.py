@@ -96,6 +96,9 @@ class Item:
     phrase. None: the prompts derive one from the statement."""
     parts: tuple[str, ...] = ()
     """Handles for the other things a statement that joins several asks for, in order."""
+    short: str | None = None
+    """The handle said again, shorter and of the same kind ("to explore expectations" for "to
+    explore what you and a customer expect of contact"): the supervisor's later cues use it."""
     sic: tuple[Sic, ...] = ()
     """Slips in the printed statement and their intended readings."""
     number: int = 0

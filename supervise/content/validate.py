@@ -158,7 +158,10 @@ def build_framework(checker: Checker, root: Located) -> Framework | None:
         def build_item(item_node: Located) -> Item | None:
             nonlocal numbered
             item_fields = checker.mapping(
-                item_node, "an item", {"id", "text"}, {"points", "note", "handle", "parts", "sic"}
+                item_node,
+                "an item",
+                {"id", "text"},
+                {"points", "note", "handle", "parts", "sic", "short"},
             )
             if item_fields is None:
                 return None
@@ -167,6 +170,7 @@ def build_framework(checker: Checker, root: Located) -> Framework | None:
             points = checker.items_of(item_fields.get("points"), "points", build_point)
             item_note = checker.text(item_fields.get("note"), "the item note")
             handle = checker.text(item_fields.get("handle"), "the item handle")
+            short = checker.text(item_fields.get("short"), "the item's short handle")
             parts = checker.items_of(
                 item_fields.get("parts"), "parts", lambda part: checker.text(part, "a part")
             )
@@ -186,6 +190,7 @@ def build_framework(checker: Checker, root: Located) -> Framework | None:
                 item_note,
                 handle=handle,
                 parts=tuple(parts),
+                short=short,
                 sic=sics,
                 number=numbered - 1,
             )

@@ -18,7 +18,7 @@ from supervise.content.model import (
     SectionKind,
 )
 from supervise.prompts import cues, stems
-from supervise.prompts.handle import Handle, brief, handles_of
+from supervise.prompts.handle import Handle, brief, handles_of, short_of
 from supervise.prompts.person import third_person
 from supervise.prompts.themes import HARD, Theme, themes_of
 from supervise.prompts.tidy import finish
@@ -27,6 +27,8 @@ POINTS_STAGE = "points"
 """The stage id given to the prompts that ask which sub-points apply."""
 POINTS_TITLE = "Which points apply"
 """The heading of the sub-points prompt."""
+CUE_NAMES = 2
+"""How many of an item's cues name it in full; later ones use its short form, if it has one."""
 POINTS_WORDS = 34
 """A sub-points prompt longer than this lists the rest in another one."""
 
@@ -171,6 +173,8 @@ class _Walk:
     """Cues the item has used: none is said twice."""
     openings: set[str]
     """How the item's questions so far begin: no two begin alike."""
+    cue_named: int = 0
+    """How many cues have named the item itself so far."""
     cased: bool = False
     """Whether a question or cue has asked for a case yet (see ``_CASE``)."""
 
@@ -195,6 +199,7 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         set(),
     )
     prompts = _points_prompts(walk) if item.points else []
+    short = short_of(item)
     asked = [_handle_for(walk, index, stage.asks) for index, stage in enumerate(model.stages)]
     # The cues name what the questions do not: parts no question reached, then the item itself
     # where its question did not name it; otherwise the cue names nothing.
@@ -204,6 +209,11 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         # The item itself otherwise, unless that echoes the question (then the cue names
         # nothing: see _cue).
         about = unasked.pop(0) if unasked else handles[0]
+        if about is handles[0]:
+            # Named in full twice is enough: later cues say it shorter, as a person would,
+            # where the framework gives a short form.
+            about = handles[0] if walk.cue_named < CUE_NAMES else short or handles[0]
+            walk.cue_named += 1
         cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))

@@ -69,6 +69,11 @@ def handles_of(item: Item) -> tuple[Handle, ...]:
     return tuple(Handle(text, verb) for text, verb in derive(read_as_meant(item), item.kind))
 
 
+def short_of(item: Item) -> Handle | None:
+    """The item's short handle, if its framework wrote one (a derived handle has none)."""
+    return written(item.short) if item.short else None
+
+
 _DOUBLED = frozenset(
     {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
 )

@@ -417,3 +417,19 @@ def test_knowing_asks_for_a_real_case_once_per_item(full_library: Library) -> No
                 made = prompts_for(item, model, framework.people)
                 asked = [p.text for p in made.prompts if case.search(p.text)]
                 assert len(asked) <= 1, (item.ref, model.id, asked)
+
+
+def test_later_cues_say_the_handle_shorter_where_the_framework_gives_a_short_form(
+    full_library: Library,
+) -> None:
+    """Named in full stage after stage, the handle read as a litany; after two cues, the
+    written short form is used."""
+    from supervise.prompts.generate import CUE_NAMES
+
+    item = full_library.item("h3-25/pc/1")
+    assert item.short == "to explore expectations"
+    made = prompts_for(item, full_library.models["gibbs"], full_library.frameworks["h3-25"].people)
+    cues = [p.text for p in made.prompts if p.role is Role.SUPERVISOR and p.asks is not None]
+    full = [cue for cue in cues if "expect of contact" in cue]
+    assert len(full) <= CUE_NAMES
+    assert any("explore expectations" in cue for cue in cues)
