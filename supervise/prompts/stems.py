@@ -54,7 +54,6 @@ _FEEL_TOPIC: Pool = (
 )
 _FEEL_KNOW: Pool = (
     "How sure do you feel of what you know about {topic}? Where does that come from?",
-    "When your work turns to {topic}, what do you notice in yourself?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
@@ -168,8 +167,8 @@ _BACK_DOING: dict[Move, Pool] = {
 }
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
-        "How sure do you feel of what you know here, and where does that sureness, or doubt, come"
-        " from?",
+        "How confident do you feel about what you know here, and where does that confidence, or"
+        " doubt, come from?",
         "When one of your cases touches on this, what do you notice in yourself?",
     ),
     Move.EVALUATE: (
