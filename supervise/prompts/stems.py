@@ -32,7 +32,7 @@ _DESCRIBE_TOPIC: Pool = (
 )
 _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
-    "In your own words, what would you tell a colleague {about}?",
+    "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
     "Think of your work with {one} now. When did it last matter that you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
