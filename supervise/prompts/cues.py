@@ -343,7 +343,9 @@ FLAGS: dict[Theme, str] = {
         " passed on."
     ),
     Theme.BOUNDARY: "Check for drift: did contact or help go above or below what was agreed?",
-    Theme.DEPENDENCY: "Ask whose needs the contact was meeting: the person's, or the worker's own.",
+    Theme.DEPENDENCY: (
+        "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
+    ),
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
     Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",

@@ -74,7 +74,8 @@ _EVALUATE_KNOW: Pool = (
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
-    "What in your training, guidance or experience helps you {act}? What was missing this time?",
+    "What in your training, guidance or experience helps you {act}? Was anything missing this"
+    " time?",
     "What was going on for {one} that made it harder or easier to {act}?",
     "What did your organisation expect of you when you had to {act}?",
 )
@@ -149,7 +150,7 @@ _BACK_DOING: dict[Move, Pool] = {
     ),
     Move.ANALYSE: (
         "Why do you think it went the way it did? What helped, and what got in the way?",
-        "What in your training, guidance or past experience helped you then? What was missing?",
+        "What in your training, guidance or past experience helped you then? Was anything missing?",
         "What do you think was going on for {the_one} at the time, as far as you could tell?",
         "What did your organisation expect of you there, and how did that shape what you did?",
     ),
