@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from supervise.store.catalog import (
         find_session as find_session,
         list_sessions as list_sessions,
+        read_listing as read_listing,
         sessions_folder as sessions_folder,
     )
     from supervise.store.errors import (
@@ -45,6 +46,7 @@ _HOMES = {
     "supervise.store.catalog": (
         "find_session",
         "list_sessions",
+        "read_listing",
         "sessions_folder",
     ),
     "supervise.store.errors": (

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,15 @@ from supervise.store.files import encode, load_tables, write_atomic
 from supervise.store.folder import find_session, is_session_file_name, sessions_folder
 from supervise.store.records import SessionSummary, iso_from_ns
 
-__all__ = ["INDEX_NAME", "find_session", "list_sessions", "read_summary", "sessions_folder"]
+__all__ = [
+    "INDEX_NAME",
+    "Listing",
+    "find_session",
+    "list_sessions",
+    "read_listing",
+    "read_summary",
+    "sessions_folder",
+]
 
 log = logging.getLogger(__name__)
 
@@ -117,13 +126,36 @@ def _cached(entry: Any, stamp: list[int], path: Path) -> SessionSummary | None:
         return None
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A folder's sessions, newest first, and the index to save if the folder changed since."""
+
+    folder: Path
+    summaries: list[SessionSummary]
+    stale_index: dict[str, Any] | None
+    """The index entries to write, or None when the saved index is already current."""
+
+    def save_index(self) -> None:
+        """Write the index if it was stale; it is only a cache, so this can wait until the rows
+        are on screen, and a crash before it only means the next listing reads the files again."""
+        if self.stale_index is not None:
+            _save_index(self.folder, self.stale_index)
+
+
 def list_sessions(folder: Path) -> list[SessionSummary]:
     """Every session in ``folder``, newest first; only new or changed files are read."""
+    listing = read_listing(folder)
+    listing.save_index()
+    return listing.summaries
+
+
+def read_listing(folder: Path) -> Listing:
+    """Every session in ``folder``, newest first, leaving the index for the caller to save."""
     folder = Path(folder)
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return []
+        return Listing(folder, [], None)
     except OSError as exc:
         raise StoreError(
             f"The sessions folder {folder} cannot be read ({exc.strerror or exc}).",
@@ -155,7 +187,6 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
             changed = True
         files[entry.name] = cached
         summaries.append(summary)
-    if changed or files.keys() != index.keys():
-        _save_index(folder, files)
+    stale = changed or files.keys() != index.keys()
     summaries.sort(key=lambda s: (s.date, s.created, s.file), reverse=True)
-    return summaries
+    return Listing(folder, summaries, files if stale else None)

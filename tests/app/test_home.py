@@ -14,6 +14,7 @@ from supervise.app.screens.opening import OpeningScreen
 from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.scope_tree import ScopeTree
 from supervise.store import SessionFile, list_sessions
+from supervise.store.catalog import INDEX_NAME
 from tests.app.conftest import stored
 from tests.app.driving import open_walk, screen_text
 
@@ -46,6 +47,9 @@ async def test_sessions_are_listed_newest_first_with_progress(
         assert "Older [nights]" in screen_text(app)
         assert rows[0][3] == "Self-reflection" and rows[0][5] == "0/3 items"
         assert rows[1][2] == "Alex" and rows[1][4] == "In progress"
+        # The index is written after the rows are shown (by the same worker, so soon after).
+        await app.workers.wait_for_complete()
+        assert (app.sessions_dir / INDEX_NAME).exists()
 
 
 async def test_a_supervision_session_is_created_from_the_form(

@@ -109,14 +109,14 @@ async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
     from supervise.app.screens.opening import OpeningScreen
 
     make_session()
-    real_list = home_module.list_sessions
+    real_list = home_module.read_listing
     gate = Hold()
 
     def held_list(folder: Path) -> object:
         gate.wait()
         return real_list(folder)
 
-    monkeypatch.setattr(home_module, "list_sessions", held_list)
+    monkeypatch.setattr(home_module, "read_listing", held_list)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
@@ -141,7 +141,7 @@ async def test_h_pressed_while_the_list_is_read_waits_for_it(
     from supervise.app.screens import home as home_module
     from supervise.app.screens.history import HistoryScreen
     from supervise.app.screens.home import HomeScreen
-    from supervise.store import list_sessions as real_list
+    from supervise.store import read_listing as real_list
 
     make_session(practitioner="Robin")
     gate = Hold()
@@ -150,7 +150,7 @@ async def test_h_pressed_while_the_list_is_read_waits_for_it(
         gate.wait()
         return real_list(folder)
 
-    monkeypatch.setattr(home_module, "list_sessions", held_list)
+    monkeypatch.setattr(home_module, "read_listing", held_list)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen

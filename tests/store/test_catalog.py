@@ -160,6 +160,20 @@ def test_only_new_or_changed_files_are_read_again(
     assert three[0].name not in json.loads(index.read_text(encoding="utf-8"))["files"]
 
 
+def test_a_listing_leaves_the_index_until_asked_and_only_when_stale(
+    three: list[Path], folder: Path, reads: list[str]
+) -> None:
+    index = folder / catalog.INDEX_NAME
+    listing = catalog.read_listing(folder)
+    assert [s.path for s in listing.summaries] == [three[2], three[0], three[1]]
+    assert not index.exists(), "the index waits until the rows are shown"
+    listing.save_index()
+    reads.clear()
+    again = catalog.read_listing(folder)
+    assert reads == [] and again.summaries == listing.summaries
+    assert again.stale_index is None, "a current index is not written again"
+
+
 @pytest.mark.parametrize(
     "index_text",
     [

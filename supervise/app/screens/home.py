@@ -22,7 +22,7 @@ from supervise.app.screens.tidy_actions import TIDY_COMMANDS, TidyActions
 from supervise.app.widgets.due_actions import DueActions
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.session_filters import SessionFilters
-from supervise.store import SessionSummary, StoreError, list_sessions
+from supervise.store import SessionSummary, StoreError, read_listing
 from supervise.store.catalog import UNREADABLE
 from supervise.store.folder import open_sessions_folder
 from supervise.store.places import sessions_elsewhere, shown
@@ -126,12 +126,16 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
         """List the folder (in the worker thread); show the list on the screen thread."""
         try:
             open_sessions_folder(self.sessions_dir)
-            summaries = list_sessions(self.sessions_dir) if self.sessions_dir.exists() else []
+            listing = read_listing(self.sessions_dir) if self.sessions_dir.exists() else None
             hidden = archived(self.sessions_dir)
         except (StoreError, OSError) as error:
             self.app.call_from_thread(self._show_sessions, [], frozenset(), select, error)
-        else:
-            self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None)
+            return
+        summaries = listing.summaries if listing is not None else []
+        self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None)
+        # The index only speeds the next listing, so it is written once the rows are shown.
+        if listing is not None:
+            listing.save_index()
 
     def _show_sessions(
         self,
