@@ -34,6 +34,7 @@ def row(
         "next_date": doc.get("next_date", ""),
         "frameworks": list(dict.fromkeys(ref.split("/", 1)[0] for ref in doc["scope"])),
         "flagged": flagged,
+        "problem": "",
         "archived": False,
     }
 
