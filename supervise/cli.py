@@ -128,13 +128,18 @@ def _run(argv: Sequence[str] | None) -> int:
     plain = _plain_search(sys.argv[1:] if argv is None else list(argv))
     if plain is not None:
         option, words = plain
+        from pathlib import Path
+
+        from supervise.store.folder import open_sessions_folder
+
         try:
-            searched = str(sessions_dir(os.path.expanduser(option) if option else None))
+            # A folder named outright needs no search for the default one (places.py and
+            # platformdirs cost more than the search itself: see benchmarks/).
+            named = Path(os.path.expanduser(option)) if option else None
+            searched = str(open_sessions_folder(named) if named else sessions_dir(None))
         except StoreError as error:
             print(error, file=sys.stderr)
             return 1
-        from pathlib import Path
-
         from supervise.store.keys import is_encrypted
 
         # An encrypted folder is unlocked first, below, like every command that reads it.
