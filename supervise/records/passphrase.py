@@ -35,11 +35,17 @@ def _progress(done: int, total: int) -> None:
     print(f"\r  sealed {done} of {total} files", end="" if done < total else "\n", file=sys.stderr)
 
 
+NOT_NOTES = frozenset({"README.md", ".gitkeep", ".index.json", ".archived.json", ".search-index"})
+"""Files a sessions folder may hold before anything is typed: a fresh clone's sessions/ has a
+README, and listing an empty folder writes an empty index."""
+
+
 def first_run(folder: Path) -> bool:
-    """True if ``folder`` is new or empty and not protected: the app then offers a passphrase."""
+    """True if ``folder`` is new or holds no notes yet and is not protected: the app then offers
+    a passphrase."""
     try:
         with os.scandir(folder) as entries:
-            return not any(entries)
+            return not any(entry.name not in NOT_NOTES for entry in entries)
     except FileNotFoundError:
         return True
     except OSError:

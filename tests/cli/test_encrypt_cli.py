@@ -159,3 +159,18 @@ def test_encrypt_export_is_for_bundles_only(
     session_id = next(folder.glob("2026-*.json")).stem[len("2026-11-01-") :]
     assert main(["export", session_id, "--encrypt-export"]) == 1
     assert "JSON bundle only" in capsys.readouterr().err
+
+
+def test_a_fresh_clone_s_sessions_folder_counts_as_a_first_run(tmp_path: Path) -> None:
+    """The repository's sessions/ holds a README, and listing leaves an empty index: neither is
+    a note, so the first start still offers a passphrase; one session, or a key file, is."""
+    from supervise.records.passphrase import first_run
+
+    folder = tmp_path / "sessions"
+    assert first_run(folder)
+    folder.mkdir()
+    (folder / "README.md").write_text("Your sessions are kept here.\n")
+    (folder / ".index.json").write_text("{}")
+    assert first_run(folder)
+    (folder / "2026-12-03-0123abcd.json").write_text("{}")
+    assert not first_run(folder)
