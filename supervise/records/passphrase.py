@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from supervise.store import StoreError, keys
 from supervise.store.keys import WrongPassphrase
+from supervise.store.rekey import NOT_STORE_FILES
 
 if TYPE_CHECKING:
     from supervise.store.seal import Cost
@@ -35,7 +36,7 @@ def _progress(done: int, total: int) -> None:
     print(f"\r  sealed {done} of {total} files", end="" if done < total else "\n", file=sys.stderr)
 
 
-NOT_NOTES = frozenset({"README.md", ".gitkeep", ".index.json", ".archived.json", ".search-index"})
+NOT_NOTES = NOT_STORE_FILES | {".index.json", ".archived.json", ".search-index"}
 """Files a sessions folder may hold before anything is typed: a fresh clone's sessions/ has a
 README, and listing an empty folder writes an empty index."""
 

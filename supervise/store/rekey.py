@@ -62,6 +62,11 @@ def _slot(
     return Slot(cost, salt, write, {i: wrap(kek, store, i, k) for i, k in data.items()})
 
 
+NOT_STORE_FILES = frozenset({"README.md", ".gitkeep"})
+"""Files a sessions folder may hold that the store never wrote (a fresh clone's sessions/ has a
+README): left as they are, never sealed."""
+
+
 def store_files(folder: Path) -> Iterator[Path]:
     """Every file of the store with user data: sessions, the index and lists in the folder,
     files in its subfolders (trash), and copies of unsaved changes beside it."""
@@ -76,6 +81,8 @@ def store_files(folder: Path) -> Iterator[Path]:
             for entry in sorted(entries, key=lambda e: e.name):
                 name = entry.name
                 if name == keys.KEY_FILE or name.endswith(".lock") or ".tmp-" in name:
+                    continue
+                if place == folder and name in NOT_STORE_FILES:
                     continue
                 if entry.is_file(follow_symlinks=False):
                     yield Path(entry.path)

@@ -128,3 +128,16 @@ def test_no_change_while_a_session_is_open_in_a_window(tmp_path: Path) -> None:
         change_passphrase(folder, NEW, cost=FAST)
     assert keys.read_key_file(folder).next is None
     assert load_tables(path) is not None
+
+
+def test_a_readme_in_the_sessions_folder_is_left_plain(tmp_path: Path) -> None:
+    """The repository's sessions/README.md is not the user's data: encrypting the folder leaves
+    it as it is (sealed, it showed as a change to a file of the project)."""
+    folder = tmp_path / "sessions"
+    with SessionFile.create(folder, mode="self-reflection", practitioner="Sam") as session:
+        session.set_response("h3-25/pc/1", "what", "practitioner", "words")
+    readme = folder / "README.md"
+    readme.write_text("Your sessions are kept here.\n")
+    encrypt_folder(folder, "correct horse battery", cost=FAST)
+    assert readme.read_text() == "Your sessions are kept here.\n"
+    assert session.path.read_bytes().startswith(MAGIC)
