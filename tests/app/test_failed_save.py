@@ -69,10 +69,17 @@ async def test_a_write_that_fails_for_good_is_never_reported_saved(
     assert any(str(copy) in shown for shown in notes.shown)
 
 
+@pytest.mark.parametrize(
+    ("errno", "reason"),
+    [(28, "No space left on device"), (30, "Read-only file system")],
+    ids=["full disk", "read-only disk"],
+)
 async def test_a_disk_that_refuses_every_write_keeps_the_person_until_they_choose(
     make_app: Callable[[], SuperviseApp],
     make_session: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
+    errno: int,
+    reason: str,
 ) -> None:
     import supervise.store.atomic as atomic
 
@@ -82,7 +89,7 @@ async def test_a_disk_that_refuses_every_write_keeps_the_person_until_they_choos
         await open_walk(pilot, app)
 
         def full(target: Path, raw: bytes) -> None:
-            raise OSError(28, "No space left on device")
+            raise OSError(errno, reason)
 
         real = atomic.replace_atomic
         monkeypatch.setattr(atomic, "replace_atomic", full)
@@ -92,6 +99,7 @@ async def test_a_disk_that_refuses_every_write_keeps_the_person_until_they_choos
         await pilot.click("#stay")
         await pilot.pause()
         assert app.is_running and "Not saved" in _save_line(app)
+        assert reason in _save_line(app) or reason in " ".join(notes.shown), notes.shown
         # Space is freed: the kept change goes through, and only then is it called saved.
         monkeypatch.setattr(atomic, "replace_atomic", real)
         await pilot.press("ctrl+s")
