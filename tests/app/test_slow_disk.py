@@ -99,16 +99,10 @@ async def test_opening_a_session_runs_off_the_screen_thread_and_says_so(
         await until_exited(app)
 
 
-async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
-    make_app: Callable[[], SuperviseApp],
-    make_session: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _hold_the_listing(monkeypatch: pytest.MonkeyPatch) -> Hold:
+    """Make the home screen's listing stop at a gate until the test opens it."""
     from supervise.app.screens import home as home_module
-    from supervise.app.screens.home import HomeScreen
-    from supervise.app.screens.opening import OpeningScreen
 
-    make_session()
     real_list = home_module.read_listing
     gate = Hold()
 
@@ -117,6 +111,19 @@ async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
         return real_list(folder)
 
     monkeypatch.setattr(home_module, "read_listing", held_list)
+    return gate
+
+
+async def test_the_list_is_read_off_the_screen_thread_and_o_waits_for_it(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supervise.app.screens.home import HomeScreen
+    from supervise.app.screens.opening import OpeningScreen
+
+    make_session()
+    gate = _hold_the_listing(monkeypatch)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
@@ -138,19 +145,11 @@ async def test_h_pressed_while_the_list_is_read_waits_for_it(
     make_session: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from supervise.app.screens import home as home_module
     from supervise.app.screens.history import HistoryScreen
     from supervise.app.screens.home import HomeScreen
-    from supervise.store import read_listing as real_list
 
     make_session(practitioner="Robin")
-    gate = Hold()
-
-    def held_list(folder: Path) -> object:
-        gate.wait()
-        return real_list(folder)
-
-    monkeypatch.setattr(home_module, "read_listing", held_list)
+    gate = _hold_the_listing(monkeypatch)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
