@@ -49,7 +49,7 @@ FOCUS_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
     Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
 ]
-"""Tab and shift+tab for screens where people type into several fields."""
+"""Tab and shift+tab, bound once on the App so that every screen, dialogs included, has them."""
 
 
 def bindings(commands: Iterable[Command]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
-from supervise.app.commands import FOCUS_BINDINGS, REPLACE_IDENTIFIERS
+from supervise.app.commands import REPLACE_IDENTIFIERS
 from supervise.app.screens.dialogs import discard_if_agreed
 from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
 from supervise.privacy import find_identifiers, replace_identifiers
@@ -53,7 +53,6 @@ class ActionForm(ModalScreen[ActionDraft | None]):
     """
 
     BINDINGS = [
-        *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add", priority=True),
         REPLACE_IDENTIFIERS.binding(),

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Header
 
-from supervise.app.commands import FOCUS_BINDINGS, MARK_PERSON, REPLACE_IDENTIFIERS, Command
+from supervise.app.commands import MARK_PERSON, REPLACE_IDENTIFIERS, Command
 from supervise.app.live import SaveState, SessionDoor, describe
 from supervise.app.messages import GoToStep, LeaveSession, ReadBack
 from supervise.app.screens.identifiers import IdentifierActions
@@ -52,7 +52,6 @@ class SessionScreen(SessionExport, IdentifierActions):
     """Base for the opening, walk and closing screens of one open session."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = SESSION_COMMANDS
-    BINDINGS = FOCUS_BINDINGS
 
     def __init__(self, live: SessionDoor, library: Library) -> None:
         super().__init__()

@@ -23,7 +23,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from supervise.app.commands import FOCUS_BINDINGS, Command, bindings
+from supervise.app.commands import Command, bindings
 from supervise.app.widgets.carried_in import CarriedIn
 from supervise.app.widgets.key_bar import KeyBar
 from supervise.app.widgets.marks import MarkedRadioButton
@@ -64,7 +64,7 @@ class NewSessionScreen(Screen[NewSessionRequest | None]):
             priority=True,
         ),
     )
-    BINDINGS = [*FOCUS_BINDINGS, *bindings(COMMAND_LIST)]
+    BINDINGS = bindings(COMMAND_LIST)
 
     def __init__(self, library: Library, sessions_dir: Path | None = None) -> None:
         super().__init__()

@@ -11,7 +11,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from supervise.app.commands import FOCUS_BINDINGS
 from supervise.app.screens.action_form import show_problem
 from supervise.privacy import person_placeholder, tidy_name
 
@@ -41,7 +40,6 @@ class ServedPeopleForm(ModalScreen[tuple[str, ...] | None]):
     """
 
     BINDINGS = [
-        *FOCUS_BINDINGS,
         Binding("escape", "done", "Done"),
         Binding("delete", "unmark", "Unmark", show=False),
     ]
