@@ -1,8 +1,9 @@
 """Derive a handle from a statement that names none: drop its lead-in, split its parts, cut
 each to a few words at a phrase boundary.
 
-Nothing here invents words: a handle is always words of the statement (or of its intended
-reading, where a slip is marked), less some of them.
+Nothing here invents a word that carries meaning: a handle is words of the statement (or of its
+intended reading, where a slip is marked), less some of them, with at most a joining word
+("how", "as", "of") or a verb's -ing form where a shorter wording needs one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ _KNOWING = r"(?:(?:an?|the)\s+)?(?:knowledge|understanding|awareness)"
 _DRAW_ON = re.compile(r"^draw\s+on\s+(?=" + _KNOWING + r"\b)", re.IGNORECASE)
 _NOUN_LEADS = (
     (re.compile(r"^" + _KNOWING + r"(?:\s+and\s+\w+)?\s+of\s+", re.IGNORECASE), ""),
+    # "Knowledge that relapse is a part of recovery" is about relapse as a part of recovery.
+    (
+        re.compile(
+            r"^" + _KNOWING + r"\s+that\s+((?:\w+\s+){0,2}\w+)\s+(?:is|are)\s+(?=(?:a|an|the)\s)",
+            re.IGNORECASE,
+        ),
+        r"\1 as ",
+    ),
     # "Knowledge that needs change" is about how they change.
     (re.compile(r"^" + _KNOWING + r"\s+that\s+", re.IGNORECASE), "how "),
     (re.compile(r"^reasons\s+why\s+", re.IGNORECASE), "why "),
@@ -103,6 +112,25 @@ WH = ("how ", "why ", "what ", "when ", "where ")
 _AUXILIARIES = _words("can could may might will would should must is are do does has have")
 
 
+_DOUBLED = frozenset(
+    {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
+)
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a base-form verb ("make" -> "making", "get" -> "getting")."""
+    lower = verb.lower()
+    if lower in ("be", "see", "agree", "flee"):
+        return verb + "ing"
+    if lower.endswith("ie"):
+        return verb[:-2] + "ying"
+    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if lower in _DOUBLED:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
 def tidy(statement: str) -> str:
     """``statement`` on one line, without its list intro, examples and "one's"."""
     text = _LIST_INTRO.sub("", clean_words(statement)).replace("one's own", "your own")
@@ -121,7 +149,7 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
     for lead, replacement in _NOUN_LEADS:
         match = lead.match(text)
         if match:
-            return replacement + text[match.end() :], False, match.group(0)
+            return match.expand(replacement) + text[match.end() :], False, match.group(0)
     first = text.split(" ", 1)[0]
     noun = (
         kind is SectionKind.KNOWLEDGE
@@ -304,18 +332,63 @@ _FIRST_MENTION = re.compile(
 )
 
 
+# Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").
+_NOT_MANNER = _words(
+    "only early family likely apply supply reply rely ally daily weekly monthly yearly timely"
+    " elderly friendly lonely costly"
+)
+# "the impact that working with people in crisis can have on you": the impact of it on you.
+_IMPACT = re.compile(
+    r"^(the\s+(?:impact|effects?|toll))\s+that\s+(.+?)\s+(?:(?:can|could|may|might|will|would)"
+    r"\s+)?(?:have|has)\s+(on\s+\w+)\b",
+    re.IGNORECASE,
+)
+# "why it is important to use supervision to reflect on ...": using supervision to reflect.
+_WHY_IMPORTANT = re.compile(
+    r"^why\s+it\s+is\s+(?:important|essential|vital|necessary)\s+to\s+(\w+)(?:\s+and\s+(\w+))?",
+    re.IGNORECASE,
+)
+
+
+def _without_manner(text: str) -> tuple[str, bool]:
+    """A verb phrase without the adverb just after its verb ("talk openly with" -> "talk
+    with"), so that what is talked about fits in the handle; whether one was dropped."""
+    words = text.split()
+    if len(words) > 3 and words[1].lower().endswith("ly") and words[1].lower() not in _NOT_MANNER:
+        return " ".join(words[:1] + words[2:]), True
+    return text, False
+
+
+def _reworded(piece: str, limit: int) -> str:
+    """A noun phrase that says its point in fewer words, where a long form has a short one."""
+    piece = _IMPACT.sub(r"\1 of \2 \3", piece)
+    why = _WHY_IMPORTANT.match(piece)
+    if why and len(piece.split()) > limit:
+        verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
+        piece = verbs + piece[why.end() :]
+    return piece
+
+
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
     text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
+    limit = _limit(lead)
     if verb:
         # "recognise and to respond to risk": one verb alone is no part; they share the object.
         text = re.sub(r"^(\w+)\s+and\s+to\s+", r"\1 and ", text)
+        # Without its adverb the phrase no longer runs on as the statement does: one word more.
+        text, dropped = _without_manner(text)
+        limit += dropped
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
-    handles = [_shorten(pieces[0], verb, _limit(lead))]
+    first = pieces[0] if verb else _reworded(pieces[0], limit)
+    # A reworded phrase no longer runs on as the statement does: it may keep a word more.
+    handles = [_shorten(first, verb, limit + (first != pieces[0]))]
     for piece in pieces[1:]:
         leaning = _ANAPHORA.search(_IMPERSONAL.sub("", piece))
         if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):
             continue
         part, part_verb, part_lead = _lead(piece, kind)
-        handles.append(_shorten(part, part_verb, _limit(part_lead)))
+        part_limit = _limit(part_lead)
+        reworded = part if part_verb else _reworded(part, part_limit)
+        handles.append(_shorten(reworded, part_verb, part_limit + (reworded != part)))
     return handles

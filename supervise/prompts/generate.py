@@ -137,6 +137,7 @@ def _without_trying(template: str) -> str:
     for trying, having in (
         ("as they tried to {act}", "when they had to {act}"),
         ("try to {act}", "have to {act}"),
+        ("set out to {act}", "had to {act}"),
         ("tried to {act}", "had to {act}"),
         ("trying to {act}", "having to {act}"),
     ):

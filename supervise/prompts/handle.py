@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from supervise.content.model import Item, Point
-from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, tidy
+from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, gerund, tidy
 from supervise.prompts.tidy import clean_words
 
 _INNER_VERBS = frozenset(
@@ -72,25 +72,6 @@ def handles_of(item: Item) -> tuple[Handle, ...]:
 def short_of(item: Item) -> Handle | None:
     """The item's short handle, if its framework wrote one (a derived handle has none)."""
     return written(item.short) if item.short else None
-
-
-_DOUBLED = frozenset(
-    {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
-)
-
-
-def gerund(verb: str) -> str:
-    """The -ing form of a base-form verb ("make" -> "making", "get" -> "getting")."""
-    lower = verb.lower()
-    if lower in ("be", "see", "agree", "flee"):
-        return verb + "ing"
-    if lower.endswith("ie"):
-        return verb[:-2] + "ying"
-    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    if lower in _DOUBLED:
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
 
 
 @cache

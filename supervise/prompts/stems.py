@@ -34,7 +34,7 @@ _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    "Think of your work with {one} now. When did it last matter that you know {about}?",
+    "Think of {one} you work with now. Where in that work do you use what you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
@@ -170,7 +170,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
-        "When one of your cases touches on this, what do you notice in yourself?",
+        "When this comes up in your work, how sure of yourself do you feel, and why?",
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",

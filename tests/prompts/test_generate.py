@@ -83,7 +83,8 @@ def test_written_handles_are_used_and_derived_ones_are_short(full_library: Libra
     for framework_id in TEST_FRAMEWORKS:
         for item in full_library.frameworks[framework_id].items():
             for handle in handles_of(item):
-                assert 1 <= len(handle.text.split()) <= 9, (item.ref, handle)
+                # One word over where the wording no longer runs on as the statement does.
+                assert 1 <= len(handle.text.split()) <= 10, (item.ref, handle)
                 assert not handle.text.lower().startswith(("you ", "an ability", "to "))
 
 
@@ -324,7 +325,27 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
         (
             SectionKind.KNOWLEDGE,
             "the impact that working with people in crisis can have on you",
-            [("working with people in crisis", False)],
+            [("the impact of working with people in crisis on you", False)],
+        ),
+        # A long "why it is important to ..." is said as the doing itself.
+        (
+            SectionKind.KNOWLEDGE,
+            "why it is important to use supervision to reflect on your own responses",
+            [("using supervision to reflect on your own responses", False)],
+        ),
+        # Knowing that something is so is knowing about it as that.
+        (
+            SectionKind.ABILITY,
+            "An ability to draw on knowledge that relapse is a common part of recovery and does"
+            " not in itself mean that key work has failed",
+            [("relapse as a common part of recovery", False)],
+        ),
+        # The adverb goes, so what is talked about can stay.
+        (
+            SectionKind.ABILITY,
+            "An ability to talk openly with young people about a parent's substance use in a way"
+            " which is honest",
+            [("talk with young people about a parent's substance use", True)],
         ),
         # A "that" clause cut before its verb gives way to what it is about.
         (
