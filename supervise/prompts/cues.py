@@ -49,7 +49,7 @@ class Cue:
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
-        "Ask for the exact words they used as they tried to {act}. Listen for what is left out.",
+        "Ask for the exact words they used when they had to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
         "Ask for the exact words they used; listen for anything played down.",
         outward=True,
@@ -65,11 +65,11 @@ _DESCRIBE = (
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for what the moment did to the relationship, and how {the_one} seemed to take it.",
+        "Listen for what it did to the relationship, and how {the_one} seemed to take it.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "As they describe trying to {act}, notice your own reaction; it may say something about"
+        "Notice your own reaction as they tell how they came to {act}; it may say something about"
         " the case.",
         "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
         "Notice your own reaction as you listen; it may say something about the case.",
@@ -78,21 +78,21 @@ _DESCRIBE = (
 _FEEL = (
     Cue(
         Lens.PRACTITIONER,
-        "Notice the feeling in how this is told. Ask how it was for them to {act}.",
+        "Notice the feeling in how this is told. Ask who supported them after they had to {act}.",
         "Notice how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
         "Notice the feeling in how this is told, and ask who was there for them afterwards.",
     ),
     Cue(
         Lens.PARALLEL,
-        "As they describe trying to {act}, notice whether a pull to rush, rescue or argue shows up"
-        " between you.",
+        "Notice whether a pull to rush, rescue or argue shows up between you as they talk about the"
+        " time they had to {act}.",
         "As they talk about {topic}, notice whether a pull to rush, rescue or argue shows up"
         " between you.",
         "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they describe trying to {act}; it may echo what they felt.",
+        "Notice what you feel as they describe what they did to {act}; it may echo what they felt.",
         "Notice what you feel as they talk about {topic}; it may echo what they felt.",
         "Notice what you feel as you listen; it may echo what they felt.",
     ),
@@ -100,8 +100,7 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask what good practice would have looked like in that moment, and what they did that came"
-        " close.",
+        "Ask what good practice would have looked like there, and what they did that came close.",
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
@@ -113,7 +112,7 @@ _EVALUATE = (
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what they did well as they tried to {act}. Name it, so it can be done again.",
+        "Ask what they did well when they had to {act}. Name it, so it can be done again.",
         "Ask what they did well when it came to {topic}. Name it, so it can be done again.",
         "Ask what they did well. Name it, so it can be done again.",
     ),
@@ -128,8 +127,8 @@ _ANALYSE = (
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the team or the service expected of them as they tried to {act}.",
-        "Ask what the team or the service expects when it comes to {topic}.",
+        "Ask what the team or the service expected of them when they had to {act}.",
+        "Ask how the team or the service sees {topic}, and whether they agree.",
         "Ask what the team or the service expected of them, and whether it helped.",
     ),
     Cue(
@@ -210,7 +209,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would say matters most to them when it comes to {topic}.",
+        "Ask what {one} would need to hear from them about {topic}.",
         "Ask how {one} might describe this, in their own words.",
     ),
     _knowing(
@@ -220,8 +219,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know {about}: training, policy, colleagues or experience.",
-        "Ask where this knowledge comes from: training, policy, colleagues or experience.",
+        "Ask how they came to know {about}: training, colleagues, reading or experience.",
+        "Ask where this knowledge comes from: training, colleagues, reading or experience.",
     ),
 )
 _KNOWING_FEEL = (
@@ -258,7 +257,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which guidance, policy or theory they find most useful when it comes to {topic}.",
+        "Ask which guidance, policy or theory helps them most with {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(
@@ -275,20 +274,20 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Ask what they would change after talking about {topic}. If it is vague, ask what it"
-        " would look like with {one} next week.",
+        "Ask what they would now do differently, having talked through {topic}. If it is vague,"
+        " ask what it would look like with {one} next week.",
         "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date to look back, and one change they will make having talked about {topic}.",
+        "Agree a date to look back, and one change that puts into practice what they know {about}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
         Lens.PRACTITIONER,
-        "Ask what would help them feel surer about {topic}, and offer what you can.",
+        "Ask what would help them most with {topic}, and offer what you can.",
         "Ask what would help them feel surer here, and offer what you can.",
     ),
     _knowing(

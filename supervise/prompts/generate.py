@@ -348,7 +348,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
-_CASE = re.compile(r"\b(?:real case|which case|recent case|right now|you work with now)\b")
+_CASE = re.compile(
+    r"\b(?:real case|which case|recent case|right now|you work with now|piece of work)\b"
+)
 """A question or cue that asks for one real piece of work."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4

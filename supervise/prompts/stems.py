@@ -17,7 +17,7 @@ _DESCRIBE_ACT: Pool = (
     "Think of the last time you had to {act}. What did you do, and what happened?",
     "Recall one visit, call or meeting where you needed to {act}. What did you do first?",
     "Think of recent work with {one}, and a moment when you had to {act}. What happened?",
-    "When did you last try to {act}? Walk through that moment step by step.",
+    "When did you last have to {act}? Walk through it step by step.",
     "Pick one recent piece of work where you had to {act}. What did you do?",
     "Go back to a day this month when you had to {act}. What happened?",
     "Who comes to mind when you think about having to {act}? What happened with them?",
@@ -70,7 +70,7 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "What do you know well about {topic}, and what would you still look up?",
+    "Where do you feel less sure, and where on firm ground, about {topic}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
@@ -137,13 +137,13 @@ _BY_MOVE[Move.MAKE_SENSE] = (
 # rather than naming the topic again; these stems take no handle.
 _BACK_DOING: dict[Move, Pool] = {
     Move.FEEL: (
-        "Go back to that moment. How did you feel, and what stayed with you afterwards?",
+        "Think back to it. How did you feel, and what stayed with you afterwards?",
         "What was going through your mind as it happened? What did you do with those thoughts?",
-        "Most of us feel something in moments like that. What did you feel, and when?",
+        "Most of us feel something at times like that. What did you feel, and when?",
         "At which point did you feel least sure of yourself, and why do you think it was then?",
     ),
     Move.EVALUATE: (
-        "Looking back on that moment, what went well, and what was harder than you expected?",
+        "Looking back on it, what went well, and what was harder than you expected?",
         "How well do you think it went, all things considered? What tells you so?",
         "If {the_one} could tell you honestly how it felt for them, what would they say?",
         "Thinking about what you did, what went well, and what went less well?",
@@ -155,8 +155,8 @@ _BACK_DOING: dict[Move, Pool] = {
         "What did your organisation expect of you there, and how did that shape what you did?",
     ),
     Move.CONCLUDE: (
-        "What else could you have done in that moment? What have you learned from it?",
-        "Knowing what you know now, what would you tell yourself just before it started?",
+        "What else could you have done? What have you learned from it?",
+        "Knowing what you know now, what would you tell yourself back then?",
         "If you could go back and do it again, what would you do differently, and why?",
     ),
     Move.PLAN: (
@@ -174,11 +174,11 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",
-        "What do you know well here, and what would you still need to look up or ask?",
+        "What do you know well here, and where do you feel less sure?",
     ),
     Move.ANALYSE: (
         "Why does this matter in your work? What would go wrong if you did not know it?",
-        "What in the guidance or research speaks to this, and where does it fall short?",
+        "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "Why do you think practitioners find this easy, or hard, to put into practice?",
     ),
     Move.CONCLUDE: (
@@ -187,7 +187,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
-        "Who in your team or beyond could teach you more about this, and when will you ask?",
+        "Who in your team or beyond could help you learn more here, and when will you ask?",
         "This month, where in your work could you use this, and how will you know it helped?",
     ),
 }
