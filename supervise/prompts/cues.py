@@ -329,6 +329,74 @@ _KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
     Move.PLAN: _KNOWING_PLAN,
 }
 
+# Knowing about one's own responses: the restorative function first, and safety to speak.
+_OWN_DESCRIBE = (
+    _knowing(
+        Lens.PRACTITIONER,
+        "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
+        " carrying it home.",
+        "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
+        " carrying it home.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
+        "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
+    ),
+)
+_OWN_FEEL = (
+    _knowing(
+        Lens.PARALLEL,
+        "Notice what they feel, and what you feel, as they talk about {topic}.",
+        "Notice what they feel, and what you feel, as they talk about it.",
+    ),
+)
+_OWN_EVALUATE = (
+    _knowing(
+        Lens.STANDARDS,
+        "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
+        " supervision.",
+        "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
+        " supervision.",
+    ),
+)
+_OWN_ANALYSE = (
+    _knowing(
+        Lens.CONTEXT,
+        "Ask what in the team or the service makes it easier, or harder, to speak about {topic}.",
+        "Ask what in the team or the service makes it easier or harder to say the work is getting"
+        " to them.",
+    ),
+)
+_OWN_CONCLUDE = (
+    _knowing(
+        Lens.SUPERVISOR,
+        "If they sound harder on themselves than what you heard, say so kindly.",
+        "If they sound harder on themselves than what you heard, say so kindly.",
+    ),
+)
+_OWN_PLAN = (
+    _knowing(
+        Lens.PRACTITIONER,
+        "Agree what support they need from you, and when you will check in.",
+        "Agree what support they need from you, and when you will check in.",
+    ),
+    _knowing(
+        Lens.CONTEXT,
+        "Ask what they do to recover after a hard day, and whether it is enough.",
+        "Ask what they do to recover after a hard day, and whether it is enough.",
+    ),
+)
+_OWN_CUES: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _OWN_DESCRIBE,
+    Move.FEEL: _OWN_FEEL,
+    Move.EVALUATE: _OWN_EVALUATE,
+    Move.ANALYSE: _OWN_ANALYSE,
+    Move.MAKE_SENSE: _OWN_FEEL + _OWN_EVALUATE + _OWN_ANALYSE,
+    Move.CONCLUDE: _OWN_CONCLUDE,
+    Move.PLAN: _OWN_PLAN,
+}
+
 POINT_CUES: tuple[str, ...] = (
     "Ask for one real example of the point they pick, then listen for where it got difficult.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
@@ -364,6 +432,9 @@ KNOWING_FLAGS: dict[Theme, str] = {
 """The red flag for each theme on a knowing statement, where nothing has happened yet."""
 
 
-def cues_for(move: Move, knowing: bool) -> tuple[Cue, ...]:
-    """The cues that fit a stage that asks ``move``, in order of preference."""
+def cues_for(move: Move, knowing: bool, own: bool = False) -> tuple[Cue, ...]:
+    """The cues that fit a stage that asks ``move``, in order of preference; ``own`` for knowing
+    about the practitioner's own responses."""
+    if knowing and own:
+        return _OWN_CUES[move]
     return (_KNOWING_CUES if knowing else _DOING)[move]

@@ -184,6 +184,11 @@ class _Walk:
         """Whether the item is asked as knowing rather than doing."""
         return self.form is Form.KNOWLEDGE
 
+    @property
+    def own(self) -> bool:
+        """Whether the item is knowing about the practitioner's own responses."""
+        return self.knowing and Theme.OWN in self.themes
+
 
 def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEOPLE) -> ItemPrompts:
     """Every prompt ``model`` gives for ``item``, naming the served as ``people`` does."""
@@ -229,6 +234,9 @@ def _handle_for(walk: _Walk, index: int, move: Move) -> Handle | None:
     """
     if index == 0 or not stems.looking_back(move, walk.form):
         return walk.handles[0]
+    if walk.own:
+        # Asked as noticing in oneself: later questions speak of "it", and the cues name parts.
+        return None
     if walk.parts and move is not Move.PLAN:
         return walk.parts.pop(0)
     return None
@@ -238,9 +246,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     """The practitioner's question for one stage."""
     n = walk.item.number
     if handle is None:
-        pool = stems.looking_back(move, walk.form)
+        pool = stems.looking_back(move, walk.form, walk.own)
     else:
-        pool = stems.stems(move, walk.form, handle.verb, handle.clause)
+        pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
         if handle.inner:
             # Noticing or reflecting happens inside: ask what was noticed, not what was done.
             # Nor "who comes to mind": reflecting is not done with someone.
@@ -315,7 +323,7 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
     the stage and do not echo ``question``; while the moment is first told, the red flag its
     theme calls for."""
-    options = cues.cues_for(move, walk.knowing)
+    options = cues.cues_for(move, walk.knowing, walk.own)
     if walk.handles[0].inner:
         # Reflecting or noticing has no words to ask for and nobody to shadow.
         options = tuple(c for c in options if not c.outward) or options

@@ -196,6 +196,39 @@ for _back in (_BACK_DOING, _BACK_KNOWING):
     # Driscoll's "So what?" asks for feelings, a judgement and meaning in one stage.
     _back[Move.MAKE_SENSE] = _back[Move.EVALUATE] + _back[Move.ANALYSE] + _back[Move.FEEL]
 
+# Knowing about one's own responses ("the impact that this work can have on you") is asked as
+# noticing in oneself, never as something to look up or be taught.
+_OWN_DESCRIBE: Pool = (
+    "Think of a piece of work that stayed with you. What did it show you about {topic}?",
+    "Lately, where have you noticed {topic}?",
+)
+_BACK_OWN: dict[Move, Pool] = {
+    Move.DESCRIBE: (),
+    Move.FEEL: (
+        "How easy is it to talk about this? What makes it easier, or harder?",
+        "What do you tend to do with feelings the work leaves you with?",
+    ),
+    Move.EVALUATE: (
+        "How soon do you tend to notice it, and what usually tells you?",
+        "How well do you look after yourself when the work gets to you?",
+    ),
+    Move.ANALYSE: (
+        "What makes it easier, or harder, to bring your own reactions and mistakes to supervision?",
+        "Why might it be hard to see this in yourself while it is happening?",
+    ),
+    Move.CONCLUDE: (
+        "What have you learned about yourself from this?",
+        "What would you want a new colleague to know about looking after themselves here?",
+    ),
+    Move.PLAN: (
+        "What would you like to bring to your next supervision, and what would help until then?",
+        "What one thing will you do to look after yourself in this work, and when?",
+    ),
+}
+_BACK_OWN[Move.MAKE_SENSE] = (
+    _BACK_OWN[Move.EVALUATE] + _BACK_OWN[Move.ANALYSE] + _BACK_OWN[Move.FEEL]
+)
+
 POINTS_DOING: Pool = (
     "Which of these comes easily to you, and which is harder: {points}?",
     "Lately, which of these have you done, and how did it go: {points}?",
@@ -217,15 +250,19 @@ EASING: Pool = (
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 
 
-def stems(move: Move, form: Form, verb: bool, clause: bool) -> Pool:
+def stems(move: Move, form: Form, verb: bool, clause: bool, own: bool = False) -> Pool:
     """The stems for one move, for a doing or knowing statement whose handle is a verb phrase,
-    a "how/why" clause (``clause``) or a thing."""
+    a "how/why" clause (``clause``) or a thing; ``own`` for knowing about one's own responses."""
     act, topic, know = _BY_MOVE[move]
+    if own and form is Form.KNOWLEDGE:
+        return _OWN_DESCRIBE if move is Move.DESCRIBE else _BACK_OWN[move]
     if form is Form.KNOWLEDGE:
         return know + (_DESCRIBE_KNOW_THING if move is Move.DESCRIBE and not clause else ())
     return act if verb else topic
 
 
-def looking_back(move: Move, form: Form) -> Pool:
+def looking_back(move: Move, form: Form, own: bool = False) -> Pool:
     """Stems that take no handle, for a stage after the first (empty for describing)."""
+    if own and form is Form.KNOWLEDGE:
+        return _BACK_OWN[move]
     return (_BACK_KNOWING if form is Form.KNOWLEDGE else _BACK_DOING)[move]

@@ -20,6 +20,8 @@ class Theme(Enum):
     RUPTURE = "rupture"
     RULES = "rules"
     DOUBT = "doubt"
+    OWN = "own responses"
+    """Knowing about the practitioner's own responses: asked as noticing, never as looking up."""
 
 
 _SIGNS: dict[Theme, str] = {
@@ -37,6 +39,7 @@ _SIGNS: dict[Theme, str] = {
     Theme.RULES: r"legislat|law\b|policy|policies|procedure|rights|duties|complaints|appeals"
     r"|requirements|judicial|guidance",
     Theme.DOUBT: r"disagree|mistrust|scepticism|sceptical|doubts|defensive",
+    Theme.OWN: r"(?:have|has|had)\s+on\s+you\b|\byour\s+own\s+(?:responses|reactions|feelings)\b",
 }
 _PATTERNS = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _SIGNS.items()}
 

@@ -402,13 +402,15 @@ def every_template() -> set[str]:
     found: set[str] = set(stems.POINTS_DOING + stems.POINTS_KNOWING + stems.EASING)
     for move in Move:
         for form in Form:
-            found.update(stems.looking_back(move, form))
-            for verb in (True, False):
-                for clause in (True, False):
-                    found.update(stems.stems(move, form, verb, clause))
+            for own in (True, False):
+                found.update(stems.looking_back(move, form, own))
+                for verb in (True, False):
+                    for clause in (True, False):
+                        found.update(stems.stems(move, form, verb, clause, own))
         for knowing in (True, False):
-            for cue in cues.cues_for(move, knowing):
-                found.update((cue.act, cue.topic, cue.plain))
+            for own in (True, False):
+                for cue in cues.cues_for(move, knowing, own):
+                    found.update((cue.act, cue.topic, cue.plain))
     return found
 
 
@@ -454,3 +456,14 @@ def test_later_cues_say_the_handle_shorter_where_the_framework_gives_a_short_for
     full = [cue for cue in cues if "expect of contact" in cue]
     assert len(full) <= CUE_NAMES
     assert any("explore expectations" in cue for cue in cues)
+
+
+def test_knowing_about_ones_own_responses_is_asked_as_noticing(full_library: Library) -> None:
+    """ "The impact that this work can have on you" is not something to look up or be taught."""
+    for model in ("driscoll", "gibbs"):
+        prompts = prompts_for(full_library.item("test-unseen/k/k"), full_library.models[model])
+        said = " ".join(p.text for p in prompts.prompts).lower()
+        for bookish in ("look up", "teach", "came to know", "guidance", "research", " read "):
+            assert bookish not in said, (model, bookish)
+        first = prompts.prompts[0].text
+        assert "on you" in first and ("noticed" in first or "stayed with you" in first), first
