@@ -267,11 +267,16 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
     filled = handle or walk.handles[0]
+    noticed = _noticed(filled) if move is Move.DESCRIBE else None
+    if noticed:
+        # Nobody sets out to notice: ask about the time it was so, and how it came to light.
+        stem = _pick(stems.DESCRIBE_NOTICED, n)
+        walk.openings.add(_opening(stem))
     if filled.inner:
         stem = _without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
-    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later)
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later, when=noticed or "")
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -280,6 +285,32 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         walk.openings.add(_opening(easing))
         text = easing + " " + text
     return text
+
+
+_NOTICING = re.compile(r"^(?:recognise|recognize|notice|spot|see)\s+when\s+(.+)$", re.IGNORECASE)
+_PRESENT = {"is": "was", "are": "were", "becomes": "became", "seems": "seemed", "has": "had"}
+
+
+def _noticed(handle: Handle) -> str | None:
+    """ "recognise when a person is intoxicated" as the time it was so ("a person was
+    intoxicated"); None where the handle is no such noticing."""
+    match = _NOTICING.match(handle.text) if handle.verb else None
+    if match is None:
+        return None
+    words = match.group(1).split()
+    at = next((i for i, word in enumerate(words) if word.lower() in _PRESENT), None)
+    if at is None or at == 0:
+        return None
+    words[at] = _PRESENT[words[at].lower()]
+    return " ".join(words)
+
+
+def _as_seen(template: str) -> str:
+    """A cue's template for a time something was seen to be so ("when they saw {act}")."""
+    template = template.replace("did to {act}", "did when they saw {act}")
+    for doing in ("had to", "came to", "tried to"):
+        template = template.replace(f"{doing} {{act}}", "saw {act}")
+    return template.replace("to {act}", "to see {act}")
 
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
@@ -381,6 +412,10 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
             template = _without_trying(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
+    noticed = None if ahead or walk.knowing else _noticed(handle)
+    if noticed:
+        # Looking back, what was recognised had happened: "once they saw the person was ...".
+        template, handle = _as_seen(template), Handle(noticed, verb=True)
     return _fill(
         template, handle, walk.people, Role.SUPERVISOR, later=not ahead and not walk.knowing
     )

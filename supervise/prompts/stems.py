@@ -37,6 +37,11 @@ _DESCRIBE_KNOW: Pool = (
     "Think of {one} you work with now. Where in that work do you use what you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
+DESCRIBE_NOTICED: Pool = (
+    "Think of a time when {when}. What first told you, and what did you do?",
+    "Recall a time when {when}. How did you notice, and what did you do next?",
+)
+"""Stems for "recognise when a person is ...": the time it was so, and how it was noticed."""
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
     "From your own work, give one example of {topic}. What did it show you?",

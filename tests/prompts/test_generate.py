@@ -467,3 +467,13 @@ def test_knowing_about_ones_own_responses_is_asked_as_noticing(full_library: Lib
             assert bookish not in said, (model, bookish)
         first = prompts.prompts[0].text
         assert "on you" in first and ("noticed" in first or "stayed with you" in first), first
+
+
+def test_recognising_when_is_asked_as_the_time_it_was_so(full_library: Library) -> None:
+    """Nobody sets out to notice a person is intoxicated: ask about the time they were."""
+    prompts = made(full_library, "test-unseen/a/4", "gibbs")
+    first = prompts.prompts[0].text
+    assert "a person was intoxicated" in first and "had to recognise" not in first, first
+    cues = [p.text for p in prompts.prompts if p.role is Role.SUPERVISOR]
+    assert any("they saw the person was intoxicated" in cue for cue in cues), cues
+    assert not any("had to recognise when" in cue for cue in cues), cues
