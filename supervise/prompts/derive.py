@@ -392,3 +392,36 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         reworded = part if part_verb else _reworded(part, part_limit)
         handles.append(_shorten(reworded, part_verb, part_limit + (reworded != part)))
     return handles
+
+
+# A last phrase that says only who or where the work is ("with a person", "in your practice"):
+# once the item has been named in full, its short form can leave it out.
+_GENERIC_PLACE = re.compile(
+    r"\s+(?:with|to|for|in|from|at|by)\s+(?:(?:a|an|the|your|their)\s+)?(?:own\s+)?"
+    r"(?:person|people|client|clients|customer|customers|service user|young person|practice"
+    r"|work|key work|colleagues?)$",
+    re.IGNORECASE,
+)
+# Nouns that say nothing without what follows them ("ways of ...", "factors that ...").
+_LIGHT_NOUNS = _words("ways methods factors signs effects impact use range level nature extent")
+_LIGHT_LEAD = re.compile(r"^(?:the\s+)?(?:ways|methods)\s+of\s+", re.IGNORECASE)
+_NOUN_TAIL = re.compile(r"\s+(?:on|as|relevant|associated|that|which|who)\s.*$", re.IGNORECASE)
+SHORT_WORDS = 5
+"""The longest derived short form."""
+
+
+def derive_short(text: str, verb: bool) -> str | None:
+    """A shorter way to say a derived handle once it has been said in full ("identify and
+    assess risks" for "identify and assess risks to a person"); None where no cut keeps the
+    point."""
+    words = len(text.split())
+    if words <= SHORT_WORDS:
+        return None
+    short = text if verb else _NOUN_TAIL.sub("", _LIGHT_LEAD.sub("", text))
+    short = _GENERIC_PLACE.sub("", short)
+    kept = short.split()
+    if not kept or len(kept) > SHORT_WORDS or len(kept) > words - 2:
+        return None
+    if kept[-1].lower() in _NO_END or (len(kept) == 1 and kept[0].lower() in _LIGHT_NOUNS):
+        return None
+    return short

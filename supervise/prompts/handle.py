@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from supervise.content.model import Item, Point
-from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, gerund, tidy
+from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, derive_short, gerund, tidy
 from supervise.prompts.tidy import clean_words
 
 _INNER_VERBS = frozenset(
@@ -70,8 +70,15 @@ def handles_of(item: Item) -> tuple[Handle, ...]:
 
 
 def short_of(item: Item) -> Handle | None:
-    """The item's short handle, if its framework wrote one (a derived handle has none)."""
-    return written(item.short) if item.short else None
+    """The item's short handle: written by its framework, else derived where a cut keeps the
+    point, else None."""
+    if item.short:
+        return written(item.short)
+    if item.handle:
+        return None
+    handle = handles_of(item)[0]
+    short = derive_short(handle.text, handle.verb)
+    return Handle(short, handle.verb) if short else None
 
 
 @cache

@@ -477,3 +477,34 @@ def test_recognising_when_is_asked_as_the_time_it_was_so(full_library: Library) 
     cues = [p.text for p in prompts.prompts if p.role is Role.SUPERVISOR]
     assert any("they saw the person was intoxicated" in cue for cue in cues), cues
     assert not any("had to recognise when" in cue for cue in cues), cues
+
+
+@pytest.mark.parametrize(
+    ("handle", "verb", "short"),
+    [
+        ("identify and assess risks to a person", True, "identify and assess risks"),
+        (
+            "involve family members and carers in key work",
+            True,
+            "involve family members and carers",
+        ),
+        ("ways of responding to anger and hostility", False, "responding to anger and hostility"),
+        ("dependency on a worker or a service", False, "dependency"),
+        (
+            "the legislation and guidance relevant to substance use",
+            False,
+            "the legislation and guidance",
+        ),
+        # No cut keeps the point: the handle is said in full again.
+        ("talk with young people about a parent's substance use", True, None),
+        ("factors that increase the risk of drug-related death", False, None),
+        ("support a person to identify their own goals", True, None),
+    ],
+)
+def test_a_derived_handle_has_a_short_form_only_where_it_keeps_the_point(
+    handle: str, verb: bool, short: str | None
+) -> None:
+    """Cues name an item in full twice, then shorter, as a person would (no litany)."""
+    from supervise.prompts.derive import derive_short
+
+    assert derive_short(handle, verb) == short
