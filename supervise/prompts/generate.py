@@ -320,6 +320,9 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
     doings = all(brief(point).split(" ", 1)[0].endswith("ing") for point in walk.item.points)
     doing = not walk.knowing and (walk.handles[0].verb or doings)
     pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
+    habits = all(brief(p).lower().startswith(("being ", "using ")) for p in walk.item.points)
+    if habits and Theme.RUPTURE in walk.themes:
+        pool = stems.POINTS_HABITS
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.

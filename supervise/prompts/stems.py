@@ -247,6 +247,12 @@ POINTS_KNOWING: Pool = (
 )
 """Stems for the prompt that lists things to know or meet (each opens differently)."""
 
+POINTS_HABITS: Pool = (
+    "We all slip into some of these at times. Which do you notice in yourself: {points}?",
+)
+"""The stem for a list of the practitioner's own unhelpful habits ("being rigid", "being
+distant"): asked as something everyone does, never as a charge sheet."""
+
 EASING: Pool = (
     "Many practitioners find this part of the work hard.",
     "Most of us meet this part of the work sooner or later.",
