@@ -69,7 +69,7 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice your own reaction as they tell how they came to {act}; it may say something about"
+        "Notice your own reaction as they describe having to {act}; it may say something about"
         " the case.",
         "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
         "Notice your own reaction as you listen; it may say something about the case.",
@@ -84,8 +84,7 @@ _FEEL = (
     ),
     Cue(
         Lens.PARALLEL,
-        "Notice whether a pull to rush, rescue or argue shows up between you as they talk about the"
-        " time they had to {act}.",
+        "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
         "As they talk about {topic}, notice whether a pull to rush, rescue or argue shows up"
         " between you.",
         "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
@@ -209,7 +208,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would need to hear from them about {topic}.",
+        "Ask what {one} would see them do differently because they know {about}.",
         "Ask how {one} might describe this, in their own words.",
     ),
     _knowing(
@@ -257,7 +256,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which guidance, policy or theory helps them most with {topic}.",
+        "Ask which guidance or theory they find most useful on {topic}.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(
@@ -274,8 +273,8 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Ask what they would now do differently, having talked through {topic}. If it is vague,"
-        " ask what it would look like with {one} next week.",
+        "Listen for whether what they take away matches what you heard about {topic}; if not, say"
+        " so kindly.",
         "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )
@@ -287,7 +286,7 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.PRACTITIONER,
-        "Ask what would help them most with {topic}, and offer what you can.",
+        "Ask what would help them learn more about {topic}, and offer what you can.",
         "Ask what would help them feel surer here, and offer what you can.",
     ),
     _knowing(
@@ -371,8 +370,8 @@ _OWN_ANALYSE = (
 _OWN_CONCLUDE = (
     _knowing(
         Lens.SUPERVISOR,
-        "If they sound harder on themselves than what you heard, say so kindly.",
-        "If they sound harder on themselves than what you heard, say so kindly.",
+        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
+        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
     ),
 )
 _OWN_PLAN = (
@@ -383,8 +382,8 @@ _OWN_PLAN = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask what they do to recover after a hard day, and whether it is enough.",
-        "Ask what they do to recover after a hard day, and whether it is enough.",
+        "Agree how they will bring reactions and mistakes here, and what would make that easier.",
+        "Agree how they will bring reactions and mistakes here, and what would make that easier.",
     ),
 )
 _OWN_CUES: dict[Move, tuple[Cue, ...]] = {

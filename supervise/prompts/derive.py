@@ -337,10 +337,10 @@ _NOT_MANNER = _words(
     "only early family likely apply supply reply rely ally daily weekly monthly yearly timely"
     " elderly friendly lonely costly"
 )
-# "the impact that working with people in crisis can have on you": the impact of it on you.
+# "the impact that working with people in crisis can have on you": how it can affect you.
 _IMPACT = re.compile(
     r"^(the\s+(?:impact|effects?|toll))\s+that\s+(.+?)\s+(?:(?:can|could|may|might|will|would)"
-    r"\s+)?(?:have|has)\s+(on\s+\w+)\b",
+    r"\s+)?(?:have|has)\s+on\s+(\w+)\b",
     re.IGNORECASE,
 )
 # "why it is important to use supervision to reflect on ...": using supervision to reflect.
@@ -361,7 +361,7 @@ def _without_manner(text: str) -> tuple[str, bool]:
 
 def _reworded(piece: str, limit: int) -> str:
     """A noun phrase that says its point in fewer words, where a long form has a short one."""
-    piece = _IMPACT.sub(r"\1 of \2 \3", piece)
+    piece = _IMPACT.sub(r"how \2 can affect \3", piece)
     why = _WHY_IMPORTANT.match(piece)
     if why and len(piece.split()) > limit:
         verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)

@@ -325,7 +325,7 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
         (
             SectionKind.KNOWLEDGE,
             "the impact that working with people in crisis can have on you",
-            [("the impact of working with people in crisis on you", False)],
+            [("how working with people in crisis can affect you", False)],
         ),
         # A long "why it is important to ..." is said as the doing itself.
         (
@@ -466,7 +466,7 @@ def test_knowing_about_ones_own_responses_is_asked_as_noticing(full_library: Lib
         for bookish in ("look up", "teach", "came to know", "guidance", "research", " read "):
             assert bookish not in said, (model, bookish)
         first = prompts.prompts[0].text
-        assert "on you" in first and ("noticed" in first or "stayed with you" in first), first
+        assert "affect you" in first and ("noticed" in first or "stayed with you" in first), first
 
 
 def test_recognising_when_is_asked_as_the_time_it_was_so(full_library: Library) -> None:
