@@ -78,7 +78,7 @@ _DESCRIBE = (
 _FEEL = (
     Cue(
         Lens.PRACTITIONER,
-        "Notice the feeling in how this is told. Ask who supported them after they had to {act}.",
+        "Notice the feeling in how this is told; if it was hard to {act}, ask who supported them.",
         "Notice how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
         "Notice the feeling in how this is told, and ask who was there for them afterwards.",
     ),
@@ -230,8 +230,8 @@ _KNOWING_FEEL = (
     ),
     _knowing(
         Lens.PARALLEL,
-        "Notice how sure or tentative they sound as they talk about {topic}.",
-        "Notice how sure or tentative they sound as they explain it.",
+        "Notice whether how sure they sound matches the examples they give about {topic}.",
+        "Notice whether how sure they sound matches the examples they give.",
     ),
     _knowing(
         Lens.SUPERVISOR,

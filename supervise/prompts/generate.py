@@ -276,7 +276,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         stem = _without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
-    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later, when=noticed or "")
+    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later, when=noticed.time if noticed else "")
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -287,22 +287,38 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     return text
 
 
-_NOTICING = re.compile(r"^(?:recognise|recognize|notice|spot|see)\s+when\s+(.+)$", re.IGNORECASE)
+_NOTICING = re.compile(
+    r"^(?:recognise|recognize|notice|spot|see)\s+(?!(?:and|or|how|that|to|what|whether)\b)(.+)$",
+    re.IGNORECASE,
+)
 _PRESENT = {"is": "was", "are": "were", "becomes": "became", "seems": "seemed", "has": "had"}
 
 
-def _noticed(handle: Handle) -> str | None:
-    """ "recognise when a person is intoxicated" as the time it was so ("a person was
-    intoxicated"); None where the handle is no such noticing."""
+@dataclass(frozen=True)
+class _Noticed:
+    """Something a practitioner noticed, told as the time it was so."""
+
+    seen: str
+    """What was seen: "the person was intoxicated", "strain in the relationship"."""
+    time: str
+    """The time it was so: "a time when a person was intoxicated"."""
+
+
+def _noticed(handle: Handle) -> _Noticed | None:
+    """ "recognise when a person is intoxicated" or "notice strain ..." as what was seen and
+    the time it was so; None where the handle is no such noticing."""
     match = _NOTICING.match(handle.text) if handle.verb else None
     if match is None:
         return None
     words = match.group(1).split()
+    if words[0].lower() != "when":
+        seen = " ".join(words)
+        return _Noticed(seen, f"a recent time you noticed {seen}")
     at = next((i for i, word in enumerate(words) if word.lower() in _PRESENT), None)
-    if at is None or at == 0:
+    if at is None or at == 1:
         return None
     words[at] = _PRESENT[words[at].lower()]
-    return " ".join(words)
+    return _Noticed(" ".join(words[1:]), "a time " + " ".join(words))
 
 
 def _as_seen(template: str) -> str:
@@ -418,7 +434,7 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
     noticed = None if ahead or walk.knowing else _noticed(handle)
     if noticed:
         # Looking back, what was recognised had happened: "once they saw the person was ...".
-        template, handle = _as_seen(template), Handle(noticed, verb=True)
+        template, handle = _as_seen(template), Handle(noticed.seen, verb=True)
     return _fill(
         template, handle, walk.people, Role.SUPERVISOR, later=not ahead and not walk.knowing
     )

@@ -38,10 +38,11 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_NOTICED: Pool = (
-    "Think of a time when {when}. What first told you, and what did you do?",
-    "Recall a time when {when}. How did you notice, and what did you do next?",
+    "Think of {when}. What first told you, and what did you do?",
+    "Recall {when}. What did you make of it, and what did you do next?",
 )
-"""Stems for "recognise when a person is ...": the time it was so, and how it was noticed."""
+"""Stems for noticing ("recognise when a person is ...", "notice strain ..."): ``{when}`` is
+the time it was so ("a time when a person was ...", "a recent time you noticed strain ...")."""
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
     "From your own work, give one example of {topic}. What did it show you?",
@@ -75,7 +76,7 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "Where do you feel less sure, and where on firm ground, about {topic}?",
+    "Think of your work this year. How well has it matched what you know {about}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
@@ -179,7 +180,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",
-        "What do you know well here, and where do you feel less sure?",
+        "Where has what you know here worked in practice, and where has it fallen short?",
     ),
     Move.ANALYSE: (
         "Why does this matter in your work? What would go wrong if you did not know it?",
@@ -254,9 +255,9 @@ POINTS_HABITS: Pool = (
 distant"): asked as something everyone does, never as a charge sheet."""
 
 EASING: Pool = (
-    "Many practitioners find this part of the work hard.",
-    "Most of us meet this part of the work sooner or later.",
-    "This part of the work is common, and worth talking about.",
+    "Many practitioners find this hard.",
+    "Most of us meet this sooner or later.",
+    "This happens to most of us, and it is worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 

@@ -133,9 +133,9 @@ def test_the_framework_s_people_are_named(full_library: Library) -> None:
 
 
 EASING = {
-    "Many practitioners find this part of the work hard",
-    "Most of us meet this part of the work sooner or later",
-    "This part of the work is common, and worth talking about",
+    "Many practitioners find this hard",
+    "Most of us meet this sooner or later",
+    "This happens to most of us, and it is worth talking about",
 }
 
 
