@@ -145,6 +145,21 @@ def _without_trying(template: str) -> str:
     return template
 
 
+def _over_time(template: str) -> str:
+    """What is kept up over time was needed, not tried once ("as you tried to keep ...")."""
+    for once, over in (
+        ("as you tried to {act}", "while you worked to {act}"),
+        ("as they tried to {act}", "while they worked to {act}"),
+        ("tried to {act}", "worked to {act}"),
+        ("try to {act}", "work to {act}"),
+        ("had to {act}", "needed to {act}"),
+        ("have to {act}", "need to {act}"),
+        ("having to {act}", "needing to {act}"),
+    ):
+        template = template.replace(once, over)
+    return template
+
+
 def _opening(stem: str) -> str:
     """The first three words of a stem, as a listener hears them."""
     return " ".join(stem.lower().split()[:3])
@@ -272,11 +287,24 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         # Nobody sets out to notice: ask about the time it was so, and how it came to light.
         stem = _pick(stems.DESCRIBE_NOTICED, n)
         walk.openings.add(_opening(stem))
+    elif move is Move.DESCRIBE and filled.ongoing:
+        # Kept up over time: asked over a stretch of work, not as one moment.
+        stem = _pick(stems.DESCRIBE_ONGOING, n)
+        walk.openings.add(_opening(stem))
+    if filled.ongoing:
+        stem = _over_time(stem)
     if filled.inner:
         stem = _without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
-    text = _fill(stem, filled, walk.people, Role.PRACTITIONER, later=later, when=noticed.time if noticed else "")
+    text = _fill(
+        stem,
+        filled,
+        walk.people,
+        Role.PRACTITIONER,
+        later=later,
+        when=noticed.time if noticed else "",
+    )
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
@@ -429,6 +457,8 @@ def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> 
         template = cue.act if handle.verb and not walk.knowing else cue.topic
         if handle.inner:
             template = _without_trying(template)
+        if handle.ongoing:
+            template = _over_time(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
     noticed = None if ahead or walk.knowing else _noticed(handle)

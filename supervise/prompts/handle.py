@@ -10,6 +10,9 @@ from supervise.content.model import Item, Point
 from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, derive_short, gerund, tidy
 from supervise.prompts.tidy import clean_words
 
+_ONGOING_VERBS = frozenset(
+    {"keep", "maintain", "sustain", "stay", "remain", "tolerate", "hold", "continue"}
+)
 _INNER_VERBS = frozenset(
     {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain"}
 )
@@ -38,6 +41,11 @@ class Handle:
     def inner(self) -> bool:
         """True for something done in the head (reflect, notice, recognise): nothing to hear."""
         return self.verb and self.text.split(" ", 1)[0].lower() in _INNER_VERBS
+
+    @property
+    def ongoing(self) -> bool:
+        """True for something kept up over time (keep, maintain, tolerate): not one moment."""
+        return self.verb and self.text.split(" ", 1)[0].lower() in _ONGOING_VERBS
 
     @property
     def topic(self) -> str:

@@ -37,6 +37,14 @@ _DESCRIBE_KNOW: Pool = (
     "Think of {one} you work with now. Where in that work do you use what you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
+DESCRIBE_ONGOING: Pool = (
+    "Think of someone you have worked with for a while, where you needed to {act}. How has that"
+    " gone over time?",
+    "Over recent months, with whom have you most needed to {act}? How has it gone?",
+    "Think about your current cases. Where do you most need to {act}, and how is it going?",
+)
+"""Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
+asked over a stretch of work, not as one moment."""
 DESCRIBE_NOTICED: Pool = (
     "Think of {when}. What first told you, and what did you do?",
     "Recall {when}. What did you make of it, and what did you do next?",

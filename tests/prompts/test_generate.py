@@ -508,3 +508,13 @@ def test_a_derived_handle_has_a_short_form_only_where_it_keeps_the_point(
     from supervise.prompts.derive import derive_short
 
     assert derive_short(handle, verb) == short
+
+
+def test_what_is_kept_up_over_time_is_not_asked_as_one_moment(full_library: Library) -> None:
+    """Keeping contact at the right level is a stretch of work, not something tried once."""
+    for model in ("driscoll", "gibbs"):
+        prompts = made(full_library, "h3-25/pc/10", model)
+        first = prompts.prompts[0].text
+        assert "over time" in first or "how is it going" in first or "How has it gone" in first
+        said = " ".join(p.text for p in prompts.prompts)
+        assert "tried to keep" not in said and "had to keep" not in said, said
