@@ -369,6 +369,48 @@ def _reworded(piece: str, limit: int) -> str:
     return piece
 
 
+RUN_WORDS = 9
+"""The most words in a row a prompt may repeat from its statement (ten would read as copied)."""
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _run(phrase: str, statement: str) -> int:
+    """The most consecutive words of ``statement`` that ``phrase`` repeats."""
+    mine = [w.replace("’", "'") for w in _WORD.findall(phrase.lower())]
+    theirs = [w.replace("’", "'") for w in _WORD.findall(statement.lower())]
+    best, previous = 0, [0] * (len(theirs) + 1)
+    for word in mine:
+        current = [0] * (len(theirs) + 1)
+        for j, other in enumerate(theirs, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _fit(piece: str, verb: bool, limit: int, statement: str) -> tuple[str, bool]:
+    """``piece`` shortened to ``limit`` words, or one word longer where that keeps more of the
+    point ("... of key work sessions") and the prompts, whatever says the handle, still repeat
+    fewer than ten of the statement's words in a row."""
+    handle = _shorten(piece, verb, limit)
+    longer = _shorten(piece, verb, limit + 1)
+    if longer == handle:
+        return handle
+    text = longer[0]
+    said = [text, _FIRST_MENTION_AGAIN.sub(r"the \1", text)]
+    # A template may go on ", and ..." after the handle, as the statement itself may.
+    ways = [f"{lead} {form} and" for form in said for lead in _SAID_BEFORE]
+    if all(_run(way, statement) <= RUN_WORDS for way in ways):
+        return longer
+    return handle
+
+
+# How a template leads into a handle ("to agree ...", "about the limits ...").
+_SAID_BEFORE = ("to", "about", "how to", "of")
+_FIRST_MENTION_AGAIN = re.compile(r"\ba (person|service user|customer|client|young person)\b")
+
+
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
     text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
@@ -382,7 +424,7 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     first = pieces[0] if verb else _reworded(pieces[0], limit)
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.
-    handles = [_shorten(first, verb, limit + (first != pieces[0]))]
+    handles = [_fit(first, verb, limit + (first != pieces[0]), statement)]
     for piece in pieces[1:]:
         leaning = _ANAPHORA.search(_IMPERSONAL.sub("", piece))
         if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):
@@ -390,7 +432,7 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         part, part_verb, part_lead = _lead(piece, kind)
         part_limit = _limit(part_lead)
         reworded = part if part_verb else _reworded(part, part_limit)
-        handles.append(_shorten(reworded, part_verb, part_limit + (reworded != part)))
+        handles.append(_fit(reworded, part_verb, part_limit + (reworded != part), statement))
     return handles
 
 

@@ -518,3 +518,23 @@ def test_what_is_kept_up_over_time_is_not_asked_as_one_moment(full_library: Libr
         assert "over time" in first or "how is it going" in first or "How has it gone" in first
         said = " ".join(p.text for p in prompts.prompts)
         assert "tried to keep" not in said and "had to keep" not in said, said
+
+
+def test_a_derived_handle_may_keep_a_word_more_where_no_prompt_would_copy_the_statement() -> None:
+    """ "the limits" of what? One word more is kept where it cannot make a prompt repeat ten
+    statement words in a row, whatever the template says around it."""
+    from supervise.prompts.derive import derive
+
+    kept = derive(
+        "you agree with the person the purpose, frequency and limits of key work sessions in"
+        " writing",
+        SectionKind.PERFORMANCE,
+    )
+    assert kept == [("agree the purpose, frequency and limits of key work sessions", True)]
+    # Here a template's ", and" after the handle would make ten in a row: cut as before.
+    cut = derive(
+        "you agree with the person the purpose, frequency and limits of key work sessions, and"
+        " record what has been agreed",
+        SectionKind.PERFORMANCE,
+    )
+    assert cut == [("agree the purpose, frequency and limits", True)]
