@@ -56,8 +56,7 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        "As they describe what they did to {act}, keep {the_one} in view: how might it have felt"
-        " for them?",
+        "As they describe it, keep {the_one} in view: how might it have felt from their side?",
         "Keep {the_one} in view: what might they say about {topic}?",
         "Keep {the_one} in view: how might it have felt from that side?",
     ),
@@ -91,7 +90,7 @@ _FEEL = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they describe what they did to {act}; it may echo what they felt.",
+        "Notice what you feel as they describe having to {act}; it may echo what they felt.",
         "Notice what you feel as they talk about {topic}; it may echo what they felt.",
         "Notice what you feel as you listen; it may echo what they felt.",
     ),
@@ -99,7 +98,7 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask what good practice would have looked like there, and what they did that came close.",
+        "Ask which parts matched good practice, and what they might add next time.",
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Compare it with good practice, and name plainly anything that fell short.",
     ),
@@ -161,10 +160,9 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step that would help them {act}, and a date to look back at it. Ask whether"
-        " anyone else needs to know.",
-        "Agree one step and a date, and whether anyone else needs to know.",
-        "Agree one step and a date, and whether anyone else needs to know.",
+        "Agree one step that would help them {act}, and a date to look back at it.",
+        "Agree one step and a date to look back at it.",
+        "Agree one step and a date to look back at it.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,
     ),
@@ -183,7 +181,7 @@ _PLAN = (
     ),
     Cue(
         Lens.LEARNING,
-        "Suggest one thing to read, or someone to shadow, before they next have to {act}.",
+        "Suggest one thing to read, or someone to learn from, on how to {act}.",
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
@@ -242,7 +240,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Ask whether there are times their practice does not match what they know about {topic}.",
+        "Name kindly any gap between current policy and what they know {about}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -417,6 +415,8 @@ FLAGS: dict[Theme, str] = {
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
     Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
+    Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
+    " one early.",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {

@@ -352,6 +352,7 @@ def _noticed(handle: Handle) -> _Noticed | None:
 def _as_seen(template: str) -> str:
     """A cue's template for a time something was seen to be so ("when they saw {act}")."""
     template = template.replace("did to {act}", "did when they saw {act}")
+    template = template.replace("having to {act}", "seeing {act}")
     for doing in ("had to", "came to", "tried to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
     return template.replace("to {act}", "to see {act}")

@@ -34,7 +34,7 @@ _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    "Think of {one} you work with now. Where in that work do you use what you know {about}?",
+    "Think of your work with {one} at the moment. Where do you use what you know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
@@ -153,7 +153,7 @@ _BACK_DOING: dict[Move, Pool] = {
     Move.FEEL: (
         "Think back to it. How did you feel, and what stayed with you afterwards?",
         "What was going through your mind as it happened? What did you do with those thoughts?",
-        "Most of us feel something at times like that. What did you feel, and when?",
+        "What did you feel at the time, and what did you do with it?",
         "At which point did you feel least sure of yourself, and why do you think it was then?",
     ),
     Move.EVALUATE: (
@@ -193,7 +193,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.ANALYSE: (
         "Why does this matter in your work? What would go wrong if you did not know it?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
-        "Why do you think practitioners find this easy, or hard, to put into practice?",
+        "What makes this easy, or hard, for you to put into practice?",
     ),
     Move.CONCLUDE: (
         "What do you know now about this that you did not know when you started in this role?",
@@ -251,7 +251,7 @@ POINTS_DOING: Pool = (
 """Stems for the prompt that lists a doing statement's sub-points (each opens differently)."""
 POINTS_KNOWING: Pool = (
     "Which of these have come up in your work lately: {points}?",
-    "Of these, what do you understand well, and what less so: {points}?",
+    "Which do you understand well, and which less so: {points}?",
     "Of these, which do you see most often in your work: {points}?",
 )
 """Stems for the prompt that lists things to know or meet (each opens differently)."""

@@ -20,6 +20,7 @@ class Theme(Enum):
     RUPTURE = "rupture"
     RULES = "rules"
     DOUBT = "doubt"
+    MISTAKE = "mistake"
     OWN = "own responses"
     """Knowing about the practitioner's own responses: asked as noticing, never as looking up."""
 
@@ -39,11 +40,12 @@ _SIGNS: dict[Theme, str] = {
     Theme.RULES: r"legislat|law\b|policy|policies|procedure|rights|duties|complaints|appeals"
     r"|requirements|judicial|guidance",
     Theme.DOUBT: r"disagree|mistrust|scepticism|sceptical|doubts|defensive",
+    Theme.MISTAKE: r"\bmistakes?\b",
     Theme.OWN: r"(?:have|has|had)\s+on\s+you\b|\byour\s+own\s+(?:responses|reactions|feelings)\b",
 }
 _PATTERNS = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _SIGNS.items()}
 
-HARD = frozenset({Theme.DEPENDENCY, Theme.COLLUSION, Theme.FEELINGS, Theme.RUPTURE})
+HARD = frozenset({Theme.DEPENDENCY, Theme.COLLUSION, Theme.FEELINGS, Theme.RUPTURE, Theme.MISTAKE})
 """Themes that can be hard to talk about: prompts on them say first that they are common."""
 
 
