@@ -264,6 +264,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         pool = stems.looking_back(move, walk.form, walk.own)
     else:
         pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
+        if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
+            # A further part may not have come into the moment told: asked "if", or in general.
+            pool = stems.part_stems(move) or pool
         if handle.inner:
             # Noticing or reflecting happens inside: ask what was noticed, not what was done.
             # Nor "who comes to mind": reflecting is not done with someone.
@@ -403,8 +406,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     the stage and do not echo ``question``; while the moment is first told, the red flag its
     theme calls for."""
     options = cues.cues_for(move, walk.knowing, walk.own)
-    if walk.handles[0].inner:
-        # Reflecting or noticing has no words to ask for and nobody to shadow.
+    if walk.handles[0].inner or walk.handles[0].ongoing:
+        # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
+        # over months has no one moment's exact words.
         options = tuple(c for c in options if not c.outward) or options
     start = (walk.item.number + index) % len(options)
     rotation = options[start:] + options[:start]

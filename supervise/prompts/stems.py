@@ -58,7 +58,7 @@ _DESCRIBE_KNOW_THING: Pool = (
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
     "What was going through your mind when you had to {act}?",
-    "Most of us feel something at moments like that. What did you feel as you tried to {act}?",
+    "Most of us feel something in this work. What did you feel when you had to {act}?",
     "At what point did you feel least sure of yourself as you tried to {act}?",
 )
 _FEEL_TOPIC: Pool = (
@@ -88,8 +88,7 @@ _EVALUATE_KNOW: Pool = (
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
-    "What in your training, guidance or experience helps you {act}? Was anything missing this"
-    " time?",
+    "What in your training, guidance or experience helps you {act}? Is anything missing?",
     "What was going on for {one} that made it harder or easier to {act}?",
     "What did your organisation expect of you when you had to {act}?",
 )
@@ -145,6 +144,32 @@ _BY_MOVE[Move.MAKE_SENSE] = (
     _EVALUATE_ACT + _ANALYSE_ACT + _FEEL_ACT,
     _EVALUATE_TOPIC + _ANALYSE_TOPIC + _FEEL_TOPIC,
     _EVALUATE_KNOW + _ANALYSE_KNOW + _FEEL_KNOW,
+)
+
+# A further part of a statement, asked after the moment was told: it may not have come into that
+# moment, so it is asked "if" it did, or about the practitioner's way with it in general.
+_PART_ACT: dict[Move, Pool] = {
+    Move.FEEL: (
+        "If you also had to {act}, how did that feel?",
+        "How does it feel, as a rule, when you need to {act}?",
+    ),
+    Move.EVALUATE: (
+        "If you also had to {act}, how well did that go?",
+        "How well do you usually manage to {act}? What tells you so?",
+    ),
+    Move.ANALYSE: (
+        "What helps you {act}, and what gets in the way?",
+        "What in your training, guidance or experience helps you {act}? Is anything missing?",
+    ),
+    Move.CONCLUDE: (
+        "What have you learned about how to {act}?",
+        "What would you tell a new colleague about how to {act}?",
+    ),
+    Move.PLAN: (),
+    Move.DESCRIBE: (),
+}
+_PART_ACT[Move.MAKE_SENSE] = (
+    _PART_ACT[Move.EVALUATE] + _PART_ACT[Move.ANALYSE] + _PART_ACT[Move.FEEL]
 )
 
 # Later stages talk about the moment already told, as a supervisor would ("it", "that moment"),
@@ -279,6 +304,12 @@ def stems(move: Move, form: Form, verb: bool, clause: bool, own: bool = False) -
     if form is Form.KNOWLEDGE:
         return know + (_DESCRIBE_KNOW_THING if move is Move.DESCRIBE and not clause else ())
     return act if verb else topic
+
+
+def part_stems(move: Move) -> Pool:
+    """Stems for a further part of a doing statement, asked after the moment was told (empty
+    where a part is not asked, or where it is a thing rather than a doing)."""
+    return _PART_ACT[move]
 
 
 def looking_back(move: Move, form: Form, own: bool = False) -> Pool:

@@ -399,8 +399,16 @@ def every_template() -> set[str]:
     from supervise.content import Form
     from supervise.prompts import cues, stems
 
-    found: set[str] = set(stems.POINTS_DOING + stems.POINTS_KNOWING + stems.EASING)
+    found: set[str] = set(
+        stems.POINTS_DOING
+        + stems.POINTS_KNOWING
+        + stems.POINTS_HABITS
+        + stems.EASING
+        + stems.DESCRIBE_ONGOING
+        + stems.DESCRIBE_NOTICED
+    )
     for move in Move:
+        found.update(stems.part_stems(move))
         for form in Form:
             for own in (True, False):
                 found.update(stems.looking_back(move, form, own))
