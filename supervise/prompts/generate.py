@@ -129,7 +129,7 @@ def _the(one: str) -> str:
 def _names_person(handle: Handle, people: People) -> bool:
     """Whether the handle already speaks of the person the work is with."""
     person = set(people.one.lower().split()) - {"a", "an", "the", "or", "and", "their", "one"}
-    return bool(person & set(handle.text.lower().replace("'s", "").split()))
+    return bool(person & set(re.findall(r"\w+", handle.text.lower().replace("'s", ""))))
 
 
 def _without_trying(template: str) -> str:
@@ -267,17 +267,21 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
             # A further part may not have come into the moment told: asked "if", or in general.
             pool = stems.part_stems(move) or pool
-        if handle.inner:
-            # Noticing or reflecting happens inside: ask what was noticed, not what was done.
-            # Nor "who comes to mind": reflecting is not done with someone.
-            inward = ("did you do", "Who comes to mind")
-            pool = tuple(s for s in pool if not any(w in s for w in inward)) or pool
-        if _names_person(handle, walk.people):
-            # "Think of a customer ... check that a customer has understood you" says it twice.
-            pool = tuple(stem for stem in pool if "{one}" not in stem) or pool
-    # Each item opens differently from its neighbours (n), and each stage from the others.
+    # Each item opens differently from its neighbours (n), and each stage from the others; the
+    # turn is taken over the whole pool, so that leaving some stems out below does not make
+    # neighbours land on the same one.
     start = (n + index * 2) % len(pool)
     rotation = pool[start:] + pool[:start]
+    # The next item's stem comes last: a stem left out below gives way to one two along.
+    rotation = rotation[:1] + rotation[2:] + rotation[1:2]
+    if handle is not None and handle.inner:
+        # Noticing or reflecting happens inside: ask what was noticed, not what was done.
+        # Nor "who comes to mind": reflecting is not done with someone.
+        inward = ("did you do", "Who comes to mind")
+        rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
+    if handle is not None and _names_person(handle, walk.people):
+        # "Think of a customer ... check that a customer has understood you" says it twice.
+        rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
     # Knowing is asked for a case once per item: more reads as the same question again.
     fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
     rotation = tuple(fresh) or rotation
