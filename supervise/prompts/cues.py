@@ -64,7 +64,7 @@ _DESCRIBE = (
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for what it did to the relationship, and how {the_one} seemed to take it.",
+        "Listen for how {the_one} seemed to take it, and what changed between them afterwards.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -271,8 +271,8 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Listen for whether what they take away matches what you heard about {topic}; if not, say"
-        " so kindly.",
+        "Listen for whether what they take away matches what they told you about {topic}; if not,"
+        " say so kindly.",
         "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )

@@ -323,7 +323,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
 
 
 _NOTICING = re.compile(
-    r"^(?:recognise|recognize|notice|spot|see)\s+(?!(?:and|or|how|that|to|what|whether)\b)(.+)$",
+    r"^(?:recognise|recognize|notice|spot)\s+(?!(?:and|or|how|that|to|what|whether)\b)(.+)$",
     re.IGNORECASE,
 )
 _PRESENT = {"is": "was", "are": "were", "becomes": "became", "seems": "seemed", "has": "had"}

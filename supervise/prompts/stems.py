@@ -27,7 +27,7 @@ _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
     "Think of one piece of work that involved {topic}. What did you do?",
     "Recall a recent conversation with {one} that turned to {topic}. What was said?",
-    "Describe one moment this month when you came up against {topic}. Who was there?",
+    "Describe a recent time when you came up against {topic}. What did you do?",
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
 _DESCRIBE_KNOW: Pool = (
@@ -150,12 +150,12 @@ _BY_MOVE[Move.MAKE_SENSE] = (
 # moment, so it is asked "if" it did, or about the practitioner's way with it in general.
 _PART_ACT: dict[Move, Pool] = {
     Move.FEEL: (
-        "If you also had to {act}, how did that feel?",
-        "How does it feel, as a rule, when you need to {act}?",
+        "Did you also need to {act}? If so, how did that feel?",
+        "Where you also needed to {act}, how did that feel?",
     ),
     Move.EVALUATE: (
-        "If you also had to {act}, how well did that go?",
-        "How well do you usually manage to {act}? What tells you so?",
+        "Did you also need to {act}? If so, how well did that go?",
+        "Where you also needed to {act}, how well did that go?",
     ),
     Move.ANALYSE: (
         "What helps you {act}, and what gets in the way?",
