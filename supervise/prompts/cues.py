@@ -100,7 +100,7 @@ _EVALUATE = (
         Lens.STANDARDS,
         "Ask which parts matched good practice, and what they might add next time.",
         "Ask what good practice says about {topic}, and how close this came to it.",
-        "Compare it with good practice, and name plainly anything that fell short.",
+        "Ask which parts matched good practice, and what they might add next time.",
     ),
     Cue(
         Lens.PERSON,

@@ -282,6 +282,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     if handle is not None and _names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+    if walk.handles[0].ongoing:
+        # Work kept up over months has no single moment to go back to.
+        rotation = tuple(s for s in rotation if not _ONE_MOMENT.search(s)) or rotation
     # Knowing is asked for a case once per item: more reads as the same question again.
     fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
     rotation = tuple(fresh) or rotation
@@ -294,9 +297,16 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         # Nobody sets out to notice: ask about the time it was so, and how it came to light.
         stem = _pick(stems.DESCRIBE_NOTICED, n)
         walk.openings.add(_opening(stem))
+    elif move is Move.DESCRIBE and filled.verb and _REFLECTING.match(filled.text):
+        # Reflecting is not an event: ask about a decision their own values may have shaped.
+        stem = _pick(stems.DESCRIBE_REFLECTING, n)
+        walk.openings.add(_opening(stem))
     elif move is Move.DESCRIBE and filled.ongoing:
         # Kept up over time: asked over a stretch of work, not as one moment.
-        stem = _pick(stems.DESCRIBE_ONGOING, n)
+        ongoing = stems.DESCRIBE_ONGOING
+        if _names_person(filled, walk.people):
+            ongoing = tuple(s for s in ongoing if "{one}" not in s)
+        stem = _pick(ongoing, n)
         walk.openings.add(_opening(stem))
     if filled.ongoing:
         stem = _over_time(stem)
@@ -304,6 +314,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         stem = _without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
+    reflecting = _REFLECTING.match(filled.text)
     text = _fill(
         stem,
         filled,
@@ -311,6 +322,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         Role.PRACTITIONER,
         later=later,
         when=noticed.time if noticed else "",
+        own=reflecting.group(1) if reflecting else "",
     )
     # Said first where a doing is hard to admit to; never before a risk question, which is
     # asked plainly, nor before knowing, where nothing has happened.
@@ -322,6 +334,8 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     return text
 
 
+_REFLECTING = re.compile(r"^reflect\s+on\s+(your\s+.+)$", re.IGNORECASE)
+"""Reflecting on something of one's own ("your own values and attitudes")."""
 _NOTICING = re.compile(
     r"^(?:recognise|recognize|notice|spot)\s+(?!(?:and|or|how|that|to|what|whether)\b)(.+)$",
     re.IGNORECASE,
@@ -425,6 +439,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
+    if _SUPPORT.search(question):
+        # The question already asks what would help: a cue offering support says it again.
+        rotation = tuple(c for c in rotation if not _SUPPORT.search(c.plain)) or rotation
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
@@ -443,6 +460,13 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
+_ONE_MOMENT = re.compile(
+    r"at the time|go back|back then|as it happened|that moment|this time|just before|think back",
+    re.IGNORECASE,
+)
+"""Words that put a question at one moment: they do not fit work kept up over time."""
+_SUPPORT = re.compile(r"\b(?:help you|support)\b", re.IGNORECASE)
+"""A question that already asks who or what would help."""
 _CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|you work with now|piece of work)\b"
 )
@@ -460,7 +484,8 @@ def _says_twice(template: str, verb: str) -> bool:
 
 def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> str:
     """``cue`` written out for this item."""
-    if handle is None:
+    if handle is None or (handle.verb and _REFLECTING.match(handle.text)):
+        # Reflecting on one's own values is no event to ask about: the cue names nothing.
         template, handle = cue.plain, walk.handles[0]
     else:
         template = cue.act if handle.verb and not walk.knowing else cue.topic

@@ -38,13 +38,19 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of someone you have worked with for a while, where you needed to {act}. How has that"
+    "Think of {one} you have worked with for a while, where you needed to {act}. How has that"
     " gone over time?",
     "Over recent months, with whom have you most needed to {act}? How has it gone?",
     "Think about your current cases. Where do you most need to {act}, and how is it going?",
 )
 """Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
 asked over a stretch of work, not as one moment."""
+DESCRIBE_REFLECTING: Pool = (
+    "Think of a recent decision where {own} may have come into play. What did you notice?",
+    "Recall a recent piece of work where {own} may have shaped what you did. What do you notice"
+    " now?",
+)
+"""Stems for reflecting on one's own values or feelings: a decision they may have shaped."""
 DESCRIBE_NOTICED: Pool = (
     "Think of {when}. What first told you, and what did you do?",
     "Recall {when}. What did you make of it, and what did you do next?",

@@ -406,6 +406,7 @@ def every_template() -> set[str]:
         + stems.EASING
         + stems.DESCRIBE_ONGOING
         + stems.DESCRIBE_NOTICED
+        + stems.DESCRIBE_REFLECTING
     )
     for move in Move:
         found.update(stems.part_stems(move))
@@ -546,3 +547,15 @@ def test_a_derived_handle_may_keep_a_word_more_where_no_prompt_would_copy_the_st
         SectionKind.PERFORMANCE,
     )
     assert cut == [("agree the purpose, frequency and limits", True)]
+
+
+def test_reflecting_on_ones_own_values_asks_about_a_decision_they_shaped(
+    full_library: Library,
+) -> None:
+    """Reflecting is not an event one "had to" do: ask where one's own values came into play."""
+    for model in ("driscoll", "gibbs"):
+        prompts = made(full_library, "test-unseen/a/7", model)
+        first = prompts.prompts[0].text
+        assert "your own values and attitudes" in first and "decision" in first or "shaped" in first
+        said = " ".join(p.text for p in prompts.prompts)
+        assert "had to reflect" not in said and "having to reflect" not in said, said
