@@ -556,6 +556,7 @@ def test_reflecting_on_ones_own_values_asks_about_a_decision_they_shaped(
     for model in ("driscoll", "gibbs"):
         prompts = made(full_library, "test-unseen/a/7", model)
         first = prompts.prompts[0].text
-        assert "your own values and attitudes" in first and "decision" in first or "shaped" in first
+        assert "your own values and attitudes" in first, first
+        assert "decision" in first or "shaped" in first, first
         said = " ".join(p.text for p in prompts.prompts)
         assert "had to reflect" not in said and "having to reflect" not in said, said
