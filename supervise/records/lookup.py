@@ -48,6 +48,10 @@ def resolve_session(folder: Path, wanted: str) -> Path:
             if candidate.is_file():
                 return candidate
         raise SessionNotFound(folder, wanted)
+    named = folder / (wanted + SUFFIX)
+    if is_session_file_name(named.name) and named.is_file():
+        # The file's name as the folder shows it, less its suffix.
+        return named
     matches = sorted(
         path
         for path in folder.glob(f"*-*{glob.escape(wanted)}*{SUFFIX}")

@@ -44,6 +44,16 @@ def test_export_by_a_unique_prefix_prints_markdown(
     assert out.startswith("# Self-reflection record: Sam,") and "I kept \\*calm\\*." in out
 
 
+def test_export_by_the_file_name_without_its_suffix(
+    two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name a person sees in the folder, "2026-11-23-abc12345", names its session too."""
+    folder = two
+    stem = next(folder.glob("*abc12345.json")).stem
+    assert main(["export", stem, "--sessions-dir", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("# Self-reflection record: Sam,")
+
+
 def test_an_ambiguous_prefix_lists_the_matches_and_unknown_says_so(
     two: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
