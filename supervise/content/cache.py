@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from supervise.content.model import (
 CACHE_VERSION = 3
 """Bumped whenever the shape of the copy changes."""
 CACHE_FILE = "content.json"
+MAX_CACHE_BYTES = 32_000_000
+"""The largest copy read back: more is not a copy this code wrote (it is read again instead)."""
 """The copy's name in the cache folder."""
 CACHE_ENV = "SUPERVISE_CACHE_DIR"
 """Environment variable naming the cache folder."""
@@ -65,7 +68,7 @@ def fingerprint(files: Sequence[Path]) -> list[Json]:
 def read_cache(folder: Path, stamp: list[Json]) -> Library | None:
     """The content kept in ``folder`` if it was made from files with fingerprint ``stamp``."""
     try:
-        raw = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+        raw = json.loads(_read_small(folder / CACHE_FILE))
         if raw["fingerprint"] != stamp:
             return None
         frameworks = [_framework(doc) for doc in raw["frameworks"]]
@@ -76,6 +79,23 @@ def read_cache(folder: Path, stamp: list[Json]) -> Library | None:
     for framework in frameworks:
         library.add_framework(framework)
     return library
+
+
+def _read_small(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file no larger than a copy can be; ValueError
+    otherwise. (Not the YAML reader's bounded read: a start with a good copy imports no YAML.)"""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | _NONBLOCK)) as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+            raise ValueError("not a copy of the content")
+        data = file.read(MAX_CACHE_BYTES + 1)
+    if len(data) > MAX_CACHE_BYTES:
+        raise ValueError("not a copy of the content")
+    return data
+
+
+# A FIFO put where the copy belongs would block an ordinary open until a writer came.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def write_cache(folder: Path, stamp: list[Json], library: Library) -> None:

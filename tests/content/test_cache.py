@@ -95,3 +95,18 @@ def test_the_cache_folder_follows_the_environment(tmp_path: Path) -> None:
     assert default_cache_dir({"SUPERVISE_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/supervise")
     assert default_cache_dir({}) == Path.home() / ".cache" / "supervise"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_or_a_huge_file_in_place_of_the_copy_is_not_waited_on(tmp_path: Path) -> None:
+    """Something other than the copy, where the copy belongs, is ignored at once."""
+    from supervise.content import cache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    os.mkfifo(folder / cache.CACHE_FILE)
+    assert cache.read_cache(folder, []) is None
+    (folder / cache.CACHE_FILE).unlink()
+    with open(folder / cache.CACHE_FILE, "wb") as huge:
+        huge.truncate(cache.MAX_CACHE_BYTES + 1)
+    assert cache.read_cache(folder, []) is None
