@@ -64,7 +64,7 @@ _DESCRIBE = (
         Lens.RELATIONSHIP,
         "Listen for how the relationship changed once they tried to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for how {the_one} seemed to take it, and what changed between them afterwards.",
+        "Listen for how {the_one} seemed to take it, and what changed in the work afterwards.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -240,7 +240,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Name kindly any gap between current policy and what they know {about}.",
+        "Name kindly any gap between good practice and what they know {about}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -254,7 +254,7 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask which guidance or theory they find most useful on {topic}.",
+        "Ask what they lean on most for {topic}: a colleague, a policy, or their own experience.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _knowing(

@@ -11,7 +11,21 @@ from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, derive_short,
 from supervise.prompts.tidy import clean_words
 
 _ONGOING_VERBS = frozenset(
-    {"keep", "maintain", "sustain", "stay", "remain", "tolerate", "hold", "continue"}
+    {
+        "keep",
+        "maintain",
+        "sustain",
+        "stay",
+        "remain",
+        "tolerate",
+        "hold",
+        "continue",
+        "listen",
+        "use",
+        "show",
+        "accept",
+        "respect",
+    }
 )
 _INNER_VERBS = frozenset(
     {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain"}

@@ -90,7 +90,7 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "Think of your work this year. How well has it matched what you know {about}?",
+    "Think of your work this year. How well has it matched what you know about {topic}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
