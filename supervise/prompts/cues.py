@@ -147,7 +147,7 @@ _CONCLUDE = (
     Cue(
         Lens.PRACTITIONER,
         "Ask what advice they would give a new colleague who has to {act}.",
-        "Ask what they would tell a colleague tomorrow about {topic}.",
+        "Ask what they would pass on to a new colleague about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
     Cue(

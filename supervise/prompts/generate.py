@@ -265,7 +265,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     else:
         pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
         if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
-            # A further part may not have come into the moment told: asked "if", or in general.
+            # A further part is asked as part of the same work, in words of its own.
             pool = stems.part_stems(move) or pool
     # Each item opens differently from its neighbours (n), and each stage from the others; the
     # turn is taken over the whole pool, so that leaving some stems out below does not make
@@ -373,7 +373,7 @@ def _noticed(handle: Handle) -> _Noticed | None:
 def _as_seen(template: str) -> str:
     """A cue's template for a time something was seen to be so ("when they saw {act}")."""
     template = template.replace("did to {act}", "did when they saw {act}")
-    template = template.replace("having to {act}", "seeing {act}")
+    template = template.replace("having to {act}", "realising {act}")
     for doing in ("had to", "came to", "tried to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
     return template.replace("to {act}", "to see {act}")
@@ -439,9 +439,11 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _ORGANISATION.search(question):
         # The question already asks what the organisation expected.
         rotation = tuple(c for c in rotation if c.lens is not cues.Lens.CONTEXT) or rotation
-    if _SUPPORT.search(question):
-        # The question already asks what would help: a cue offering support says it again.
-        rotation = tuple(c for c in rotation if not _SUPPORT.search(c.plain)) or rotation
+    for asked in _SAME_ASK:
+        if asked.search(question):
+            # The question already asks this (what would help, what it drew on): a cue asking
+            # it again in other words adds nothing.
+            rotation = tuple(c for c in rotation if not asked.search(c.plain)) or rotation
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
@@ -465,8 +467,11 @@ _ONE_MOMENT = re.compile(
     re.IGNORECASE,
 )
 """Words that put a question at one moment: they do not fit work kept up over time."""
-_SUPPORT = re.compile(r"\b(?:help you|support)\b", re.IGNORECASE)
-"""A question that already asks who or what would help."""
+_SAME_ASK = (
+    re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
+    re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
+)
+"""What a question and a cue may both ask in other words: who would help, what it drew on."""
 _CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|you work with now|piece of work)\b"
 )

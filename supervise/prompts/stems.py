@@ -152,16 +152,15 @@ _BY_MOVE[Move.MAKE_SENSE] = (
     _EVALUATE_KNOW + _ANALYSE_KNOW + _FEEL_KNOW,
 )
 
-# A further part of a statement, asked after the moment was told: it may not have come into that
-# moment, so it is asked "if" it did, or about the practitioner's way with it in general.
+# A further part of a statement, asked after the moment was told: as part of that same work.
 _PART_ACT: dict[Move, Pool] = {
     Move.FEEL: (
-        "Did you also need to {act}? If so, how did that feel?",
-        "Where you also needed to {act}, how did that feel?",
+        "How did it feel to {act}?",
+        "What was it like to {act}?",
     ),
     Move.EVALUATE: (
-        "Did you also need to {act}? If so, how well did that go?",
-        "Where you also needed to {act}, how well did that go?",
+        "And how did you {act}? What went well, and what was harder?",
+        "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
         "What helps you {act}, and what gets in the way?",
