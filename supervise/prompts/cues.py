@@ -207,7 +207,7 @@ _KNOWING_DESCRIBE = (
     _knowing(
         Lens.PERSON,
         "Ask what {one} would see them do differently because they know {about}.",
-        "Ask how {one} might describe this, in their own words.",
+        "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -240,7 +240,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Name kindly any gap between good practice and what they know {about}.",
+        "Say kindly where good practice goes further than what they know {about}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(

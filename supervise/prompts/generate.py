@@ -102,8 +102,9 @@ def _fill(
         act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
-    # "know why ..." and "know how to ...", but "know about displaced anger", "about how ...".
-    about = topic if topic.lower().startswith(("why ", "how to ")) else f"about {topic}"
+    # "know why ...", but "know about displaced anger", "about how to ..." ("what they know how
+    # to carry out ..." would not be English).
+    about = topic if topic.lower().startswith("why ") else f"about {topic}"
     text = template.format(act=act, topic=topic, about=about, **values, **more)
     return finish(text)
 
@@ -148,6 +149,7 @@ def _without_trying(template: str) -> str:
 def _over_time(template: str) -> str:
     """What is kept up over time was needed, not tried once ("as you tried to keep ...")."""
     for once, over in (
+        ("for the next time they {act}", "for how they {act} from here on"),
         ("as you tried to {act}", "while you worked to {act}"),
         ("as they tried to {act}", "while they worked to {act}"),
         ("tried to {act}", "worked to {act}"),
@@ -470,6 +472,7 @@ _ONE_MOMENT = re.compile(
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
+    re.compile(r"\b(?:read|colleague)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 _CASE = re.compile(

@@ -25,6 +25,9 @@ _ONGOING_VERBS = frozenset(
         "show",
         "accept",
         "respect",
+        "see",
+        "understand",
+        "grasp",
     }
 )
 _INNER_VERBS = frozenset(

@@ -14,13 +14,13 @@ from supervise.content.model import Form, Move
 Pool = tuple[str, ...]
 
 _DESCRIBE_ACT: Pool = (
-    "Think of the last time you had to {act}. What did you do, and what happened?",
+    "Think of the last time you needed to {act}. What did you do, and what happened?",
     "Recall one visit, call or meeting where you needed to {act}. What did you do first?",
-    "Think of recent work with {one}, and a moment when you had to {act}. What happened?",
-    "When did you last have to {act}? Walk through it step by step.",
-    "Pick one recent piece of work where you had to {act}. What did you do?",
-    "Go back to a day this month when you had to {act}. What happened?",
-    "Who comes to mind when you think about having to {act}? What happened with them?",
+    "Think of recent work with {one}, and a time when you needed to {act}. What happened?",
+    "When did you last need to {act}? Walk through it step by step.",
+    "Pick one recent piece of work where you needed to {act}. What did you do?",
+    "Think of a day this month when you needed to {act}. What happened?",
+    "Who comes to mind when you think of a time you needed to {act}? What happened with them?",
     "Describe one moment, as plainly as you can, when you set out to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
@@ -38,8 +38,7 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of {one} you have worked with for a while, where you needed to {act}. How has that"
-    " gone over time?",
+    "Think of your work over a while with {one}, where you needed to {act}. How has that gone?",
     "Over recent months, with whom have you most needed to {act}? How has it gone?",
     "Think about your current cases. Where do you most need to {act}, and how is it going?",
 )
