@@ -406,7 +406,7 @@ FLAGS: dict[Theme, str] = {
         "Check whether any risk was immediate, what was done, and whether it was recorded and"
         " passed on."
     ),
-    Theme.BOUNDARY: "Check for drift: did contact or help go above or below what was agreed?",
+    Theme.BOUNDARY: "Check for drift: was contact or help more, or less, than was agreed?",
     Theme.DEPENDENCY: (
         "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
     ),
@@ -420,7 +420,7 @@ FLAGS: dict[Theme, str] = {
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Be sure they know exactly what to do if something cannot wait, and who must be"
+    Theme.RISK: "Where this touches on risk, check they know what to do at once, and who must be"
     " told.",
     Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",

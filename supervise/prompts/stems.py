@@ -293,7 +293,7 @@ distant"): asked as something everyone does, never as a charge sheet."""
 
 EASING: Pool = (
     "Many practitioners find this hard.",
-    "Most of us meet this sooner or later.",
+    "Most of us face this sooner or later.",
     "This happens to most of us, and it is worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""

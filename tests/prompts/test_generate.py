@@ -134,7 +134,7 @@ def test_the_framework_s_people_are_named(full_library: Library) -> None:
 
 EASING = {
     "Many practitioners find this hard",
-    "Most of us meet this sooner or later",
+    "Most of us face this sooner or later",
     "This happens to most of us, and it is worth talking about",
 }
 
