@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,9 +49,13 @@ from supervise.store.folder import is_session_file_name
 from supervise.store.keys import UNSAVED_SUFFIX
 from supervise.store.records import Action, ActionReview, Status
 from supervise.store.session import SessionFile
+from supervise.store.tidy import TRASH_DAYS
 
 _FIELDS = ("session", "exported", "changes")
 """What a copy holds: the session's file name, when it was written, and the changes."""
+_SESSION_NAME = re.compile(r"[^./\\:\x00-\x1f][^/\\:\x00-\x1f]{0,200}\.json")
+"""A session file's name and nothing more: no folder, drive or stream (``C:x`` on Windows), so a
+copy can only ever name a file in the sessions folder."""
 RESTORED_EVENT = "restored"
 """The event a session's log gets when changes from a copy are restored into it."""
 
@@ -140,9 +145,7 @@ def _checked(path: Path, data: Any) -> Copy:
     if not isinstance(data, dict) or set(data) != set(_FIELDS):
         raise CopyUnreadable(path, f"expected an object of {', '.join(_FIELDS)}")
     session, written, docs = (data[name] for name in _FIELDS)
-    if not isinstance(session, str) or not is_session_file_name(session) or "/" in session:
-        raise CopyUnreadable(path, "it does not name a session file")
-    if "\\" in session or session in (".", ".."):
+    if not isinstance(session, str) or not _SESSION_NAME.fullmatch(session):
         raise CopyUnreadable(path, "it does not name a session file")
     if not isinstance(written, str) or not _is_time(written):
         raise CopyUnreadable(path, "it does not say when it was written")
@@ -226,7 +229,9 @@ def restore(copy: Copy, folder: Path) -> Restored:
     ``problem`` and the copy kept."""
     path = folder / copy.session
     if not path.is_file():
-        return Restored(copy, problem="its session is no longer in the sessions folder")
+        gone = "its session is no longer in the sessions folder (a deleted one stays in trash/"
+        then = "move it back, then run this again)"
+        return Restored(copy, problem=f"{gone} for {TRASH_DAYS} days: {then}")
     try:
         session = SessionFile.open(path, note_resumed=False)
     except SessionLocked as exc:

@@ -169,6 +169,19 @@ def test_a_damaged_or_missing_session_keeps_its_copy(
     assert path.exists()
 
 
+def test_a_signed_session_keeps_its_copy_and_is_not_changed(
+    session: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _copy(session, monkeypatch)
+    with SessionFile.open(session) as signing:
+        signing.sign("practitioner", "Sam Jones")
+        signing.sign("supervisor", "Alex Smith")
+    before = session.read_bytes()
+    done = restore(read_copy(path), folder)
+    assert "signed" in done.problem and not done.removed and path.exists()
+    assert session.read_bytes() == before
+
+
 def _write(folder: Path, name: str, raw: bytes) -> Path:
     target = unsaved_folder(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -195,6 +208,8 @@ def _doc(**fields: object) -> bytes:
         (b"[]", "expected an object"),
         (_doc(session="../../elsewhere.json"), "does not name a session file"),
         (_doc(session="notes.txt"), "does not name a session file"),
+        (_doc(session="C:elsewhere.json"), "does not name a session file"),
+        (_doc(session=7), "does not name a session file"),
         (_doc(exported="yesterday"), "when it was written"),
         (_doc(changes={"0": 1}), "not a list"),
         (_doc(changes=[{"change": "SetSummary", "text": 7}]), "change 1: SetSummary: text"),
