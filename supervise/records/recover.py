@@ -116,5 +116,6 @@ def _tell(verdict: Verdict) -> None:
     print(visible(heading))
     if verdict.outcome is Outcome.CONFLICT:
         margin = " " * 20
-        print(f"    in the session: {indented(verdict.now, margin)}")
+        held = words(verdict.now) if verdict.now else "(nothing: it is no longer there)"
+        print(f"    in the session: {indented(held, margin)}")
         print(f"    in the copy:    {indented(words(verdict.change), margin)}")

@@ -198,8 +198,9 @@ class Verdict:
 
     change: Change
     outcome: Outcome
-    now: str = ""
-    """For a conflict, what the session holds there now."""
+    now: Change | None = None
+    """For a conflict, what the session holds there now, as the change that would make it
+    (None where it holds nothing there any more: an action since removed)."""
     why: str = ""
     """For a change skipped, in a few words why ("" for bookkeeping nobody needs told of:
     where the cursor was, time spent, the app's own notes)."""
@@ -286,22 +287,16 @@ def remove_copy(path: Path) -> None:
     fsync_dir(path.parent)
 
 
-def _text(change: Change, now: str, text: str) -> Verdict:
-    """A text restored only where the session's holds nothing the copy's does not."""
+def _text(change: Change, text: str, held: Change, now: str) -> Verdict:
+    """``change``, of ``text``, restored only where the session's text ``now`` (which ``held``
+    would make) holds nothing ``text`` does not."""
     if now.startswith(text) and (text or not now):
         return Verdict(change, Outcome.ALREADY)
     if not text:
         return Verdict(change, Outcome.SKIPPED, why="not emptied: it holds words now")
     if text.startswith(now):
         return Verdict(change, Outcome.RESTORED)
-    return Verdict(change, Outcome.CONFLICT, now=now)
-
-
-def _action_text(action: Action | ActionReview) -> str:
-    parts = [action.what, action.who, action.by_when]
-    if isinstance(action, ActionReview):
-        parts += [action.outcome.value if action.outcome else "", action.note]
-    return " · ".join(parts)
+    return Verdict(change, Outcome.CONFLICT, now=held)
 
 
 def _fits(now: Action | ActionReview, new: Action | ActionReview) -> bool:
@@ -319,13 +314,14 @@ def _record_judge(
 ) -> Verdict:
     if now is None:
         if isinstance(change, EditAction):
-            return Verdict(change, Outcome.CONFLICT, now="(the action is no longer there)")
+            return Verdict(change, Outcome.CONFLICT)
         return Verdict(change, Outcome.RESTORED)
     if now == new:
         return Verdict(change, Outcome.ALREADY)
     if _fits(now, new):
         return Verdict(change, Outcome.RESTORED)
-    return Verdict(change, Outcome.CONFLICT, now=_action_text(now))
+    held = SetReview(now) if isinstance(now, ActionReview) else EditAction(now)
+    return Verdict(change, Outcome.CONFLICT, now=held)
 
 
 def judge(session: SessionFile, change: Change) -> Verdict:
@@ -335,22 +331,24 @@ def judge(session: SessionFile, change: Change) -> Verdict:
     record = session.record
     match change:
         case SetAnswer(item, stage, role, text):
-            return _text(change, session.response(item, stage, role.value), text)
+            now = session.response(item, stage, role.value)
+            return _text(change, text, change._replace(text=now), now)
         case SetOpening(field, text):
-            return _text(change, record.opening.get(field, ""), text)
+            now = record.opening.get(field, "")
+            return _text(change, text, change._replace(text=now), now)
         case SetSummary(text):
-            return _text(change, record.summary, text)
+            return _text(change, text, SetSummary(record.summary), record.summary)
         case SetNextDate(date):
-            return _text(change, record.next_date, date)
+            return _text(change, date, SetNextDate(record.next_date), record.next_date)
         case SetServed(names):
             if names == record.served:
                 return Verdict(change, Outcome.ALREADY)
             if names[: len(record.served)] == record.served:
                 return Verdict(change, Outcome.RESTORED)
-            return Verdict(change, Outcome.CONFLICT, now=", ".join(n for n in record.served if n))
+            return Verdict(change, Outcome.CONFLICT, now=SetServed(record.served))
         case AddAction(action) | EditAction(action):
-            now = next((a for a in session.actions() if a.id == action.id), None)
-            return _record_judge(change, now, action)
+            agreed = next((a for a in session.actions() if a.id == action.id), None)
+            return _record_judge(change, agreed, action)
         case SetReview(review):
             found = next((r for r in session.reviews() if r.key == review.key), None)
             return _record_judge(change, found, review)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from supervise.store import SessionFile, keys
 from supervise.store.changes import (
     AddAction,
     AddElapsed,
+    Change,
+    EditAction,
     MoveTo,
     RemoveAction,
     SetAnswer,
@@ -114,7 +117,8 @@ def test_words_typed_again_since_are_never_overwritten_and_the_copy_is_kept(
     done = restore(read_copy(path), folder)
     assert not done.removed and path.exists()
     (conflict,) = done.conflicts
-    assert conflict.change == MADE[1] and conflict.now == "typed again, differently"
+    assert conflict.change == MADE[1]
+    assert conflict.now == MADE[1]._replace(text="typed again, differently")
     by_change = {v.change: v for v in done.verdicts}
     assert by_change[MADE[3]].outcome is Outcome.ALREADY, "the session holds more already"
     assert by_change[MADE[5]].outcome is Outcome.SKIPPED and "left at 2" in by_change[MADE[5]].why
@@ -146,6 +150,26 @@ def test_an_emptied_answer_or_a_removal_never_takes_words_away(
     with SessionFile.open_read_only(made.path) as again:
         assert again.response(ITEM, "what", "practitioner") == "keep me"
         assert again.actions() == [ACTION] and not again.record.signatures
+
+
+def test_an_action_changed_since_or_removed_is_a_conflict_showing_what_the_session_holds(
+    new_session: NewSession, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = new_session()
+    made.put_action(ACTION)
+    made.close()
+    longer = replace(ACTION, what=ACTION.what + " on Monday")
+    other = replace(ACTION, id="0000beef", what="write")
+    edits: list[Change] = [EditAction(longer), EditAction(other), AddAction(ACTION)]
+    path = copy_made_on_a_full_disk(made.path, edits, monkeypatch)
+    with SessionFile.open(made.path) as later:
+        later.put_action(replace(ACTION, who="Alex"))
+    done = restore(read_copy(path), folder)
+    first, second, third = done.verdicts
+    assert first.outcome is Outcome.CONFLICT and isinstance(first.now, EditAction)
+    assert first.now.action.who == "Alex"
+    assert second.outcome is Outcome.CONFLICT and second.now is None
+    assert third.outcome is Outcome.CONFLICT and path.exists()
 
 
 def test_a_session_open_in_another_window_keeps_its_copy(
