@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from supervise.records.command import add_commands
 
     add_commands(commands, lambda command: _common(command, top=False))
+    from supervise.records.recover_cli import add_command as add_recover
+
+    add_recover(commands, lambda command: _common(command, top=False))
     return parser
 
 
@@ -166,14 +169,17 @@ def _run(argv: Sequence[str] | None) -> int:
 
         if args.command == "passphrase":
             return unlocking.change(sessions_dir(args.sessions_dir))
-        if args.command in ("list", "search", "export", "import") and not unlocking.unlock(
-            sessions_dir(args.sessions_dir)
-        ):
+        reads = ("list", "search", "export", "import", "recover")
+        if args.command in reads and not unlocking.unlock(sessions_dir(args.sessions_dir)):
             return 1
         if args.command == "list":
             return _list(sessions_dir(args.sessions_dir), args.json, args.archived)
         if args.command == "search":
             return _search(sessions_dir(args.sessions_dir), " ".join(args.words))
+        if args.command == "recover":
+            from supervise.records.recover_cli import run as recover
+
+            return recover(args, sessions_dir(args.sessions_dir))
         if args.command in ("export", "import"):
             from supervise.content.cache import default_cache_dir
             from supervise.records.command import run

@@ -78,6 +78,7 @@ def test_lower_layers_load_without_textual() -> None:
         "import sys, supervise.content, supervise.prompts, supervise.store, supervise.cli\n"
         "import supervise.privacy\n"
         "import supervise.records.export, supervise.records.html, supervise.records.handover\n"
+        "import supervise.records.recover\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "print(bad)\n"
         "raise SystemExit(1 if bad else 0)\n"

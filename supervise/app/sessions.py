@@ -268,7 +268,8 @@ class SessionKeeper:
                     app.explain("A copy could not be written either", error)
                     return
                 app.notify(
-                    f"What could not be saved is kept in {where}.",
+                    f"What could not be saved is kept in {where}. Once the disk is fine, "
+                    "'supervise recover --restore' puts it back into the session.",
                     title="A copy is kept",
                     timeout=30,
                     markup=False,

@@ -2,18 +2,26 @@
 
 A change is applied twice: at once to the snapshot the screens read (``Snapshot.applied``), and
 later, in order, to the file by the writer (``apply``). Being plain values, the changes a disk
-refused can also be written out for the person to keep (``to_doc``).
+refused can also be written out for the person to keep (``to_doc``), and read back
+(``from_doc``) to be restored.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, cast, get_args
 
 from supervise.content.model import Role
-from supervise.store.records import Action, ActionReview, Step
+from supervise.store.records import (
+    Action,
+    ActionReview,
+    Step,
+    check_confidence,
+    check_role,
+    is_iso_date,
+)
 
 if TYPE_CHECKING:
     from supervise.store.session import SessionFile
@@ -215,6 +223,138 @@ def to_doc(change: Change) -> dict[str, Any]:
     if isinstance(change, MoveTo):
         doc["place"] = str(change.place)
     return doc
+
+
+class BadChange(ValueError):
+    """A document that is not a change ``to_doc`` writes (read from a file: anything may be in
+    it), and why, in a few words."""
+
+
+def _field(doc: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str) -> Any:
+    value = doc[name]
+    # bool is an int, and an int is no bool: a tick of 1 or a point True is refused.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise BadChange(f"{name} must be {what}, not {type(value).__name__}")
+    return value
+
+
+def _text(doc: dict[str, Any], name: str) -> str:
+    return str(_field(doc, name, str, "text"))
+
+
+def _count(doc: dict[str, Any], name: str) -> int:
+    value = int(_field(doc, name, int, "a whole number"))
+    if value < 0:
+        raise BadChange(f"{name} cannot be negative")
+    return value
+
+
+def _flag(doc: dict[str, Any], name: str) -> bool:
+    return bool(_field(doc, name, bool, "true or false"))
+
+
+def _role(doc: dict[str, Any], name: str) -> Role:
+    try:
+        return check_role(_text(doc, name))
+    except ValueError as exc:
+        raise BadChange(str(exc)) from None
+
+
+def _shape(value: object, kind: type, name: str) -> dict[str, Any]:
+    """``value`` checked to hold exactly the fields of the dataclass ``kind``."""
+    fields = {f.name for f in dataclasses.fields(kind)}
+    if not isinstance(value, dict) or set(value) != fields:
+        raise BadChange(f"{name} must be an object of {', '.join(sorted(fields))}")
+    return value
+
+
+def _action(doc: dict[str, Any], name: str) -> Action:
+    shape = _shape(doc[name], Action, name)
+    return Action(**{key: _text(shape, key) for key in shape})
+
+
+def _review(doc: dict[str, Any], name: str) -> ActionReview:
+    from supervise.store.codec import review_from_doc
+
+    shape = _shape(doc[name], ActionReview, name)
+    for key in shape:
+        if key != "outcome":
+            _text(shape, key)
+    try:
+        return review_from_doc(shape)
+    except (TypeError, ValueError) as exc:
+        raise BadChange(f"{name}: {exc}") from None
+
+
+def _confidence(doc: dict[str, Any], name: str) -> int | None:
+    value = doc[name]
+    try:
+        check_confidence(value)
+    except ValueError as exc:
+        raise BadChange(str(exc)) from None
+    return cast(int | None, value)
+
+
+def _date(doc: dict[str, Any], name: str) -> str:
+    value = _text(doc, name)
+    if value and not is_iso_date(value):
+        raise BadChange(f"{name} must be a date written YYYY-MM-DD, or empty")
+    return value
+
+
+def _step(doc: dict[str, Any], name: str) -> Step:
+    return Step.parse(_text(doc, name))
+
+
+def _names(doc: dict[str, Any], name: str) -> tuple[str, ...]:
+    value = _field(doc, name, list, "a list of names")
+    if not all(isinstance(one, str) for one in value):
+        raise BadChange(f"{name} must hold only text")
+    return tuple(value)
+
+
+_Reader = Callable[[dict[str, Any], str], Any]
+_READERS: dict[str, tuple[type, tuple[_Reader, ...]]] = {
+    "SetAnswer": (SetAnswer, (_text, _text, _role, _text)),
+    "SetOpening": (SetOpening, (_text, _text)),
+    "SetSummary": (SetSummary, (_text,)),
+    "SetNextDate": (SetNextDate, (_date,)),
+    "SetPoint": (SetPoint, (_text, _count, _flag)),
+    "SetConfidence": (SetConfidence, (_text, _confidence)),
+    "SetBring": (SetBring, (_text, _flag)),
+    "AddAction": (AddAction, (_action,)),
+    "EditAction": (EditAction, (_action,)),
+    "SetReview": (SetReview, (_review,)),
+    "RemoveAction": (RemoveAction, (_text,)),
+    "MoveTo": (MoveTo, (_step, _text)),
+    "AddElapsed": (AddElapsed, (_count,)),
+    "Note": (Note, (_text, _text)),
+    "Complete": (Complete, ()),
+    "Sign": (Sign, (_role, _text)),
+    "SetServed": (SetServed, (_names,)),
+}
+"""How each field of each kind of change is read back, in the order the kind declares them."""
+
+
+def from_doc(doc: object) -> Change:
+    """The change ``to_doc`` wrote as ``doc``; BadChange unless ``doc`` is exactly such a
+    document (every field present, of its type and range, and nothing else)."""
+    if not isinstance(doc, dict):
+        raise BadChange(f"a change must be an object, not {type(doc).__name__}")
+    name = doc.get("change")
+    found = _READERS.get(name) if isinstance(name, str) else None
+    if found is None:
+        raise BadChange(f"unknown kind of change: {str(name)[:40]!r}")
+    kind, readers = found
+    fields: tuple[str, ...] = kind._fields  # type: ignore[attr-defined]
+    if set(doc) != {"change", *fields}:
+        expected = ", ".join(fields) or "nothing more"
+        raise BadChange(f"{name} must hold {expected}")
+    try:
+        values = [read(doc, field) for read, field in zip(readers, fields, strict=True)]
+    except BadChange as exc:
+        raise BadChange(f"{name}: {exc}") from None
+    return cast(Change, kind(*values))
 
 
 def apply(session: SessionFile, change: Change) -> None:

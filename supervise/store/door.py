@@ -11,7 +11,6 @@ from typing import Any
 from supervise.store import changes
 from supervise.store.changes import Change
 from supervise.store.errors import StoreError
-from supervise.store.files import encode, write_atomic
 from supervise.store.records import Action, new_id, now_iso
 from supervise.store.session import SessionFile
 from supervise.store.snapshot import Snapshot
@@ -144,19 +143,10 @@ class SessionDoor:
         For a disk that refuses the session file: the person's words are kept somewhere they
         can be read back, rather than lost with the window.
         """
-        folder = self.path.parent
-        target = folder.with_name(folder.name + UNSAVED_SUFFIX)
-        stamp = datetime.now().astimezone()
-        document = {
-            "session": self.path.name,
-            "exported": stamp.isoformat(timespec="seconds"),
-            "changes": [changes.to_doc(change) for change in self.unsaved()],
-        }
-        _, raw = encode(document)
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path = target / f"{self.path.stem}-{stamp:%Y%m%dT%H%M%S}.json"
-        write_atomic(path, raw)
-        return path
+        # Only here: opening a session need not pay for the reading and restoring of copies.
+        from supervise.store.unsaved import write_copy
+
+        return write_copy(self.path, self.unsaved())
 
     def close(self) -> None:
         """Write what is queued, stop the writer and release the session."""

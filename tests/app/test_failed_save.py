@@ -11,6 +11,7 @@ import pytest
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
+from supervise.cli import main
 from supervise.store import SessionFile
 from tests.app.conftest import SCOPE, stored
 from tests.app.driving import Notes, open_walk, until_exited
@@ -38,6 +39,7 @@ async def test_a_write_that_fails_for_good_is_never_reported_saved(
     sessions_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    fixed = SessionFile.set_response
     _break_answers(monkeypatch)
     path = make_session()
     app, notes = make_app(), Notes()
@@ -67,6 +69,12 @@ async def test_a_write_that_fails_for_good_is_never_reported_saved(
     assert kept["session"] == path.name
     assert [c["text"] for c in kept["changes"]] == ["words the disk never got"]
     assert any(str(copy) in shown for shown in notes.shown)
+    assert any("supervise recover --restore" in shown for shown in notes.shown)
+    # The bug is fixed: the words kept go back into the session from the command line.
+    monkeypatch.setattr(SessionFile, "set_response", fixed)
+    assert main(["recover", "--restore", "--sessions-dir", str(sessions_dir)]) == 0
+    assert stored(path).response(SCOPE[0], "what", "practitioner") == "words the disk never got"
+    assert not copy.exists()
 
 
 @pytest.mark.parametrize(
