@@ -39,7 +39,7 @@ _DESCRIBE_KNOW: Pool = (
 )
 DESCRIBE_ONGOING: Pool = (
     "Think of your work over a while with {one}, where you needed to {act}. How has that gone?",
-    "Over recent months, with whom have you most needed to {act}? How has it gone?",
+    "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
     "Think about your current cases. Where do you most need to {act}, and how is it going?",
 )
 """Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
@@ -105,7 +105,8 @@ _ANALYSE_TOPIC: Pool = (
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
     "What does the guidance or research you know say about {topic}?",
-    "Where are the gaps in what you know about {topic}? How have they shown in your work?",
+    "What would you like to understand better about {topic}, and where has that shown in your"
+    " work?",
 )
 _CONCLUDE_ACT: Pool = (
     "What else could you have done to {act}? What have you learned?",
