@@ -225,12 +225,20 @@ class SuperviseApp(App[None]):
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is not None:
+            self._hold_collections()
             self.keeper.create(request)
 
     @on(OpenSession)
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is not None:
+            self._hold_collections()
             self.keeper.open(message.path, read_only=message.read_only, at=message.at)
+
+    def _hold_collections(self) -> None:
+        """Let a session's screen be built without garbage collections (a real run only)."""
+        if self._tuned:
+            process.hold_collections()
+            self.set_timer(process.OPENING_HOLD, process.release_collections)
 
     @on(ReadBack)
     def _read_back(self) -> None:

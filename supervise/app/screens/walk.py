@@ -8,15 +8,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.live import SessionDoor
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.settle import settle_input
+from supervise.app.textual_private import add_default_css
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
-from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
+from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ITEM_KINDS, ItemView
+from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.save_status import SaveStatus
 from supervise.content import Role
 from supervise.prompts import ItemPrompts
 from supervise.store.changes import (
@@ -138,6 +141,7 @@ class WalkScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
+        add_default_css(self.app, (*ITEM_KINDS, ItemList, Header, SaveStatus, KeyBar))
         yield from self.compose_frame(Static("", id="position", markup=False))
         # The list sits in a box of its own for the reason the header does (see compose_frame).
         with Box(id="side"):
