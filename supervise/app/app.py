@@ -28,6 +28,7 @@ from supervise.app.messages import (
 )
 from supervise.app.screens.home import HomeScreen
 from supervise.app.terminal_guard import GUARD
+from supervise.app.textual_private import add_default_css
 from supervise.app.warmup import WARM_UP_DELAY, WarmUp, warm_up
 from supervise.content import ContentError, LibraryLoader
 
@@ -104,11 +105,19 @@ class SuperviseApp(App[None]):
         if self._warm_up is not WarmUp.SCHEDULED:
             return
         self._warm_up = WarmUp.STARTED
-        self.run_worker(
-            lambda: warm_up(self._content, self._content_broken_from_thread),
-            thread=True,
-            exit_on_error=False,
-        )
+
+        def work() -> None:
+            warm_up(self._content, self._content_broken_from_thread)
+            self.call_from_thread(self._walk_styles_ahead)
+
+        self.run_worker(work, thread=True, exit_on_error=False)
+
+    def _walk_styles_ahead(self) -> None:
+        """Read the walk's widget styles now, while the list waits, rather than when it opens."""
+        from supervise.app.screens.walk import WALK_KINDS
+
+        # The stylesheet belongs to the screen thread: read here, after the warm-up thread.
+        add_default_css(self, WALK_KINDS)
 
     # -- content ------------------------------------------------------------------------------
 

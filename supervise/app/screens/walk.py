@@ -34,7 +34,12 @@ from supervise.store.changes import (
 from supervise.store.records import CLOSING, OPENING, Step, StepKind
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from supervise.content import Library
+
+WALK_KINDS: tuple[type[Widget], ...] = (*ITEM_KINDS, ItemList, Header, SaveStatus, KeyBar)
+"""Every kind of widget the walk shows, whose default styles it reads in one go."""
 
 PROGRESS_WIDTH = 20
 """Cells in the text progress bar."""
@@ -141,7 +146,7 @@ class WalkScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
-        add_default_css(self.app, (*ITEM_KINDS, ItemList, Header, SaveStatus, KeyBar))
+        add_default_css(self.app, WALK_KINDS)
         yield from self.compose_frame(Static("", id="position", markup=False))
         # The list sits in a box of its own for the reason the header does (see compose_frame).
         with Box(id="side"):
