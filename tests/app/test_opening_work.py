@@ -14,6 +14,10 @@ from supervise.app import process
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.base import SessionScreen
 from supervise.app.screens.walk import WalkScreen
+from supervise.app.widgets.item_list import ItemList
+from supervise.app.widgets.prompt_field import AnswerArea
+from supervise.store import SessionFile
+from tests.app.conftest import SCOPE
 from tests.app.driving import open_walk
 
 
@@ -62,3 +66,23 @@ async def test_garbage_is_collected_again_once_the_session_is_open(
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_the_item_list_arrives_after_the_item_pointing_at_it(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    path = make_session()
+    with SessionFile.open(path) as session:
+        session.set_current_item(SCOPE[-1])
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk = await open_walk(pilot, app)
+        assert walk.current == SCOPE[-1]
+        items = walk.query_one(ItemList)
+        # Built a frame after the item, from the session as it is then: the cursor stays in
+        # the answer, and the list points at the item on screen.
+        assert items.highlighted == len(SCOPE) - 1
+        assert str(items.get_option_at_index(len(SCOPE) - 1).prompt).startswith("▶")
+        assert isinstance(app.focused, AnswerArea)
+        await pilot.press("ctrl+g")
+        assert items.has_focus
