@@ -28,6 +28,7 @@ from supervise.app.messages import (
 )
 from supervise.app.screens.home import HomeScreen
 from supervise.app.terminal_guard import GUARD
+from supervise.app.textual_private import add_default_css
 from supervise.app.warmup import WARM_UP_DELAY, WarmUp, warm_up
 from supervise.content import ContentError, LibraryLoader
 
@@ -104,11 +105,19 @@ class SuperviseApp(App[None]):
         if self._warm_up is not WarmUp.SCHEDULED:
             return
         self._warm_up = WarmUp.STARTED
-        self.run_worker(
-            lambda: warm_up(self._content, self._content_broken_from_thread),
-            thread=True,
-            exit_on_error=False,
-        )
+
+        def work() -> None:
+            warm_up(self._content, self._content_broken_from_thread)
+            self.call_from_thread(self._walk_styles_ahead)
+
+        self.run_worker(work, thread=True, exit_on_error=False)
+
+    def _walk_styles_ahead(self) -> None:
+        """Read the walk's widget styles now, while the list waits, rather than when it opens."""
+        from supervise.app.screens.walk import WALK_KINDS
+
+        # The stylesheet belongs to the screen thread: read here, after the warm-up thread.
+        add_default_css(self, WALK_KINDS)
 
     # -- content ------------------------------------------------------------------------------
 
@@ -225,12 +234,20 @@ class SuperviseApp(App[None]):
 
     def _create_session(self, request: NewSessionRequest | None) -> None:
         if request is not None:
+            self._hold_collections()
             self.keeper.create(request)
 
     @on(OpenSession)
     def _open_session(self, message: OpenSession) -> None:
         if self._library_or_explain() is not None:
+            self._hold_collections()
             self.keeper.open(message.path, read_only=message.read_only, at=message.at)
+
+    def _hold_collections(self) -> None:
+        """Let a session's screen be built without garbage collections (a real run only)."""
+        if self._tuned:
+            process.hold_collections()
+            self.set_timer(process.OPENING_HOLD, process.release_collections)
 
     @on(ReadBack)
     def _read_back(self) -> None:

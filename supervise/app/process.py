@@ -6,6 +6,8 @@ import gc
 
 GC_YOUNG_THRESHOLD = 10_000
 """New objects between young-generation collections (Python's default is 700)."""
+OPENING_HOLD = 1.0
+"""Seconds the collector rests while a session's screen is built (see hold_collections)."""
 
 
 def tune_collector() -> None:
@@ -22,3 +24,15 @@ def freeze_long_lived() -> None:
     collected as usual.
     """
     gc.freeze()
+
+
+def hold_collections() -> None:
+    """Stop collecting garbage until ``release_collections``: building a session's screen makes
+    tens of thousands of objects that live on, and collecting among them as they are made cost
+    the benchmark's opening of a big session about 10 ms (two or three young collections)."""
+    gc.disable()
+
+
+def release_collections() -> None:
+    """Collect garbage again, as before ``hold_collections``."""
+    gc.enable()

@@ -7,8 +7,10 @@ upgrade shows here first rather than as a slow or broken screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from textual.app import App
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -46,3 +48,24 @@ def width_class(screen: Screen[Any], width: int) -> str | None:
         breakpoints = screen.app.HORIZONTAL_BREAKPOINTS
     classes = screen._get_breakpoint_classes(width, breakpoints or [])
     return next(iter(classes), None)
+
+
+def add_default_css(app: App[Any], kinds: Iterable[type[Widget]]) -> None:
+    """Read the default styles of every widget class in ``kinds`` into ``app``'s stylesheet at
+    once, as mounting the first widget of each would.
+
+    Textual reads a class's DEFAULT_CSS when its first widget mounts, and the stylesheet is
+    rebuilt (every rule gathered and indexed again) before the next widget is styled: a screen
+    whose containers bring in new kinds one after another rebuilt it six times while opening a
+    session. Read here first, each is found already read when its widget mounts.
+    """
+    stylesheet = app.stylesheet
+    for kind in kinds:
+        # Only the class is read (DOMNode._get_default_css walks self.__class__'s bases).
+        unmade = kind.__new__(kind)
+        for read_from, css, tie_breaker, scope in unmade._get_default_css():
+            stylesheet.add_source(
+                css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+            )
+    # Rebuilt now, once, rather than as the first widget is styled.
+    stylesheet.rules  # noqa: B018

@@ -8,9 +8,15 @@ from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import TextArea
+from textual.widgets import RadioSet, TextArea
 
-from supervise.app.textual_private import quiet_virtual_size, update_scrollbars, width_class
+from supervise.app.textual_private import (
+    add_default_css,
+    quiet_virtual_size,
+    update_scrollbars,
+    width_class,
+)
+from supervise.app.widgets.marks import MarkedRadioButton
 
 BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
@@ -53,3 +59,18 @@ async def test_update_scrollbars_follows_a_new_virtual_size() -> None:
         await pilot.pause()
         update_scrollbars(area, Size(40, 50))
         assert area.vertical_scrollbar.window_virtual_size == 50
+
+
+class _Bare(App[None]):
+    pass
+
+
+async def test_default_css_read_ahead_is_what_mounting_reads() -> None:
+    app = _Bare()
+    async with app.run_test(size=(80, 24)) as pilot:
+        add_default_css(app, (TextArea, RadioSet, MarkedRadioButton))
+        read = dict(app.stylesheet.source)
+        await app.screen.mount(TextArea("x"), RadioSet(MarkedRadioButton("one")))
+        await pilot.pause()
+        # Mounting found each class's styles already read: nothing new, nothing read twice.
+        assert dict(app.stylesheet.source) == read

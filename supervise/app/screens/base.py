@@ -71,6 +71,7 @@ class SessionScreen(SessionExport, IdentifierActions):
         width = width_class(self, self.app.size.width)
         if width is not None:
             self.add_class(width)
+        self._resumed = False
 
     @property
     def supervision(self) -> bool:
@@ -117,6 +118,15 @@ class SessionScreen(SessionExport, IdentifierActions):
         area.focus(scroll_visible=False)
         area.move_cursor(area.document.end, record_width=True)
         return area.field
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, every widget is styled already: do not style them again."""
+        # Textual styles each widget as it mounts and then, as the screen first shows, the whole
+        # screen again: 4-5 ms of a session's opening (see benchmarks/). Later resumes (back from
+        # a dialog) still restyle, as the theme may have changed meanwhile.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Remember which answer the cursor is in, so a resume returns to it."""

@@ -8,15 +8,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.live import SessionDoor
 from supervise.app.screens.base import SESSION_COMMANDS, SessionScreen
 from supervise.app.settle import settle_input
+from supervise.app.textual_private import add_default_css
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.item_list import ItemList
-from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ItemView
+from supervise.app.widgets.item_view import CONFIDENCE_LABELS, ITEM_KINDS, ItemView
+from supervise.app.widgets.key_bar import KeyBar
+from supervise.app.widgets.save_status import SaveStatus
 from supervise.content import Role
 from supervise.prompts import ItemPrompts
 from supervise.store.changes import (
@@ -31,7 +34,12 @@ from supervise.store.changes import (
 from supervise.store.records import CLOSING, OPENING, Step, StepKind
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from supervise.content import Library
+
+WALK_KINDS: tuple[type[Widget], ...] = (*ITEM_KINDS, ItemList, Header, SaveStatus, KeyBar)
+"""Every kind of widget the walk shows, whose default styles it reads in one go."""
 
 PROGRESS_WIDTH = 20
 """Cells in the text progress bar."""
@@ -138,27 +146,47 @@ class WalkScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """Item list on the left, the current item on the right."""
+        add_default_css(self.app, WALK_KINDS)
         yield from self.compose_frame(Static("", id="position", markup=False))
-        # The list sits in a box of its own for the reason the header does (see compose_frame).
-        with Box(id="side"):
-            yield ItemList(
-                self.library,
-                self.refs,
-                answered=self.answered(),
-                skipped=self.live.snapshot.skipped,
-                flagged=[
-                    r.item for r in self.live.snapshot.ratings.values() if r.bring_to_supervision
-                ],
-                current=self.current,
-                id="items",
-            )
+        # The list sits in a box of its own for the reason the header does (see compose_frame);
+        # the list itself arrives with the lower part of the item (see on_mount).
+        yield Box(id="side")
         # Built with the screen, not mounted after it: one layout instead of two.
         yield self._item_view(self.current)
 
     def on_mount(self) -> None:
-        """Point at the item the session was left on, with the cursor in its first answer."""
+        """Point at the item the session was left on, with the cursor in its first answer; add
+        the list of items once the item is on screen."""
         self._arrived(self.query_one(ItemView))
         self.set_interval(15, self._update_labels)
+        # The item and the cursor first: drawing the list's lines in the first frames (and
+        # again once it has scrolled to the current item) was a tenth of opening a session.
+        self.call_after_refresh(self._add_item_list)
+
+    async def _add_item_list(self) -> None:
+        if not self.is_attached:
+            return
+        snapshot = self.live.snapshot
+        items = ItemList(
+            self.library,
+            self.refs,
+            answered=self.answered(),
+            skipped=snapshot.skipped,
+            flagged=[r.item for r in snapshot.ratings.values() if r.bring_to_supervision],
+            current=self.current,
+            id="items",
+        )
+        side = self.query_one("#side")
+        await side.mount(items)
+        items.show_current(self.current)
+        if side.has_class("-shown"):
+            # Asked for (ctrl+g) before it was there.
+            items.focus()
+
+    def _items(self) -> ItemList | None:
+        """The list of items, once it is there (see on_mount)."""
+        found = self.query(ItemList)
+        return found.first() if found else None
 
     def answered(self) -> set[str]:
         """Items with at least one non-blank answer."""
@@ -187,7 +215,8 @@ class WalkScreen(SessionScreen):
 
     def _bring(self, item: str, flag: bool) -> None:
         self.live.submit(SetBring(item, flag))
-        self.query_one(ItemList).flag(item, flag)
+        if (items := self._items()) is not None:
+            items.flag(item, flag)
 
     async def _show(self, ref: str) -> None:
         for old in self.query(ItemView):
@@ -201,7 +230,8 @@ class WalkScreen(SessionScreen):
     def _arrived(self, view: ItemView) -> None:
         """Record, mark and label the item just shown, and put the cursor in its answer."""
         ref = view.item.ref
-        self.query_one(ItemList).show_current(ref)
+        if (items := self._items()) is not None:
+            items.show_current(ref)
         self._update_labels()
         # Focus now, before the first paint, so the screen is laid out and painted once.
         field = view.focus_first(self.field_left(Step(StepKind.ITEM, ref)))
@@ -216,7 +246,8 @@ class WalkScreen(SessionScreen):
         before = item in self.answered()
         self.live.submit(SetAnswer(item, stage, role, text))
         if (item in self.answered()) != before:
-            self.query_one(ItemList).mark(self.answered())
+            if (items := self._items()) is not None:
+                items.mark(self.answered())
             self._update_labels()
 
     def _update_labels(self) -> None:
@@ -273,7 +304,8 @@ class WalkScreen(SessionScreen):
         """Note that this item was skipped and go on."""
         await settle_input(self)
         self.live.submit(Note("skipped", self.current))
-        self.query_one(ItemList).mark(self.answered(), self.live.snapshot.skipped)
+        if (items := self._items()) is not None:
+            items.mark(self.answered(), self.live.snapshot.skipped)
         await self._move(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -320,7 +352,8 @@ class WalkScreen(SessionScreen):
     def action_choose_item(self) -> None:
         """Show and focus the item list."""
         self.query_one("#side").add_class("-shown")
-        self.query_one(ItemList).focus()
+        if (items := self._items()) is not None:
+            items.focus()
 
     async def action_opening(self) -> None:
         """Back to the opening check-in."""

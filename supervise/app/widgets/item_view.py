@@ -212,3 +212,18 @@ class ItemView(ScrollBox):
     @on(Checkbox.Changed, "#bring")
     def _bring_changed(self, event: Checkbox.Changed) -> None:
         self._on_bring(self.item.ref, event.value)
+
+
+ITEM_KINDS: tuple[type[Widget], ...] = (
+    ItemView,
+    Box,
+    Static,
+    Vertical,
+    MarkedCheckbox,
+    PromptField,
+    Label,
+    AnswerArea,
+    RadioSet,
+    MarkedRadioButton,
+)
+"""Every kind of widget an item view is made of (their default styles are read in one go)."""
