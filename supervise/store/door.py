@@ -106,6 +106,10 @@ class SessionDoor:
         """Make ``change`` now on screen and queue it for the disk; ValueError if it cannot be."""
         if self.read_only:
             return
+        if self._writer.closed and isinstance(change, changes.MoveTo):
+            # A focus that lands as the screen closes (ctrl+n, ctrl+q in one burst) moves no
+            # cursor worth keeping; any other change this late is refused below, never dropped.
+            return
         self.snapshot = self.snapshot.applied(change)
         self._set(SaveState(self.state.saved_at, True, self.state.error))
         self._writer.submit(_Write(self._session, change), key=changes.key_of(change))

@@ -108,6 +108,12 @@ class BackgroundWriter:
         with self._cond:
             return self._stalled
 
+    @property
+    def closed(self) -> bool:
+        """Whether the writer is closing or closed: it takes nothing more."""
+        with self._cond:
+            return self._closed or self._closing
+
     def submit(self, fn: Operation, key: Hashable | None = None) -> None:
         """Queue ``fn``; a queued write with the same ``key`` is replaced by this one."""
         with self._cond:
