@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from supervise.content.model import SectionKind
-from supervise.prompts.tidy import clean_words
+from supervise.prompts.tidy import WH, clean_words
 
 MAX_WORDS = 9
 """The longest derived handle. Prompts may not repeat ten statement words in a row, and a
@@ -106,8 +106,6 @@ _VERBS_BEFORE_THAT = _words(
     "ensure sure check know knows recognise recognize understand understands show explain agree"
     " judge feel believe see recognising"
 )
-WH = ("how ", "why ", "what ", "when ", "where ")
-"""How a clause that reads as a question ("how X can ...") begins."""
 # The verb of a "how X can ..." clause: the subject is everything before it.
 _AUXILIARIES = _words("can could may might will would should must is are do does has have")
 

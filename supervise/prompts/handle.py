@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from supervise.content.model import Item, Point
-from supervise.prompts.derive import BRIEF_WORDS, WH, cut, derive, derive_short, gerund, tidy
-from supervise.prompts.tidy import clean_words
+from supervise.prompts.tidy import WH, clean_words
 
 _ONGOING_VERBS = frozenset(
     {
@@ -33,6 +32,11 @@ _ONGOING_VERBS = frozenset(
 _INNER_VERBS = frozenset(
     {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain"}
 )
+
+
+# _derived: supervise.prompts.derive is imported where a handle or brief is derived, not with
+# this module: its thirty-odd patterns take ~8 ms to compile, and the shipped content, whose
+# handles and briefs are written, never needs them (opening a session waits on that import).
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def handles_of(item: Item) -> tuple[Handle, ...]:
     """The item's handle, then one per further part (written in the YAML, or derived)."""
     if item.handle:
         return (written(item.handle), *(written(part) for part in item.parts))
+    from supervise.prompts.derive import derive  # see _derived
+
     return tuple(Handle(text, verb) for text, verb in derive(read_as_meant(item), item.kind))
 
 
@@ -102,6 +108,8 @@ def short_of(item: Item) -> Handle | None:
     if item.handle:
         return None
     handle = handles_of(item)[0]
+    from supervise.prompts.derive import derive_short  # see _derived
+
     short = derive_short(handle.text, handle.verb)
     return Handle(short, handle.verb) if short else None
 
@@ -111,6 +119,8 @@ def brief(point: Point) -> str:
     """A few words for ``point`` in a list ("being rigid" stays, long points are cut)."""
     if point.brief:
         return point.brief
+    from supervise.prompts.derive import BRIEF_WORDS, cut, gerund, tidy  # see _derived
+
     text = tidy(point.text)
     text = re.sub(r"^(?:for\s+the\s+\w+\s+)?to\s+(\w+)", lambda m: gerund(m.group(1)), text)
     short = cut(text, BRIEF_WORDS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+WH = ("how ", "why ", "what ", "when ", "where ")
+"""How a clause that reads as a question ("how X can ...") begins."""
 _CLOSERS = ",.;:?!)"
 _ENDING = " .?!;:,"
 _STRAY_STOPS = re.compile(r"\.+(?=[.?!])")
