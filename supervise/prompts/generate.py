@@ -391,6 +391,9 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
     habits = all(brief(p).lower().startswith(("being ", "using ")) for p in walk.item.points)
     if habits and Theme.RUPTURE in walk.themes:
         pool = stems.POINTS_HABITS
+    elif all(p.text.lower().startswith("being ") for p in walk.item.points):
+        # The practitioner's own qualities: asked of themselves, not "seen in your work".
+        pool = stems.POINTS_QUALITIES
     stem = _pick(pool, walk.item.number)
     briefs = [brief(point) for point in walk.item.points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.

@@ -292,6 +292,11 @@ POINTS_HABITS: Pool = (
 """The stem for a list of the practitioner's own unhelpful habits ("being rigid", "being
 distant"): asked as something everyone does, never as a charge sheet."""
 
+POINTS_QUALITIES: Pool = (
+    "Which of these come most easily to you, and which take more effort: {points}?",
+)
+"""The stem for a list of the practitioner's own qualities ("being warm", "being open")."""
+
 EASING: Pool = (
     "Many practitioners find this hard.",
     "Most of us face this sooner or later.",

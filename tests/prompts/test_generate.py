@@ -403,6 +403,7 @@ def every_template() -> set[str]:
         stems.POINTS_DOING
         + stems.POINTS_KNOWING
         + stems.POINTS_HABITS
+        + stems.POINTS_QUALITIES
         + stems.EASING
         + stems.DESCRIBE_ONGOING
         + stems.DESCRIBE_NOTICED
