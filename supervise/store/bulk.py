@@ -1,0 +1,50 @@
+"""Checks of whole tables at once, for the files the list of sessions reads by the thousand.
+
+Each loops in C (``map``, ``set``, ``chain``) rather than calling Python once per document, and
+says only yes or no. A yes is never looser than the per-document checks in ``codec`` and
+``files``; a no sends the table to those checks, which say exactly what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection, Mapping
+from itertools import chain
+from operator import itemgetter, methodcaller
+from typing import Any
+
+from supervise.store.records import ROLES
+
+FLAT_TYPES = frozenset({str, int, float, bool, type(None)})
+"""What JSON holds that is neither a list nor an object."""
+ROLE_NAMES = frozenset(ROLES)
+"""Who can answer, as stored."""
+
+_TEXT_ONLY = frozenset({str})
+_ANSWER_KEYS = itemgetter("item", "stage", "role", "text")
+"""What every stored answer must hold (its ``updated`` may be left out)."""
+_ROLE = itemgetter("role")
+_VALUES = methodcaller("values")
+
+
+def value_types(docs: Collection[Mapping[str, Any]]) -> set[type]:
+    """The types of every value held directly in ``docs``."""
+    return set(map(type, chain.from_iterable(map(_VALUES, docs))))
+
+
+def flat(docs: Collection[Mapping[str, Any]]) -> bool:
+    """Whether no document in ``docs`` holds a list or an object (so none nests deeper)."""
+    return value_types(docs) <= FLAT_TYPES
+
+
+def plain_answers(docs: Collection[Mapping[str, Any]]) -> bool:
+    """Whether every document in ``docs`` is an answer as supervise writes it: item, stage, a
+    known role and text, perhaps when it was updated, and nothing but text."""
+    try:
+        # Drained in C: a KeyError says an answer lacks one of them.
+        deque(map(_ANSWER_KEYS, docs), maxlen=0)
+    except KeyError:
+        return False
+    if not value_types(docs) <= _TEXT_ONLY:
+        return False
+    return set(map(_ROLE, docs)) <= ROLE_NAMES
