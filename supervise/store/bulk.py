@@ -7,7 +7,6 @@ says only yes or no. A yes is never looser than the per-document checks in ``cod
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Collection, Mapping
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -21,8 +20,10 @@ ROLE_NAMES = frozenset(ROLES)
 """Who can answer, as stored."""
 
 _TEXT_ONLY = frozenset({str})
-_ANSWER_KEYS = itemgetter("item", "stage", "role", "text")
-"""What every stored answer must hold (its ``updated`` may be left out)."""
+_ANSWER_KEYS = frozenset({"item", "stage", "role", "text"})
+"""What every stored answer holds."""
+_ANSWER_KEYS_UPDATED = _ANSWER_KEYS | {"updated"}
+"""The same, with when it was last changed (which an answer may leave out)."""
 _ROLE = itemgetter("role")
 _VALUES = methodcaller("values")
 
@@ -38,13 +39,11 @@ def flat(docs: Collection[Mapping[str, Any]]) -> bool:
 
 
 def plain_answers(docs: Collection[Mapping[str, Any]]) -> bool:
-    """Whether every document in ``docs`` is an answer as supervise writes it: item, stage, a
-    known role and text, perhaps when it was updated, and nothing but text."""
-    try:
-        # Drained in C: a KeyError says an answer lacks one of them.
-        deque(map(_ANSWER_KEYS, docs), maxlen=0)
-    except KeyError:
+    """Whether every document in ``docs`` is an answer exactly as supervise writes it: item,
+    stage, a known role and text, perhaps when it was updated, all text and nothing else (so
+    none nests deeper either)."""
+    # Each answer's keys as a tuple: answers written by supervise share one or two orders.
+    shapes = set(map(tuple, docs))
+    if not all([_ANSWER_KEYS <= set(keys) <= _ANSWER_KEYS_UPDATED for keys in shapes]):
         return False
-    if not value_types(docs) <= _TEXT_ONLY:
-        return False
-    return set(map(_ROLE, docs)) <= ROLE_NAMES
+    return value_types(docs) <= _TEXT_ONLY and set(map(_ROLE, docs)) <= ROLE_NAMES

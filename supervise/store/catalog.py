@@ -61,17 +61,18 @@ def unreadable_summary(path: Path, updated: str, problem: str = "") -> SessionSu
     )
 
 
-def read_summary(path: Path) -> SessionSummary:
-    """Summarise one session file from its JSON (no lock needed: files are replaced whole)."""
+def read_summary(path: Path, mtime_ns: int | None = None) -> SessionSummary:
+    """Summarise one session file from its JSON (no lock needed: files are replaced whole);
+    ``mtime_ns`` is when it was written, if the caller has asked already."""
     try:
-        updated = iso_from_ns(os.stat(path).st_mtime_ns)
+        updated = iso_from_ns(os.stat(path).st_mtime_ns if mtime_ns is None else mtime_ns)
     except OSError:
         updated = ""
     try:
-        tables = load_tables(path)
+        tables = load_tables(path, nesting=False)
         if tables is None:
             raise SessionUnreadable(path, "the file has gone")
-        # The check opening a session makes: what is listed as readable opens.
+        # The check opening a session makes (nesting too): what is listed as readable opens.
         record = codec.check_tables(tables)
         return codec.summarise(
             record,
@@ -182,7 +183,7 @@ def read_listing(folder: Path) -> Listing:
         cached = index.get(entry.name)
         summary = _cached(cached, stamp, path)
         if summary is None:
-            summary = read_summary(path)
+            summary = read_summary(path, stat.st_mtime_ns)
             cached = {"stamp": stamp, "summary": codec.summary_to_doc(summary)}
             changed = True
         files[entry.name] = cached

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from supervise.store import bulk
+from supervise.store.files import TOO_DEEP, too_deep
 from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
@@ -60,6 +61,10 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
     """The record of a whole session file, with every document in it checked: ValueError or
     TypeError naming the first problem. Listing and opening use this one check, so a file the
     list shows as readable opens, and one that cannot open is listed as damaged."""
+    # Answers as supervise writes them pass in one sweep, which also finds them flat.
+    plain = bulk.plain_answers(tables.get(RESPONSES, {}).values())
+    if too_deep(tables, (RESPONSES,) if plain else ()):
+        raise ValueError(TOO_DEEP)
     for name, table in tables.items():
         if all(map(_DOC_ID.fullmatch, table)):
             continue
@@ -71,10 +76,9 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
         raise ValueError(f"{len(docs)} session documents, expected 1")
     record = _within(SESSION, record_from_doc, docs[0])
     for name, check in _CHECKS:
-        table = tables.get(name, {})
-        if name == RESPONSES and bulk.plain_answers(table.values()):
+        if name == RESPONSES and plain:
             continue
-        for key, doc in table.items():
+        for key, doc in tables.get(name, {}).items():
             try:
                 check(doc)
             except (TypeError, ValueError) as exc:
