@@ -8,7 +8,7 @@ says only yes or no. A yes is never looser than the per-document checks in ``cod
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -24,7 +24,9 @@ _ANSWER_KEYS = frozenset({"item", "stage", "role", "text"})
 """What every stored answer holds."""
 _ANSWER_KEYS_UPDATED = _ANSWER_KEYS | {"updated"}
 """The same, with when it was last changed (which an answer may leave out)."""
+_ITEM = itemgetter("item")
 _ROLE = itemgetter("role")
+_TEXT = itemgetter("text")
 _VALUES = methodcaller("values")
 
 
@@ -47,3 +49,15 @@ def plain_answers(docs: Collection[Mapping[str, Any]]) -> bool:
     if not all([_ANSWER_KEYS <= set(keys) <= _ANSWER_KEYS_UPDATED for keys in shapes]):
         return False
     return value_types(docs) <= _TEXT_ONLY and set(map(_ROLE, docs)) <= ROLE_NAMES
+
+
+def answered(docs: Collection[Mapping[str, Any]]) -> set[str] | None:
+    """The items of ``docs`` answered with more than blanks; None unless every document holds an
+    item and a text, every text is text and every item so answered is text (then each document
+    is looked at alone)."""
+    try:
+        # KeyError for a missing item or text, TypeError for a text that is not text.
+        found = set(compress(map(_ITEM, docs), map(str.strip, map(_TEXT, docs))))
+    except (KeyError, TypeError):
+        return None
+    return found if set(map(type, found)) <= _TEXT_ONLY else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -288,9 +288,13 @@ def event_from_doc(doc: Doc) -> Event:
 
 def answered_items(responses: Iterable[Doc]) -> set[str]:
     """Items with at least one answer that is not blank."""
+    docs = responses if isinstance(responses, Collection) else list(responses)
+    found = bulk.answered(docs)
+    if found is not None:
+        return found
     return {
         doc["item"]
-        for doc in responses
+        for doc in docs
         if isinstance(doc.get("item"), str)
         and isinstance(doc.get("text"), str)
         and doc["text"].strip()

@@ -93,3 +93,29 @@ def test_a_file_that_grows_after_its_size_was_taken_is_read_whole(
     monkeypatch.setattr(files, "MAX_SESSION_BYTES", 50)
     with pytest.raises(SessionUnreadable, match="larger than a session file can be"):
         files.read_text(path)
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        [ANSWER, {**ANSWER, "item": "b", "text": "  \n"}, {**ANSWER, "item": "c"}],
+        [ANSWER, {**ANSWER, "item": 7}],
+        [ANSWER, {**ANSWER, "item": 7, "text": " "}],
+        [ANSWER, {**ANSWER, "item": ["x"]}],
+        [ANSWER, {**ANSWER, "item": ["x"], "text": ""}],
+        [ANSWER, {**ANSWER, "text": 5}],
+        [ANSWER, {"item": "b"}],
+        [ANSWER, {"text": "t"}],
+        [],
+    ],
+)
+def test_answered_items_in_bulk_are_those_found_one_by_one(docs: list[dict[str, Any]]) -> None:
+    one_by_one = {
+        doc["item"]
+        for doc in docs
+        if isinstance(doc.get("item"), str)
+        and isinstance(doc.get("text"), str)
+        and doc["text"].strip()
+    }
+    assert codec.answered_items(docs) == one_by_one
+    assert codec.answered_items(iter(docs)) == one_by_one
