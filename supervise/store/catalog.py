@@ -12,9 +12,9 @@ from typing import Any
 
 from supervise.store import codec, keys
 from supervise.store.errors import SessionUnreadable, StoreError
-from supervise.store.files import Tables, encode, load_tables, write_atomic
+from supervise.store.files import encode, load_tables, write_atomic
 from supervise.store.folder import find_session, is_session_file_name, sessions_folder
-from supervise.store.records import SessionRecord, SessionSummary, iso_from_ns
+from supervise.store.records import SessionSummary, iso_from_ns
 
 __all__ = [
     "INDEX_NAME",
@@ -69,7 +69,11 @@ def read_summary(path: Path, mtime_ns: int | None = None) -> SessionSummary:
     except OSError:
         updated = ""
     try:
-        tables, record = _checked(path)
+        tables = load_tables(path, nesting=False)
+        if tables is None:
+            raise SessionUnreadable(path, "the file has gone")
+        # The check opening a session makes (nesting too): what is listed as readable opens.
+        record = codec.check_tables(tables)
         return codec.summarise(
             record,
             tables.get(codec.RESPONSES, {}).values(),
@@ -85,23 +89,6 @@ def read_summary(path: Path, mtime_ns: int | None = None) -> SessionSummary:
     except (StoreError, OSError, TypeError, ValueError) as exc:
         log.info("listing %s as unreadable: %s", path, exc)
         return unreadable_summary(path, updated, str(exc))
-
-
-def _checked(path: Path) -> tuple[Tables, SessionRecord]:
-    """A session file's tables and record, with the check opening a session makes (nesting
-    too): what is listed as readable opens, and what is not is refused for the same reason."""
-    tables = load_tables(path, nesting=False, quick=True)
-    if tables is None:
-        raise SessionUnreadable(path, "the file has gone")
-    try:
-        return tables, codec.check_tables(tables)
-    except (TypeError, ValueError):
-        # Read again as opening reads it, so the verdict and its reason are opening's (the quick
-        # reader takes a whole number past 64 bits for a float; see parse_tables).
-        tables = load_tables(path, nesting=False)
-        if tables is None:
-            raise SessionUnreadable(path, "the file has gone") from None
-        return tables, codec.check_tables(tables)
 
 
 def _load_index(folder: Path) -> dict[str, Any]:

@@ -18,8 +18,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from supervise.store import bulk, keys
 from supervise.store.errors import SessionFileBusy, SessionUnreadable
 from supervise.store.oslock import NO_INHERIT
@@ -48,18 +46,12 @@ Tables = dict[str, dict[str, Any]]
 """A whole TinyDB database as JSON: table name -> document id -> document."""
 
 
-def parse_tables(text: str, path: Path, *, nesting: bool = True, quick: bool = False) -> Tables:
+def parse_tables(text: str, path: Path, *, nesting: bool = True) -> Tables:
     """Parse a session file's text; raise SessionUnreadable unless it is an object of tables
     nested no deeper than MAX_SESSION_DEPTH (the nesting is left to ``codec.check_tables``,
-    which checks it with the documents, when ``nesting`` is False).
-
-    ``quick`` reads with orjson, for a caller that only reads and reads again with ``json``
-    whatever it refuses: orjson reads a whole number past 64 bits as a float (json keeps it
-    whole, and saving keeps it so), and it refuses what json reads leniently (NaN, a lone
-    surrogate), which is then read by json here.
-    """
+    which checks it with the documents, when ``nesting`` is False)."""
     try:
-        data = _quick_loads(text) if quick else json.loads(text)
+        data = json.loads(text)
     except ValueError as exc:
         raise SessionUnreadable(path, f"not JSON: {exc}") from exc
     except RecursionError as exc:
@@ -74,13 +66,6 @@ def parse_tables(text: str, path: Path, *, nesting: bool = True, quick: bool = F
         # JSON this deep opens, but every later save of it fails: refuse it at the door.
         raise SessionUnreadable(path, TOO_DEEP)
     return data
-
-
-def _quick_loads(text: str) -> Any:
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
 
 
 def too_deep(tables: Mapping[str, Mapping[str, Any]], flat: Collection[str] = ()) -> bool:
@@ -150,10 +135,10 @@ def too_large(size: int) -> str:
     )
 
 
-def load_tables(path: Path, *, nesting: bool = True, quick: bool = False) -> Tables | None:
+def load_tables(path: Path, *, nesting: bool = True) -> Tables | None:
     """Read and check a session file (see ``parse_tables``); None if it does not exist."""
     text = read_text(path)
-    return None if text is None else parse_tables(text, path, nesting=nesting, quick=quick)
+    return None if text is None else parse_tables(text, path, nesting=nesting)
 
 
 def encode(data: Any) -> tuple[str, bytes]:

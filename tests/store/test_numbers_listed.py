@@ -1,5 +1,5 @@
-"""The list reads files with a quicker JSON reader (orjson) than opening does (json); where the
-two read a file differently, the list's verdict and summary are still opening's."""
+"""Numbers and text that JSON readers disagree on (whole numbers past 64 bits, NaN, Infinity, a
+lone surrogate, a table of its own): the list's verdict and summary are opening's."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.store.damage import full_tables
 
 NewSession = Callable[..., SessionFile]
 BIG = 12345678901234567890123
-"""A whole number past 64 bits: json keeps it whole, orjson reads a float."""
+"""A whole number past 64 bits: json keeps it whole (some readers take it for a float)."""
 
 
 def _set(table: str, field: str, value: Any) -> Callable[[dict[str, Any]], None]:
