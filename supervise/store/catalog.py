@@ -61,17 +61,18 @@ def unreadable_summary(path: Path, updated: str, problem: str = "") -> SessionSu
     )
 
 
-def read_summary(path: Path) -> SessionSummary:
-    """Summarise one session file from its JSON (no lock needed: files are replaced whole)."""
+def read_summary(path: Path, mtime_ns: int | None = None) -> SessionSummary:
+    """Summarise one session file from its JSON (no lock needed: files are replaced whole);
+    ``mtime_ns`` is when it was written, if the caller has asked already."""
     try:
-        updated = iso_from_ns(os.stat(path).st_mtime_ns)
+        updated = iso_from_ns(os.stat(path).st_mtime_ns if mtime_ns is None else mtime_ns)
     except OSError:
         updated = ""
     try:
-        tables = load_tables(path)
+        tables = load_tables(path, nesting=False)
         if tables is None:
             raise SessionUnreadable(path, "the file has gone")
-        # The check opening a session makes: what is listed as readable opens.
+        # The check opening a session makes (nesting too): what is listed as readable opens.
         record = codec.check_tables(tables)
         return codec.summarise(
             record,
@@ -105,8 +106,21 @@ def _load_index(folder: Path) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A file read for this listing: its index entry is made only if the index is written."""
+
+    stamp: list[int]
+    summary: SessionSummary
+
+    def entry(self) -> dict[str, Any]:
+        """The file's entry in the index."""
+        return {"stamp": self.stamp, "summary": codec.summary_to_doc(self.summary)}
+
+
 def _save_index(folder: Path, files: dict[str, Any]) -> None:
-    _, raw = encode({"version": INDEX_VERSION, "files": files})
+    entries = {name: e.entry() if isinstance(e, _Read) else e for name, e in files.items()}
+    _, raw = encode({"version": INDEX_VERSION, "files": entries})
     try:
         write_atomic(folder / INDEX_NAME, raw)
     except OSError as exc:
@@ -133,7 +147,8 @@ class Listing:
     folder: Path
     summaries: list[SessionSummary]
     stale_index: dict[str, Any] | None
-    """The index entries to write, or None when the saved index is already current."""
+    """The index entries to write (each as the index held it, or a file read this time), or
+    None when the saved index is already current."""
 
     def save_index(self) -> None:
         """Write the index if it was stale; it is only a cache, so this can wait until the rows
@@ -182,8 +197,8 @@ def read_listing(folder: Path) -> Listing:
         cached = index.get(entry.name)
         summary = _cached(cached, stamp, path)
         if summary is None:
-            summary = read_summary(path)
-            cached = {"stamp": stamp, "summary": codec.summary_to_doc(summary)}
+            summary = read_summary(path, stat.st_mtime_ns)
+            cached = _Read(stamp, summary)
             changed = True
         files[entry.name] = cached
         summaries.append(summary)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from supervise.store import bulk
+from supervise.store.files import TOO_DEEP, too_deep
 from supervise.store.records import (
     DEFAULT_MODEL,
     DEFAULT_PLANNED_MINUTES,
@@ -59,7 +61,13 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
     """The record of a whole session file, with every document in it checked: ValueError or
     TypeError naming the first problem. Listing and opening use this one check, so a file the
     list shows as readable opens, and one that cannot open is listed as damaged."""
+    # Answers as supervise writes them pass in one sweep, which also finds them flat.
+    plain = bulk.plain_answers(tables.get(RESPONSES, {}).values())
+    if too_deep(tables, (RESPONSES,) if plain else ()):
+        raise ValueError(TOO_DEEP)
     for name, table in tables.items():
+        if all(map(_DOC_ID.fullmatch, table)):
+            continue
         for key in table:
             if not _DOC_ID.fullmatch(key):
                 raise ValueError(f"table {name!r} holds a document numbered {key[:20]!r}")
@@ -68,6 +76,8 @@ def check_tables(tables: Mapping[str, Mapping[str, Doc]]) -> SessionRecord:
         raise ValueError(f"{len(docs)} session documents, expected 1")
     record = _within(SESSION, record_from_doc, docs[0])
     for name, check in _CHECKS:
+        if name == RESPONSES and plain:
+            continue
         for key, doc in tables.get(name, {}).items():
             try:
                 check(doc)
@@ -278,9 +288,13 @@ def event_from_doc(doc: Doc) -> Event:
 
 def answered_items(responses: Iterable[Doc]) -> set[str]:
     """Items with at least one answer that is not blank."""
+    docs = responses if isinstance(responses, Collection) else list(responses)
+    found = bulk.answered(docs)
+    if found is not None:
+        return found
     return {
         doc["item"]
-        for doc in responses
+        for doc in docs
         if isinstance(doc.get("item"), str)
         and isinstance(doc.get("text"), str)
         and doc["text"].strip()

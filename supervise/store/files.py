@@ -12,11 +12,13 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Collection, Mapping
 from contextlib import suppress
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from supervise.store import keys
+from supervise.store import bulk, keys
 from supervise.store.errors import SessionFileBusy, SessionUnreadable
 from supervise.store.oslock import NO_INHERIT
 
@@ -28,6 +30,8 @@ megabyte or two; the cap lets a file be checked by its size before it is read, s
 endless file in the folder is refused at once rather than read into memory."""
 MAX_SESSION_DEPTH = 16
 """The deepest nesting of lists and objects read: a session file uses five levels."""
+TOO_DEEP = f"nested more than {MAX_SESSION_DEPTH} levels deep"
+"""Why a file nested deeper is refused."""
 
 REPLACE_TRIES = 10
 """How often a rename is tried when the system says the file is in use (Windows)."""
@@ -42,25 +46,39 @@ Tables = dict[str, dict[str, Any]]
 """A whole TinyDB database as JSON: table name -> document id -> document."""
 
 
-def parse_tables(text: str, path: Path) -> Tables:
+def parse_tables(text: str, path: Path, *, nesting: bool = True) -> Tables:
     """Parse a session file's text; raise SessionUnreadable unless it is an object of tables
-    nested no deeper than MAX_SESSION_DEPTH."""
-    deep = f"nested more than {MAX_SESSION_DEPTH} levels deep"
+    nested no deeper than MAX_SESSION_DEPTH (the nesting is left to ``codec.check_tables``,
+    which checks it with the documents, when ``nesting`` is False)."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise SessionUnreadable(path, f"not JSON: {exc}") from exc
     except RecursionError as exc:
-        raise SessionUnreadable(path, deep) from exc
+        raise SessionUnreadable(path, TOO_DEEP) from exc
     if not isinstance(data, dict):
         raise SessionUnreadable(path, f"expected an object of tables, found {type(data).__name__}")
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+        # map, not a generator: every document of every file listed is tested, in C.
+        if not isinstance(table, dict) or not all(map(isinstance, table.values(), repeat(dict))):
             raise SessionUnreadable(path, f"table {name!r} is not an object of documents")
-    if deeper_than(data, MAX_SESSION_DEPTH):
+    if nesting and too_deep(data):
         # JSON this deep opens, but every later save of it fails: refuse it at the door.
-        raise SessionUnreadable(path, deep)
+        raise SessionUnreadable(path, TOO_DEEP)
     return data
+
+
+def too_deep(tables: Mapping[str, Mapping[str, Any]], flat: Collection[str] = ()) -> bool:
+    """Whether lists and objects in ``tables`` nest more than MAX_SESSION_DEPTH deep; the
+    tables named in ``flat`` are known to hold neither."""
+    # Only a table whose documents hold lists or objects can nest deeper than its documents
+    # (three levels): the thousands of answers are passed over in one sweep each.
+    nested = {
+        name: table
+        for name, table in tables.items()
+        if name not in flat and not bulk.flat(table.values())
+    }
+    return deeper_than(nested, MAX_SESSION_DEPTH)
 
 
 def deeper_than(data: object, limit: int) -> bool:
@@ -94,8 +112,12 @@ def read_text(path: Path) -> str | None:
             raise SessionUnreadable(path, "not a regular file")
         if info.st_size > MAX_SESSION_BYTES:
             raise SessionUnreadable(path, too_large(info.st_size))
-        # It may have grown since: read no more than one byte past the limit.
-        raw = file.read(MAX_SESSION_BYTES + 1)
+        # Asked for its size and a byte more, not for the limit: a read of 16 MB sets aside
+        # 16 MB first, which took longer than reading the whole folder of small sessions.
+        raw = file.read(info.st_size + 1)
+        if len(raw) > info.st_size:
+            # It has grown since: read no more than one byte past the limit.
+            raw += file.read(MAX_SESSION_BYTES + 1 - len(raw))
     if len(raw) > MAX_SESSION_BYTES:
         raise SessionUnreadable(path, too_large(len(raw)))
     raw = keys.plain(path, raw)
@@ -113,10 +135,10 @@ def too_large(size: int) -> str:
     )
 
 
-def load_tables(path: Path) -> Tables | None:
-    """Read and check a session file; None if it does not exist."""
+def load_tables(path: Path, *, nesting: bool = True) -> Tables | None:
+    """Read and check a session file (see ``parse_tables``); None if it does not exist."""
     text = read_text(path)
-    return None if text is None else parse_tables(text, path)
+    return None if text is None else parse_tables(text, path, nesting=nesting)
 
 
 def encode(data: Any) -> tuple[str, bytes]:

@@ -225,18 +225,19 @@ def unlock(folder: Path, passphrase: str) -> Unlocked:
 def _place(path: Path) -> tuple[Path, str] | None:
     """The encrypted folder ``path`` belongs to and the name it is bound to there; None if
     ``path`` is not in an encrypted folder (or is the key file itself)."""
-    parent = path.parent
-    if os.path.isfile(parent / KEY_FILE):
-        return None if path.name == KEY_FILE else (parent, path.name)
-    grand = parent.parent
-    if os.path.isfile(grand / KEY_FILE):
+    # Text, not Path objects: every file the list of sessions reads asks this.
+    parent, name = os.path.split(os.fspath(path))
+    if os.path.isfile(os.path.join(parent, KEY_FILE)):
+        return None if name == KEY_FILE else (Path(parent), name)
+    grand, parent_name = os.path.split(parent)
+    if os.path.isfile(os.path.join(grand, KEY_FILE)):
         # trash/ (and any folder the store moves files into): bound to the session's own name,
         # so a deleted session can be moved back out by hand and still open.
-        return grand, _STAMPED.sub("", path.name, count=1)
-    if parent.name.endswith(UNSAVED_SUFFIX):
-        home = parent.with_name(parent.name[: -len(UNSAVED_SUFFIX)])
-        if os.path.isfile(home / KEY_FILE):
-            return home, f"{UNSAVED_SUFFIX}/{path.name}"
+        return Path(grand), _STAMPED.sub("", name, count=1)
+    if parent_name.endswith(UNSAVED_SUFFIX):
+        home = os.path.join(grand, parent_name[: -len(UNSAVED_SUFFIX)])
+        if os.path.isfile(os.path.join(home, KEY_FILE)):
+            return Path(home), f"{UNSAVED_SUFFIX}/{name}"
     return None
 
 

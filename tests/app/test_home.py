@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, TextArea
 
 from supervise.app.app import SuperviseApp
 from supervise.app.screens.home import HomeScreen
+from supervise.app.screens.index_later import INDEX_DELAY
 from supervise.app.screens.new_session import NewSessionScreen
 from supervise.app.screens.opening import OpeningScreen
 from supervise.app.screens.walk import WalkScreen
@@ -47,9 +48,25 @@ async def test_sessions_are_listed_newest_first_with_progress(
         assert "Older [nights]" in screen_text(app)
         assert rows[0][3] == "Self-reflection" and rows[0][5] == "0/3 items"
         assert rows[1][2] == "Alex" and rows[1][4] == "In progress"
-        # The index is written after the rows are shown (by the same worker, so soon after).
+        # The index is written a moment after the rows are shown, not beside them...
+        await app.workers.wait_for_complete()
+        assert not (app.sessions_dir / INDEX_NAME).exists()
+        await pilot.pause(INDEX_DELAY + 0.2)
         await app.workers.wait_for_complete()
         assert (app.sessions_dir / INDEX_NAME).exists()
+
+
+async def test_the_index_is_written_on_leaving_if_not_before(
+    make_app: Callable[[], SuperviseApp], make_session: Callable[..., Path]
+) -> None:
+    make_session()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#sessions", DataTable).row_count == 1
+        assert not (app.sessions_dir / INDEX_NAME).exists()
+    # ...or as the app closes, so the next start is quick.
+    assert (app.sessions_dir / INDEX_NAME).exists()
 
 
 async def test_a_supervision_session_is_created_from_the_form(

@@ -33,9 +33,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real = catalog.read_summary
 
-    def counting(path: Path) -> SessionSummary:
+    def counting(path: Path, mtime_ns: int | None = None) -> SessionSummary:
         names.append(path.name)
-        return real(path)
+        return real(path, mtime_ns)
 
     monkeypatch.setattr(catalog, "read_summary", counting)
     return names

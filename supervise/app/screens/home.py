@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from supervise.app.commands import Command, bindings
 from supervise.app.messages import OpenSession, SessionsListed, ShowHistory, StartNewSession
+from supervise.app.screens.index_later import IndexLater
 from supervise.app.screens.passphrase_actions import PASSPHRASE, PassphraseActions
 from supervise.app.screens.quarantine_actions import QUARANTINE, QuarantineActions
 from supervise.app.screens.record_actions import RECORD_COMMANDS, RecordActions
@@ -45,7 +46,7 @@ where you left off.
 """
 
 
-class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseActions):
+class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseActions, IndexLater):
     """Lists the sessions in the sessions folder."""
 
     COMMAND_LIST: ClassVar[tuple[Command, ...]] = (
@@ -135,7 +136,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
         self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None)
         # The index only speeds the next listing, so it is written once the rows are shown.
         if listing is not None:
-            listing.save_index()
+            self.app.call_from_thread(self.save_index_later, listing)
 
     def _show_sessions(
         self,
