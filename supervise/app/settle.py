@@ -26,6 +26,11 @@ async def settle_input(screen: Screen[Any]) -> None:
     for node in (screen, *screen.query("*")):
         if node is not screen and not node.focusable:
             continue
+        if node is screen and screen.focused is not None:
+            # Keys reach the screen itself only when nothing is focused. Waiting on it anyway
+            # would wait out SETTLE_TIMEOUT whenever this runs in one of the screen's own
+            # handlers (signing, saving): the callback queues behind the handler that waits.
+            continue
         done: asyncio.Future[None] = loop.create_future()
         if node.call_later(_resolve, done):
             waits.append(done)

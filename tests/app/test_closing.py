@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from supervise.app.app import SuperviseApp
@@ -28,23 +29,23 @@ async def test_summary_actions_completion_and_sign_off(
     async with app.run_test(size=(120, 40)) as pilot:
         closing = await open_at(pilot, app, ClosingScreen)
         assert closing.query(TextArea).first().has_focus
-        await pilot.press(*"Agreed to plan visits in pairs.")
+        await pilot.press(*"Visits in pairs.")
         # Tab leads to adding an action; typing there opens its form with the words in it.
-        await pilot.press("tab", *"Book a visit with a colleague", "tab", *"Sam", "tab")
+        await pilot.press("tab", *"Book a visit", "tab", *"Sam", "tab")
         await pilot.press(*"2026-12-01", "enter")
         await pilot.pause()
         assert app.screen is closing
         actions = stored(path).actions()
         assert [(a.what, a.who, a.by_when) for a in actions] == [
-            ("Book a visit with a colleague", "Sam", "2026-12-01")
+            ("Book a visit", "Sam", "2026-12-01")
         ]
-        assert stored(path).record.summary == "Agreed to plan visits in pairs."
+        assert stored(path).record.summary == "Visits in pairs."
         closing.query_one("#next-date", Input).focus()
         await pilot.press(*"2026-12-14")
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert stored(path).record.status == "completed"
-        assert stored(path).record.summary == "Agreed to plan visits in pairs."
+        assert stored(path).record.summary == "Visits in pairs."
         assert stored(path).record.next_date == "2026-12-14"
 
         # A wrong name does not sign; the right one (any case, stray spaces) does.
@@ -64,7 +65,7 @@ async def test_summary_actions_completion_and_sign_off(
         await pilot.pause()
         record = stored(path).record
         assert record.status == "signed"
-        assert record.summary == "Agreed to plan visits in pairs."
+        assert record.summary == "Visits in pairs."
         assert {s.role for s in record.signatures} == {"practitioner", "supervisor"}
         assert "signed and read only" in str(app.screen.query_one("#status").render())
         assert all(area.read_only for area in app.screen.query(TextArea))
@@ -290,3 +291,31 @@ async def test_escape_on_an_action_typed_in_the_form_asks_first(
         await pilot.pause()
         assert app.screen is closing
     assert stored(path).actions() == []
+
+
+async def test_signing_does_not_wait_on_its_own_screen(
+    make_app: Callable[[], SuperviseApp],
+    make_session: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Signing first lets typed keys land; it must not wait for the screen that is signing
+    (found as a 2-second pause after each name: the wait could only time out)."""
+    import asyncio
+
+    from supervise.app import settle
+
+    monkeypatch.setattr(settle, "SETTLE_TIMEOUT", 60.0)
+    path = make_session(mode="self-reflection", supervisor="")
+    with SessionFile.open(path) as session:
+        session.set_current_item("closing")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        closing = await open_at(pilot, app, ClosingScreen)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        closing.query_one("#sign-practitioner", Input).focus()
+        await pilot.press(*"Sam")
+        # Stuck, this would wait out the whole minute.
+        await asyncio.wait_for(pilot.press("enter"), timeout=10)
+        await asyncio.wait_for(pilot.pause(), timeout=10)
+        assert [s.name for s in stored(path).record.signatures] == ["Sam"]
