@@ -126,10 +126,10 @@ async def test_odd_but_whole_files_are_listed_as_readable_and_open(
         assert not any("Damaged" in " ".join(row) for row in _rows(app))
         for number, odd in enumerate(reversed(ODD)):
             await pilot.press(*["down"] * number, "o")
-            await pilot.pause(0.2)
+            await pilot.pause()
             assert app.live is not None, (odd, notes.shown)
             await pilot.press("escape")
-            await pilot.pause(0.2)
+            await pilot.pause()
             assert isinstance(app.screen, HomeScreen), odd
             await pilot.press("home")
         assert app.is_running
