@@ -48,7 +48,7 @@ async def test_the_save_line_stays_calm_while_typing(
         await pilot.pause(AFTER_SAVE)
         status = app.screen.query_one("#save-status")
         seen = set()
-        for word in ("several ", "saves ", "happen ", "here"):
+        for word in ("saves ", "happen ", "here"):
             await pilot.press(*word)
             seen.add(str(status.render()))
             await pilot.pause(AFTER_SAVE)
@@ -57,7 +57,7 @@ async def test_the_save_line_stays_calm_while_typing(
         # to "Saving…" in between.
         assert all(re.fullmatch(r"✔ Saved \d\d:\d\d", text) for text in seen), seen
         assert stored(path).response(SCOPE[0], "what", "practitioner") == (
-            "first several saves happen here"
+            "first saves happen here"
         )
 
 
