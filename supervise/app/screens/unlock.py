@@ -181,6 +181,7 @@ class ProtectScreen(_PassphraseScreen):
     GO = "Protect"
     BOXES = (("passphrase", "passphrase"), ("again", "the same passphrase again"))
     OTHER = ("skip", "Not now")
+    BINDINGS = [Binding("escape", "skip", "Not now")]
 
     def __init__(self, folder: Path, cost: Cost | None = None, *, from_list: bool = False) -> None:
         super().__init__(folder, from_list=from_list)
@@ -227,7 +228,8 @@ class ProtectScreen(_PassphraseScreen):
         )
 
     @on(Button.Pressed, "#skip")
-    def _skip(self) -> None:
+    def action_skip(self) -> None:
+        """Go on without a passphrase (it can be set later from the session list)."""
         self.done()
 
 
