@@ -262,61 +262,20 @@ def _handle_for(walk: _Walk, index: int, move: Move) -> Handle | None:
 def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     """The practitioner's question for one stage."""
     n = walk.item.number
-    if handle is None:
-        pool = stems.looking_back(move, walk.form, walk.own)
-    else:
-        pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
-        if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
-            # A further part is asked as part of the same work, in words of its own.
-            pool = stems.part_stems(move) or pool
-    # Each item opens differently from its neighbours (n), and each stage from the others; the
-    # turn is taken over the whole pool, so that leaving some stems out below does not make
-    # neighbours land on the same one.
-    start = (n + index * 2) % len(pool)
-    rotation = pool[start:] + pool[:start]
-    # The next item's stem comes last: a stem left out below gives way to one two along.
-    rotation = rotation[:1] + rotation[2:] + rotation[1:2]
-    if handle is not None and handle.inner:
-        # Noticing or reflecting happens inside: ask what was noticed, not what was done.
-        # Nor "who comes to mind": reflecting is not done with someone.
-        inward = ("did you do", "Who comes to mind")
-        rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
-    if handle is not None and _names_person(handle, walk.people):
-        # "Think of a customer ... check that a customer has understood you" says it twice.
-        rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
-    if walk.handles[0].ongoing:
-        # Work kept up over months has no single moment to go back to.
-        rotation = tuple(s for s in rotation if not _ONE_MOMENT.search(s)) or rotation
-    # Knowing is asked for a case once per item: more reads as the same question again.
-    fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
-    rotation = tuple(fresh) or rotation
-    stem = next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
-    walk.openings.add(_opening(stem))
-    walk.cased = walk.cased or bool(_CASE.search(stem))
     filled = handle or walk.handles[0]
     noticed = _noticed(filled) if move is Move.DESCRIBE else None
-    if noticed:
-        # Nobody sets out to notice: ask about the time it was so, and how it came to light.
-        stem = _pick(stems.DESCRIBE_NOTICED, n)
-        walk.openings.add(_opening(stem))
-    elif move is Move.DESCRIBE and filled.verb and _REFLECTING.match(filled.text):
-        # Reflecting is not an event: ask about a decision their own values may have shaped.
-        stem = _pick(stems.DESCRIBE_REFLECTING, n)
-        walk.openings.add(_opening(stem))
-    elif move is Move.DESCRIBE and filled.ongoing:
-        # Kept up over time: asked over a stretch of work, not as one moment.
-        ongoing = stems.DESCRIBE_ONGOING
-        if _names_person(filled, walk.people):
-            ongoing = tuple(s for s in ongoing if "{one}" not in s)
-        stem = _pick(ongoing, n)
-        walk.openings.add(_opening(stem))
+    reflecting = _REFLECTING.match(filled.text) if filled.verb else None
+    stem = _told_over_time(walk, move, filled, noticed, reflecting) or _rotated(
+        walk, index, move, handle
+    )
+    walk.openings.add(_opening(stem))
+    walk.cased = walk.cased or bool(_CASE.search(stem))
     if filled.ongoing:
         stem = _over_time(stem)
     if filled.inner:
         stem = _without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
-    reflecting = _REFLECTING.match(filled.text)
     text = _fill(
         stem,
         filled,
@@ -379,6 +338,66 @@ def _as_seen(template: str) -> str:
     for doing in ("had to", "came to", "tried to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
     return template.replace("to {act}", "to see {act}")
+
+
+def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
+    """A stem from the stage's pool, turned by item and stage, fitted to the handle and not
+    opening as an earlier question of the item did."""
+    if handle is None:
+        pool = stems.looking_back(move, walk.form, walk.own)
+    else:
+        pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
+        if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
+            # A further part is asked as part of the same work, in words of its own.
+            pool = stems.part_stems(move) or pool
+    # Each item opens differently from its neighbours (n), and each stage from the others; the
+    # turn is taken over the whole pool, so that leaving some stems out below does not make
+    # neighbours land on the same one.
+    start = (walk.item.number + index * 2) % len(pool)
+    rotation = pool[start:] + pool[:start]
+    # The next item's stem comes last: a stem left out below gives way to one two along.
+    rotation = rotation[:1] + rotation[2:] + rotation[1:2]
+    if handle is not None and handle.inner:
+        # Noticing or reflecting happens inside: ask what was noticed, not what was done.
+        # Nor "who comes to mind": reflecting is not done with someone.
+        inward = ("did you do", "Who comes to mind")
+        rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
+    if handle is not None and _names_person(handle, walk.people):
+        # "Think of a customer ... check that a customer has understood you" says it twice.
+        rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+    if walk.handles[0].ongoing:
+        # Work kept up over months has no single moment to go back to.
+        rotation = tuple(s for s in rotation if not _ONE_MOMENT.search(s)) or rotation
+    # Knowing is asked for a case once per item: more reads as the same question again.
+    fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
+    rotation = tuple(fresh) or rotation
+    return next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
+
+
+def _told_over_time(
+    walk: _Walk,
+    move: Move,
+    handle: Handle,
+    noticed: _Noticed | None,
+    reflecting: re.Match[str] | None,
+) -> str | None:
+    """The first question's stem for what is no single act: a time something was noticed, a
+    decision one's own values shaped, work kept up over time; None for anything else."""
+    if noticed:
+        # Nobody sets out to notice: ask about the time it was so, and how it came to light.
+        return _pick(stems.DESCRIBE_NOTICED, walk.item.number)
+    if move is not Move.DESCRIBE:
+        return None
+    if reflecting:
+        # Reflecting is not an event: ask about a decision their own values may have shaped.
+        return _pick(stems.DESCRIBE_REFLECTING, walk.item.number)
+    if handle.ongoing:
+        # Kept up over time: asked over a stretch of work, not as one moment.
+        ongoing = stems.DESCRIBE_ONGOING
+        if _names_person(handle, walk.people):
+            ongoing = tuple(s for s in ongoing if "{one}" not in s)
+        return _pick(ongoing, walk.item.number)
+    return None
 
 
 def _points_prompts(walk: _Walk) -> list[Prompt]:
