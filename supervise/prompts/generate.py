@@ -17,7 +17,7 @@ from supervise.content.model import (
     Role,
     SectionKind,
 )
-from supervise.prompts import cues, stems
+from supervise.prompts import cues, moments, stems
 from supervise.prompts.handle import Handle, brief, handles_of, short_of
 from supervise.prompts.person import third_person
 from supervise.prompts.themes import HARD, Theme, themes_of
@@ -133,35 +133,6 @@ def _names_person(handle: Handle, people: People) -> bool:
     return bool(person & set(re.findall(r"\w+", handle.text.lower().replace("'s", ""))))
 
 
-def _without_trying(template: str) -> str:
-    """One does not try to notice or recognise something: one has to."""
-    for trying, having in (
-        ("as they tried to {act}", "when they had to {act}"),
-        ("try to {act}", "have to {act}"),
-        ("set out to {act}", "had to {act}"),
-        ("tried to {act}", "had to {act}"),
-        ("trying to {act}", "having to {act}"),
-    ):
-        template = template.replace(trying, having)
-    return template
-
-
-def _over_time(template: str) -> str:
-    """What is kept up over time was needed, not tried once ("as you tried to keep ...")."""
-    for once, over in (
-        ("for the next time they {act}", "for how they {act} from here on"),
-        ("as you tried to {act}", "while you worked to {act}"),
-        ("as they tried to {act}", "while they worked to {act}"),
-        ("tried to {act}", "worked to {act}"),
-        ("try to {act}", "work to {act}"),
-        ("had to {act}", "needed to {act}"),
-        ("have to {act}", "need to {act}"),
-        ("having to {act}", "needing to {act}"),
-    ):
-        template = template.replace(once, over)
-    return template
-
-
 def _opening(stem: str) -> str:
     """The first three words of a stem, as a listener hears them."""
     return " ".join(stem.lower().split()[:3])
@@ -263,17 +234,17 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     """The practitioner's question for one stage."""
     n = walk.item.number
     filled = handle or walk.handles[0]
-    noticed = _noticed(filled) if move is Move.DESCRIBE else None
-    reflecting = _REFLECTING.match(filled.text) if filled.verb else None
+    noticed = moments.noticed(filled) if move is Move.DESCRIBE else None
+    reflecting = moments.REFLECTING.match(filled.text) if filled.verb else None
     stem = _told_over_time(walk, move, filled, noticed, reflecting) or _rotated(
         walk, index, move, handle
     )
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
     if filled.ongoing:
-        stem = _over_time(stem)
+        stem = moments.over_time(stem)
     if filled.inner:
-        stem = _without_trying(stem)
+        stem = moments.without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
     text = _fill(
@@ -293,51 +264,6 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
         walk.openings.add(_opening(easing))
         text = easing + " " + text
     return text
-
-
-_REFLECTING = re.compile(r"^reflect\s+on\s+(your\s+.+)$", re.IGNORECASE)
-"""Reflecting on something of one's own ("your own values and attitudes")."""
-_NOTICING = re.compile(
-    r"^(?:recognise|recognize|notice|spot)\s+(?!(?:and|or|how|that|to|what|whether)\b)(.+)$",
-    re.IGNORECASE,
-)
-_PRESENT = {"is": "was", "are": "were", "becomes": "became", "seems": "seemed", "has": "had"}
-
-
-@dataclass(frozen=True)
-class _Noticed:
-    """Something a practitioner noticed, told as the time it was so."""
-
-    seen: str
-    """What was seen: "the person was intoxicated", "strain in the relationship"."""
-    time: str
-    """The time it was so: "a time when a person was intoxicated"."""
-
-
-def _noticed(handle: Handle) -> _Noticed | None:
-    """ "recognise when a person is intoxicated" or "notice strain ..." as what was seen and
-    the time it was so; None where the handle is no such noticing."""
-    match = _NOTICING.match(handle.text) if handle.verb else None
-    if match is None:
-        return None
-    words = match.group(1).split()
-    if words[0].lower() != "when":
-        seen = " ".join(words)
-        return _Noticed(seen, f"a recent time you noticed {seen}")
-    at = next((i for i, word in enumerate(words) if word.lower() in _PRESENT), None)
-    if at is None or at == 1:
-        return None
-    words[at] = _PRESENT[words[at].lower()]
-    return _Noticed(" ".join(words[1:]), "a time " + " ".join(words))
-
-
-def _as_seen(template: str) -> str:
-    """A cue's template for a time something was seen to be so ("when they saw {act}")."""
-    template = template.replace("did to {act}", "did when they saw {act}")
-    template = template.replace("having to {act}", "realising {act}")
-    for doing in ("had to", "came to", "tried to"):
-        template = template.replace(f"{doing} {{act}}", "saw {act}")
-    return template.replace("to {act}", "to see {act}")
 
 
 def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
@@ -367,7 +293,7 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
     if walk.handles[0].ongoing:
         # Work kept up over months has no single moment to go back to.
-        rotation = tuple(s for s in rotation if not _ONE_MOMENT.search(s)) or rotation
+        rotation = tuple(s for s in rotation if not moments.ONE_MOMENT.search(s)) or rotation
     # Knowing is asked for a case once per item: more reads as the same question again.
     fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
     rotation = tuple(fresh) or rotation
@@ -378,7 +304,7 @@ def _told_over_time(
     walk: _Walk,
     move: Move,
     handle: Handle,
-    noticed: _Noticed | None,
+    noticed: moments.Noticed | None,
     reflecting: re.Match[str] | None,
 ) -> str | None:
     """The first question's stem for what is no single act: a time something was noticed, a
@@ -486,11 +412,6 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     return text
 
 
-_ONE_MOMENT = re.compile(
-    r"at the time|go back|back then|as it happened|that moment|this time|just before|think back",
-    re.IGNORECASE,
-)
-"""Words that put a question at one moment: they do not fit work kept up over time."""
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
@@ -514,21 +435,21 @@ def _says_twice(template: str, verb: str) -> bool:
 
 def _cue_text(walk: _Walk, cue: cues.Cue, move: Move, handle: Handle | None) -> str:
     """``cue`` written out for this item."""
-    if handle is None or (handle.verb and _REFLECTING.match(handle.text)):
+    if handle is None or (handle.verb and moments.REFLECTING.match(handle.text)):
         # Reflecting on one's own values is no event to ask about: the cue names nothing.
         template, handle = cue.plain, walk.handles[0]
     else:
         template = cue.act if handle.verb and not walk.knowing else cue.topic
         if handle.inner:
-            template = _without_trying(template)
+            template = moments.without_trying(template)
         if handle.ongoing:
-            template = _over_time(template)
+            template = moments.over_time(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
-    noticed = None if ahead or walk.knowing else _noticed(handle)
+    noticed = None if ahead or walk.knowing else moments.noticed(handle)
     if noticed:
         # Looking back, what was recognised had happened: "once they saw the person was ...".
-        template, handle = _as_seen(template), Handle(noticed.seen, verb=True)
+        template, handle = moments.as_seen(template), Handle(noticed.seen, verb=True)
     return _fill(
         template, handle, walk.people, Role.SUPERVISOR, later=not ahead and not walk.knowing
     )
