@@ -325,9 +325,8 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
 
 # "the person" in a statement is the person the whole standard is about; a handle is said
 # before any one person has been spoken of, so it is "a person" there.
-_FIRST_MENTION = re.compile(
-    r"\bthe (person|service user|customer|client|young person|individual)\b", re.IGNORECASE
-)
+_SERVED = r"(person|service user|customer|client|young person|individual)"
+_FIRST_MENTION = re.compile(r"\bthe " + _SERVED + r"\b", re.IGNORECASE)
 
 
 # Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").
@@ -406,7 +405,8 @@ def _fit(piece: str, verb: bool, limit: int, statement: str) -> tuple[str, bool]
 
 # How a template leads into a handle ("to agree ...", "about the limits ...").
 _SAID_BEFORE = ("to", "about", "how to", "of")
-_FIRST_MENTION_AGAIN = re.compile(r"\ba (person|service user|customer|client|young person)\b")
+# Later prompts say "the person" again where the handle said "a person".
+_FIRST_MENTION_AGAIN = re.compile(r"\ba " + _SERVED + r"\b")
 
 
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
