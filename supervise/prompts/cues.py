@@ -46,6 +46,11 @@ class Cue:
     shadow): it does not fit an inner act such as reflecting or noticing."""
 
 
+def _fixed(lens: Lens, text: str) -> Cue:
+    """A cue that says the same whatever the handle: it names nothing of the item."""
+    return Cue(lens, text, text, text)
+
+
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
@@ -102,10 +107,8 @@ _EVALUATE = (
         "Ask what good practice says about {topic}, and how close this came to it.",
         "Ask which parts matched good practice, and what they might add next time.",
     ),
-    Cue(
+    _fixed(
         Lens.PERSON,
-        "Ask what {the_one} actually said or did that shows how it landed with them.",
-        "Ask what {the_one} actually said or did that shows how it landed with them.",
         "Ask what {the_one} actually said or did that shows how it landed with them.",
     ),
     Cue(
@@ -257,9 +260,8 @@ _KNOWING_ANALYSE = (
         "Ask what they lean on most for {topic}: a colleague, a policy, or their own experience.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
-    _knowing(
+    _fixed(
         Lens.RELATIONSHIP,
-        "Ask how knowing this shapes the way they talk with {one}.",
         "Ask how knowing this shapes the way they talk with {one}.",
     ),
 )
@@ -328,16 +330,13 @@ _KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
 
 # Knowing about one's own responses: the restorative function first, and safety to speak.
 _OWN_DESCRIBE = (
-    _knowing(
+    _fixed(
         Lens.PRACTITIONER,
         "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
         " carrying it home.",
-        "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
-        " carrying it home.",
     ),
-    _knowing(
+    _fixed(
         Lens.SUPERVISOR,
-        "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
         "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
     ),
 )
@@ -349,10 +348,8 @@ _OWN_FEEL = (
     ),
 )
 _OWN_EVALUATE = (
-    _knowing(
+    _fixed(
         Lens.STANDARDS,
-        "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
-        " supervision.",
         "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
         " supervision.",
     ),
@@ -366,21 +363,18 @@ _OWN_ANALYSE = (
     ),
 )
 _OWN_CONCLUDE = (
-    _knowing(
+    _fixed(
         Lens.SUPERVISOR,
-        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
         "If they judge themselves more harshly than what you heard warrants, say so kindly.",
     ),
 )
 _OWN_PLAN = (
-    _knowing(
+    _fixed(
         Lens.PRACTITIONER,
         "Agree what support they need from you, and when you will check in.",
-        "Agree what support they need from you, and when you will check in.",
     ),
-    _knowing(
+    _fixed(
         Lens.CONTEXT,
-        "Agree how they will bring reactions and mistakes here, and what would make that easier.",
         "Agree how they will bring reactions and mistakes here, and what would make that easier.",
     ),
 )
