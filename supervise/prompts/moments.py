@@ -12,34 +12,40 @@ from dataclasses import dataclass
 
 from supervise.prompts.handle import Handle
 
+_HAVING = (
+    ("as they tried to {act}", "when they had to {act}"),
+    ("try to {act}", "have to {act}"),
+    ("set out to {act}", "had to {act}"),
+    ("tried to {act}", "had to {act}"),
+    ("trying to {act}", "having to {act}"),
+)
+_NEEDING = (
+    ("for the next time they {act}", "for how they {act} from here on"),
+    ("as you tried to {act}", "while you worked to {act}"),
+    ("as they tried to {act}", "while they worked to {act}"),
+    ("tried to {act}", "worked to {act}"),
+    ("try to {act}", "work to {act}"),
+    ("had to {act}", "needed to {act}"),
+    ("have to {act}", "need to {act}"),
+    ("having to {act}", "needing to {act}"),
+)
+
+
+def _reworded(template: str, wordings: tuple[tuple[str, str], ...]) -> str:
+    """``template`` with each wording replaced in turn (longer ones are listed first)."""
+    for said, meant in wordings:
+        template = template.replace(said, meant)
+    return template
+
 
 def without_trying(template: str) -> str:
     """One does not try to notice or recognise something: one has to."""
-    for trying, having in (
-        ("as they tried to {act}", "when they had to {act}"),
-        ("try to {act}", "have to {act}"),
-        ("set out to {act}", "had to {act}"),
-        ("tried to {act}", "had to {act}"),
-        ("trying to {act}", "having to {act}"),
-    ):
-        template = template.replace(trying, having)
-    return template
+    return _reworded(template, _HAVING)
 
 
 def over_time(template: str) -> str:
     """What is kept up over time was needed, not tried once ("as you tried to keep ...")."""
-    for once, over in (
-        ("for the next time they {act}", "for how they {act} from here on"),
-        ("as you tried to {act}", "while you worked to {act}"),
-        ("as they tried to {act}", "while they worked to {act}"),
-        ("tried to {act}", "worked to {act}"),
-        ("try to {act}", "work to {act}"),
-        ("had to {act}", "needed to {act}"),
-        ("have to {act}", "need to {act}"),
-        ("having to {act}", "needing to {act}"),
-    ):
-        template = template.replace(once, over)
-    return template
+    return _reworded(template, _NEEDING)
 
 
 REFLECTING = re.compile(r"^reflect\s+on\s+(your\s+.+)$", re.IGNORECASE)
