@@ -161,7 +161,8 @@ class WalkScreen(SessionScreen):
         self.set_interval(15, self._update_labels)
         # The item and the cursor first: drawing the list's lines in the first frames (and
         # again once it has scrolled to the current item) was a tenth of opening a session.
-        self.call_after_refresh(self._add_item_list)
+        # call_later: not awaited among the after-refresh callbacks (see ItemView.on_mount).
+        self.call_after_refresh(self.call_later, self._add_item_list)
 
     async def _add_item_list(self) -> None:
         if not self.is_attached:

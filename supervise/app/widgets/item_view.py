@@ -81,8 +81,10 @@ class ItemView(ScrollBox):
     def on_mount(self) -> None:
         """Add everything below the first stage once the top of the item is on screen."""
         # Styling each new widget is most of the cost of showing an item (see benchmarks/), so
-        # what is below the fold arrives a frame later and the item appears sooner.
-        self.call_after_refresh(self._mount_rest)
+        # what is below the fold arrives a frame later and the item appears sooner. Handed on
+        # with call_later rather than run as an after-refresh callback: those run one after
+        # another, so everything waiting on the first frame would wait for this mounting too.
+        self.call_after_refresh(self.call_later, self._mount_rest)
 
     async def _mount_rest(self) -> None:
         if not self.is_attached:
