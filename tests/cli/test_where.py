@@ -118,6 +118,32 @@ async def test_the_home_screen_names_its_folder_and_the_other_one_with_sessions(
         assert f"more sessions are in {user}" in line
 
 
+async def test_the_home_screen_looks_into_the_other_folder_off_the_screen_thread(
+    tmp_path: Path, user: Path, monkeypatch: pytest.MonkeyPatch, library: Library
+) -> None:
+    # On a network drive the other folder may take seconds to answer: the list must not wait.
+    import threading
+
+    from supervise.app.screens import home
+
+    here = _in(tmp_path / ODD, monkeypatch)
+    _session(here / "sessions")
+    _session(user)
+    threads: list[threading.Thread] = []
+    real = home.sessions_elsewhere
+
+    def looked(folder: Path) -> Path | None:
+        threads.append(threading.current_thread())
+        return real(folder)
+
+    monkeypatch.setattr(home, "sessions_elsewhere", looked)
+    app = SuperviseApp(library, sessions_dir(None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert f"more sessions are in {user}" in str(app.screen.query_one("#folder").render())
+    assert threads and threading.main_thread() not in threads
+
+
 async def test_the_home_screen_in_the_per_user_folder_says_so(
     tmp_path: Path, user: Path, monkeypatch: pytest.MonkeyPatch, library: Library
 ) -> None:

@@ -129,11 +129,14 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
             open_sessions_folder(self.sessions_dir)
             listing = read_listing(self.sessions_dir) if self.sessions_dir.exists() else None
             hidden = archived(self.sessions_dir)
+            # A look into another folder (on a network drive it may be slow): here, not on
+            # the screen thread.
+            elsewhere = sessions_elsewhere(self.sessions_dir)
         except (StoreError, OSError) as error:
-            self.app.call_from_thread(self._show_sessions, [], frozenset(), select, error)
+            self.app.call_from_thread(self._show_sessions, [], frozenset(), select, error, None)
             return
         summaries = listing.summaries if listing is not None else []
-        self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None)
+        self.app.call_from_thread(self._show_sessions, summaries, hidden, select, None, elsewhere)
         # The index only speeds the next listing, so it is written once the rows are shown.
         if listing is not None:
             self.app.call_from_thread(self.save_index_later, listing)
@@ -144,6 +147,7 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
         hidden: frozenset[str],
         select: Path | None,
         error: Exception | None,
+        elsewhere: Path | None,
     ) -> None:
         self._listing = False
         if error is not None:
@@ -171,7 +175,6 @@ class HomeScreen(TidyActions, RecordActions, QuarantineActions, PassphraseAction
         if archived_count and not filters.show_archived:
             line += f" ({archived_count} archived: v shows them)"
         line += self.note_damaged(summaries)
-        elsewhere = sessions_elsewhere(self.sessions_dir)
         if elsewhere is not None:
             # Saying so beats silently showing one of two homes: notes must never seem lost.
             line += f" · more sessions are in {elsewhere} (see 'supervise where')"
