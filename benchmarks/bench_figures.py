@@ -152,6 +152,11 @@ def open_figure(workspace: Workspace, plan: Plan) -> list[Round]:
             value=statistics.median(mine),
             shown=MS,
             limit=OPEN_AFTER_HOME,
+            notes=(
+                "the bare app took "
+                f"{statistics.median(theirs) * 1000:.0f} ms (median) for the widgets supervise "
+                "showed, in the same round",
+            ),
         ),
     ]
 

@@ -59,12 +59,21 @@ def walk_ready(app: App[Any], ref: str) -> bool:
     return getattr(app.screen, "current", None) == ref and isinstance(app.focused, TextArea)
 
 
-async def open_session(app: App[Any], path: Path, ref: str) -> float:
-    """Open ``path`` the way the home screen does; the time its walk showed ``ref``."""
+async def open_session(
+    app: App[Any], path: Path, ref: str, at_frame: Callable[[], object] | None = None
+) -> float:
+    """Open ``path`` the way the home screen does; the time its walk showed ``ref``.
+
+    ``at_frame`` runs straight after that first frame, before anything added later is there.
+    """
     from supervise.app.messages import OpenSession
 
     app.screen.post_message(OpenSession(path))
     await wait_until(lambda: walk_ready(app, ref), f"the walk at {ref}")
+    if at_frame is not None:
+        # After-refresh callbacks run in order and this one does not yield, so it sees the
+        # screen exactly as that frame drew it.
+        app.screen.call_after_refresh(at_frame)
     return await first_frame(app)
 
 
@@ -96,8 +105,12 @@ def open_ours(args: Args, result: Result) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, args["count"], result)
         result["home"] = result["ready"]
-        result["ready"] = await open_session(app, Path(args["path"]), args["ref"])
-        result["widgets"] = shown_widgets(app.screen)
+
+        # The widgets of the first frame: what the bare app is asked to show in its own.
+        def capture() -> None:
+            result["widgets"] = shown_widgets(app.screen)
+
+        result["ready"] = await open_session(app, Path(args["path"]), args["ref"], capture)
         result["peak_rss_kib"] = peak_rss_kib()
         await app.action_quit()
 
