@@ -263,7 +263,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would see them do differently because they know {about}.",
+        "Ask what {one} would gain from what they know {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -336,8 +336,7 @@ _KNOWING_CONCLUDE = (
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date to look back, and one change in their work that draws on what they know"
-        " {about}.",
+        "Agree a date to look back, and one way to use what they know {about}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(

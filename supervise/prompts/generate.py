@@ -28,8 +28,9 @@ POINTS_STAGE = "points"
 """The stage id given to the prompts that ask which sub-points apply."""
 POINTS_TITLE = "Which points apply"
 """The heading of the sub-points prompt."""
-CUE_NAMES = 2
-"""How many of an item's cues name it in full; later ones use its short form, if it has one."""
+CUE_NAMES = 1
+"""How many of an item's cues name it in full (none where its question just did); later
+ones use its short form, if it has one."""
 POINTS_WORDS = 34
 """A sub-points prompt longer than this lists the rest in another one."""
 
@@ -215,9 +216,10 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         # nothing: see _cue).
         about = unasked.pop(0) if unasked else handles[0]
         if about is handles[0]:
-            # Named in full twice is enough: later cues say it shorter, as a person would,
-            # where the framework gives a short form.
-            about = handles[0] if walk.cue_named < CUE_NAMES else short or handles[0]
+            # Named in full once is enough, by a cue or by this stage's question: later cues
+            # say it shorter, as a person would, where it has a short form.
+            full = walk.cue_named < CUE_NAMES and asked[index] is not handles[0]
+            about = handles[0] if full else short or handles[0]
             walk.cue_named += 1
         cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))

@@ -266,7 +266,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
-        "When this comes up in your work, how sure of yourself do you feel, and why?",
+        "When you draw on this in your work, how sure of yourself do you feel, and why?",
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",

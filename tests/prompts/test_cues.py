@@ -112,3 +112,14 @@ def test_the_cut_off_point_is_said_to_be_cut_not_left_hanging(full_library: Libr
     cut = [text for text in listing if "how they usually…" in text]
     assert len(cut) == 1
     assert "the point that breaks off at “links between" in cut[0], cut[0]
+
+
+def test_a_cue_does_not_paste_the_handle_its_question_just_named(full_library: Library) -> None:
+    """Once the question has said "talk through what you and a customer each expect from
+    contact", the cue says it shorter ("explore expectations"), as a person would."""
+    for model in full_library.models.values():
+        made = prompts_for(full_library.item("h3-25/pc/1"), model)
+        question, cue = made.prompts[0].text, made.prompts[1].text
+        assert "expect from contact" in question
+        assert "expect from contact" not in cue, cue
+        assert not any("expect from contact" in c for c in cues_of(made)), cues_of(made)
