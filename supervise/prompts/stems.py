@@ -40,7 +40,8 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of {one} you have worked with for some time. How is it going as you try to {act}?",
+    "Think of one piece of work with {one} that has run for some time. How is it going as you"
+    " {act}?",
     "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
     "Think about your current cases. Where do you most need to {act}, and how is it going?",
 )
@@ -60,7 +61,8 @@ DESCRIBE_NOTICED: Pool = (
 the time it was so ("a time when a person was ...", "a recent time you noticed strain ...")."""
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
-    "From your own work, give one example of {topic}. What did it show you?",
+    # Not "give one example of": the topic may be plural ("achievements and shortfalls").
+    "From your own work, which case comes to mind first for {topic}? What did it show you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -74,7 +76,7 @@ _FEEL_TOPIC: Pool = (
     "Most practitioners feel something about {topic}. What did you notice in yourself?",
 )
 _FEEL_KNOW: Pool = (
-    "How sure do you feel of what you know about {topic}? Where does that come from?",
+    "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
@@ -91,7 +93,7 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "Think of your work this year. How well has it matched what you know about {topic}?",
+    "How well has your work this year drawn on what you know {about}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
@@ -107,8 +109,8 @@ _ANALYSE_TOPIC: Pool = (
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
     "What does the guidance or research you know say about {topic}?",
-    "What would you like to understand better about {topic}, and where has that shown in your"
-    " work?",
+    "What would you like to understand better about {topic}, and where has that gap shown up"
+    " in your work?",
 )
 _CONCLUDE_ACT: Pool = (
     "What else could you have done to {act}? What have you learned?",
