@@ -306,6 +306,9 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and _names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+    if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
+        # "how you agree how often and how ..." stacks one "how" on another.
+        rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
     if walk.handles[0].ongoing:
         # Work kept up over months has no single moment to go back to.
         rotation = tuple(s for s in rotation if not moments.ONE_MOMENT.search(s)) or rotation

@@ -16,7 +16,7 @@ Pool = tuple[str, ...]
 # Routine work is part of the job, not a one-off someone "needed to" do: a stem asks for one
 # recent case of it ("where your part was to ..."), or for how it is usually done.
 _DESCRIBE_ACT: Pool = (
-    "Think of a recent case where it was your job to {act}. What did you do, and what happened?",
+    "Choose a recent case where it was your job to {act}. What did you do, and what happened?",
     "Recall one visit, call or meeting where you set out to {act}. What did you do first?",
     "Think of recent work with {one}, and a time when you set out to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
