@@ -123,3 +123,16 @@ def test_a_cue_does_not_paste_the_handle_its_question_just_named(full_library: L
         assert "expect from contact" in question
         assert "expect from contact" not in cue, cue
         assert not any("expect from contact" in c for c in cues_of(made)), cues_of(made)
+
+
+def test_the_next_step_cue_names_the_doing_half_of_a_two_part_statement(
+    full_library: Library,
+) -> None:
+    """ "Recognise when a person is intoxicated, and adapt or reschedule the session": what
+    the service may make harder is the adapting, not the recognising."""
+    for model in full_library.models.values():
+        made = prompts_for(full_library.item("test-unseen/a/4"), model)
+        stage = made.next_step_stage()
+        assert stage is not None
+        cue = made.for_stage(stage, Role.SUPERVISOR)
+        assert cue is not None and "adapt or reschedule" in cue.text, cue
