@@ -433,11 +433,11 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
-    # One item's cues differ in kind (no two of a kind back to back, the team or the service
-    # asked about once), then fresh lenses first, then cues not yet said; among those, the
+    # Cues not yet said first; then one item's cues differ in kind (no two of a kind back to
+    # back, the team or the service asked about once), fresh lenses first; among those, the
     # first that is not an echo and names nobody as "the practitioner" (in a cue, "they").
     ranked = sorted(
-        rotation, key=lambda c: (_same_kind(walk, c), c.lens in walk.lenses, c in walk.cues)
+        rotation, key=lambda c: (c in walk.cues, _same_kind(walk, c), c.lens in walk.lenses)
     )
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     fitting = ((c, t) for c, t in written if _echo(t, question) <= ECHO and PRACTITIONER not in t)
