@@ -80,8 +80,8 @@ def test_the_immediate_risk_check_is_for_risk_items_only(full_library: Library) 
 
 def test_one_items_cues_differ_in_kind_and_read_as_said(full_library: Library) -> None:
     """No cue said twice, no two notice-your-reaction cues back to back, none naming "the
-    practitioner", no
-    "whether they agree" (who?), no "what they know why", no reading list for a mistake."""
+    practitioner", no "whether they agree" (who?), no "what they know why", no reading list
+    for a mistake."""
     for made in every_item(full_library):
         cues = cues_of(made)
         assert len(set(cues)) == len(cues), (made.item.ref, cues)
