@@ -62,7 +62,7 @@ the time it was so ("a time when a person was ...", "a recent time you noticed s
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
     # Not "give one example of": the topic may be plural ("achievements and shortfalls").
-    "From your own work, which case comes to mind first for {topic}? What did it show you?",
+    "Which case from your own work comes to mind when you think of {topic}? What did it show you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
