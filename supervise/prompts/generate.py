@@ -475,10 +475,13 @@ def _kind(lens: cues.Lens) -> cues.Lens:
     return cues.Lens.SUPERVISOR if lens is cues.Lens.PARALLEL else lens
 
 
-def _same_kind(walk: _Walk, cue: cues.Cue) -> bool:
-    """Whether ``cue`` would be of the kind just used, or a second look at the team."""
+def _same_kind(walk: _Walk, cue: cues.Cue) -> int:
+    """How much ``cue`` would repeat the item's cues in kind: 2 for a second look at the team
+    or the service (it reads as the same cue twice), 1 for the kind just used, else 0."""
     kind = _kind(cue.lens)
-    return kind is walk.last or (kind is cues.Lens.CONTEXT and kind in walk.lenses)
+    if kind is cues.Lens.CONTEXT and kind in walk.lenses:
+        return 2
+    return int(kind is walk.last)
 
 
 def _says_twice(template: str, verb: str) -> bool:

@@ -20,6 +20,10 @@ _ONE_EVENT = re.compile(
 )
 
 
+_TEAM = re.compile(r"team or (?:the )?service|the team|the service (?:expects|itself)")
+"""A cue that asks about the team or the service (the wider context)."""
+
+
 def every_item(library: Library) -> Iterator[ItemPrompts]:
     """The prompts of every item of every framework, for both models."""
     for framework in library.frameworks.values():
@@ -79,12 +83,14 @@ def test_the_immediate_risk_check_is_for_risk_items_only(full_library: Library) 
 
 
 def test_one_items_cues_differ_in_kind_and_read_as_said(full_library: Library) -> None:
-    """No cue said twice, no two notice-your-reaction cues back to back, none naming "the
-    practitioner", no "whether they agree" (who?), no "what they know why", no reading list
-    for a mistake."""
+    """No cue said twice, the team asked about once, no two notice-your-reaction cues back to
+    back, none naming "the practitioner", no "whether they agree" (who?), no "what they know
+    why", no reading list for a mistake."""
     for made in every_item(full_library):
         cues = cues_of(made)
         assert len(set(cues)) == len(cues), (made.item.ref, cues)
+        team = [cue for cue in cues if _TEAM.search(cue)]
+        assert len(team) <= 1, (made.item.ref, team)
         for before, after in itertools.pairwise(cues):
             noticing = [
                 re.search(r"\bnotice\b", c.split(".")[0], re.IGNORECASE) for c in (before, after)
