@@ -7,7 +7,8 @@ restorative is the practitioner's lens). Each move of a model has its own cues, 
 fits its stage ("the exact words" while the moment is told, "what they now know" at the
 conclusion), and one item's stages each take a different lens. Slots are those of ``stems``;
 ``{act}`` and ``{topic}`` are turned into the third person in their sentence. In a cue, "they" is
-always the practitioner; the person served is named ("the customer").
+always the practitioner; the person served is named ("the customer"). A cue's words keep the
+time of the item's questions (``Time``): one moment gone by, or work still going on.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Slots: ``{act}`` a verb phrase ("check that a customer has understood you"), ``{topic}`` a noun
 phrase or a "how/why" clause, ``{one}`` one person the work is with ("a customer"), ``{points}``
 a list of sub-points. A slot ends its clause, so no stem leans on words a phrase might lack.
-Doing is anchored in one person and one moment; knowing is asked as explaining, teaching,
-applying or looking for, never as "a situation that called on what you know".
+Doing is anchored in one person and one moment (or, for work kept up over time, asked as it
+goes on, in the present perfect); knowing is asked as explaining, teaching, applying or looking
+for, never as "a situation that called on what you know".
 """
 
 from __future__ import annotations
@@ -286,7 +287,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
         "Who in your team or beyond could help you learn more here, and when will you ask?",
-        "This month, where in your work could you use this, and how will you know it helped?",
+        # Knowing is not "used" like a tool (the law is not): ask where it will matter.
+        "Where in your work will this matter most this month, and what will you do about it?",
     ),
 }
 for _back in (_BACK_DOING, _BACK_ONGOING, _BACK_KNOWING):
