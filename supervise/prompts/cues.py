@@ -264,7 +264,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would see in their work that comes from knowing {about}.",
+        "Ask how {one} would benefit from what they know {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
