@@ -91,6 +91,9 @@ def as_seen(template: str) -> str:
     template = template.replace("having to {act}", "realising {act}")
     template = template.replace("how they {act}", "how they came to see {act}")
     template = template.replace("they draw on to {act}", "helped them see {act}")
+    template = template.replace("expects of them as", "expected of them as")
+    template = template.replace("whether that helps", "whether that helped")
+    template = template.replace("as they {act}", "once they saw {act}")
     for doing in ("had to", "came to", "tried to", "set out to", "worked to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
     return template.replace("to {act}", "to see {act}")

@@ -144,3 +144,12 @@ def test_the_next_step_cue_names_the_doing_half_of_a_two_part_statement(
         assert stage is not None
         cue = made.for_stage(stage, Role.SUPERVISOR)
         assert cue is not None and "adapt or reschedule" in cue.text, cue
+
+
+@pytest.mark.parametrize("ref", ["test-unseen/a/4", "test-unseen/pc/9", "cyp-4.3/t/1"])
+def test_what_was_noticed_keeps_a_verb_in_every_cue(full_library: Library, ref: str) -> None:
+    """ "as they {act}" with what was seen ("the person was intoxicated") must say they saw it,
+    never "as they the person was ..." or "as they strain early"."""
+    for model in full_library.models.values():
+        for cue in cues_of(prompts_for(full_library.item(ref), model)):
+            assert not re.search(r"\b(?:as|how) they (?:the|a|an|strain)\b", cue), cue
