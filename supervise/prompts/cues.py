@@ -7,7 +7,8 @@ restorative is the practitioner's lens). Each move of a model has its own cues, 
 fits its stage ("the exact words" while the moment is told, "what they now know" at the
 conclusion), and one item's stages each take a different lens. Slots are those of ``stems``;
 ``{act}`` and ``{topic}`` are turned into the third person in their sentence. In a cue, "they" is
-always the practitioner; the person served is named ("the customer").
+always the practitioner; the person served is named ("the customer"). A cue's words keep the
+time of the item's questions (``Time``): one moment gone by, or work still going on.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ class Lens(Enum):
     LEARNING = "learning (formative)"
 
 
+class Time(Enum):
+    """When a cue's words place the work: any time, one moment gone by, or work still going."""
+
+    ANY = "any"
+    MOMENT = "one moment"
+    ONGOING = "ongoing"
+    """Work kept up over time ("keep contact at the level ..."), asked as it goes on."""
+
+
 @dataclass(frozen=True)
 class Cue:
     """One cue through one lens: for a verb handle, for a noun handle, and naming nothing."""
@@ -44,112 +54,156 @@ class Cue:
     outward: bool = False
     """True where the cue assumes something others could see or hear (words said, someone to
     shadow): it does not fit an inner act such as reflecting or noticing."""
+    time: Time = Time.ANY
+    """The time its words place the work in: a cue of one moment never follows work told as
+    going on, nor the other way round."""
+    reading: bool = False
+    """True where the cue suggests reading up: not for owning a mistake, which is conduct."""
 
 
-def _fixed(lens: Lens, text: str) -> Cue:
+def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
     """A cue that says the same whatever the handle: it names nothing of the item."""
-    return Cue(lens, text, text, text)
+    return Cue(lens, text, text, text, time=time)
 
 
+# Routine work is not something they "had to" do: cues say "how they {act}", "set out to".
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
-        "Ask for the exact words they used when they had to {act}. Listen for what is left out.",
+        "Ask for the exact words they used as they set out to {act}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
         "Ask for the exact words they used; listen for anything played down.",
         outward=True,
+        time=Time.MOMENT,
     ),
     Cue(
         Lens.PERSON,
-        "As they describe it, keep {the_one} in view: how might it have felt from their side?",
-        "Keep {the_one} in view: what might they say about {topic}?",
-        "Keep {the_one} in view: how might it have felt from that side?",
+        "As they describe it, keep {the_one} in view: how might it feel from that side?",
+        "Keep {the_one} in view, and ask how that side might see {topic}.",
+        "Keep {the_one} in view: how might it feel from that side?",
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Listen for how the relationship changed once they tried to {act}.",
+        "Listen for what changed in the relationship once they set out to {act}.",
         "Listen for changes in the relationship once they touched on {topic}.",
-        "Listen for how {the_one} seemed to take it, and what changed in the work afterwards.",
+        "Listen for how {the_one} seemed to take it, and what changed in the work from then on.",
+        time=Time.MOMENT,
+    ),
+    Cue(
+        Lens.RELATIONSHIP,
+        "Listen for how the relationship has moved as they {act}.",
+        "Listen for how the relationship has moved as the work has touched on {topic}.",
+        "Listen for how {the_one} seems to take the work, and what has changed so far.",
+        time=Time.ONGOING,
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice your own reaction as they describe having to {act}; it may say something about"
+        "Notice your own reaction as they talk about how they {act}; it may say something about"
         " the case.",
         "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
         "Notice your own reaction as you listen; it may say something about the case.",
     ),
 )
 _FEEL = (
+    # Not "Notice ...": the supervisor's own reaction is noticed by other cues, and two
+    # notice-cues back to back read as one said twice.
     Cue(
         Lens.PRACTITIONER,
-        "Notice the feeling in how this is told; if it was hard to {act}, ask who supported them.",
-        "Notice how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
-        "Notice the feeling in how this is told, and ask who was there for them afterwards.",
+        "If it was hard for them to {act}, ask who was there for them, and whether that was"
+        " enough.",
+        "Listen to how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
+        "Ask who was there for them afterwards, and whether that was enough.",
+        time=Time.MOMENT,
     ),
     Cue(
+        Lens.PRACTITIONER,
+        "If it is hard for them to {act}, ask who is there for them, and whether that is enough.",
+        "Listen to how they speak about {topic}: flat, anxious, angry? Ask what support they have.",
+        "Ask who is there for them as the work goes on, and whether that is enough.",
+        time=Time.ONGOING,
+    ),
+    _fixed(
         Lens.PARALLEL,
-        "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
-        "As they talk about {topic}, notice whether a pull to rush, rescue or argue shows up"
-        " between you.",
         "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they describe having to {act}; it may echo what they felt.",
-        "Notice what you feel as they talk about {topic}; it may echo what they felt.",
-        "Notice what you feel as you listen; it may echo what they felt.",
+        "Notice what you feel as they tell you how they {act}; it may echo their own feelings.",
+        "Notice what you feel as they talk about {topic}; it may echo their own feelings.",
+        "Notice what you feel as you listen; it may echo their own feelings.",
     ),
 )
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask which parts matched good practice, and what they might add next time.",
-        "Ask what good practice says about {topic}, and how close this came to it.",
-        "Ask which parts matched good practice, and what they might add next time.",
+        "Ask which parts of their work match good practice, and what they might add.",
+        "Ask what good practice says about {topic}, and how their own work compares.",
+        "Ask which parts of their work match good practice, and what they might add.",
     ),
     _fixed(
         Lens.PERSON,
-        "Ask what {the_one} actually said or did that shows how it landed with them.",
+        "Ask what {the_one} actually said or did that shows how the work landed with them.",
+        Time.MOMENT,
+    ),
+    _fixed(
+        Lens.PERSON,
+        "Ask what {the_one} has said or done that shows how the work is landing with them.",
+        Time.ONGOING,
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what they did well when they had to {act}. Name it, so it can be done again.",
-        "Ask what they did well when it came to {topic}. Name it, so it can be done again.",
-        "Ask what they did well. Name it, so it can be done again.",
+        "Ask what they did well in how they {act}, and name that strength so they can use it"
+        " again.",
+        "Ask what they handled well with {topic}, and name that strength so they can use it again.",
+        "Ask what they did well, and name that strength so they can use it again.",
+        time=Time.MOMENT,
+    ),
+    Cue(
+        Lens.LEARNING,
+        "Ask what is going well in how they {act}, and name that strength so they can build on it.",
+        "Ask what is going well with {topic}, and name that strength so they can build on it.",
+        "Ask what is going well, and name that strength so they can build on it.",
+        time=Time.ONGOING,
     ),
 )
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what guidance, training or experience helps explain how it went when they had to"
-        " {act}.",
+        "Ask what guidance, training or experience they draw on to {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
-        "Ask what theory, guidance or experience explains how it went.",
+        "Ask what theory, guidance or experience helps them make sense of it.",
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the team or the service expected of them when they had to {act}.",
-        "Ask how the team or the service sees {topic}, and whether they agree.",
-        "Ask what the team or the service expected of them, and whether it helped.",
+        "Ask what the service expects of them as they {act}, and whether that helps.",
+        "Ask whether they have brought this to the team, and how the team tends to think about"
+        " {topic}.",
+        "Ask whether they have talked this through with their team, and what the team made of it.",
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Ask what in the relationship made it easier or harder to {act}.",
-        "Ask what in the relationship helped or hindered when it came to {topic}.",
-        "Ask what in the relationship made it easier or harder.",
+        "Ask what in the relationship makes it easier or harder to {act}.",
+        "Ask what in the relationship with {the_one} helps or hinders here.",
+        "Ask what in the relationship makes it easier or harder.",
     ),
-    _FEEL[1],
+    _FEEL[2],
 )
 _CONCLUDE = (
     Cue(
         Lens.LEARNING,
         "Ask what they most want to take away from it for the next time they {act}.",
-        "Ask what they most want to take away from it about {topic}.",
         "Ask what they most want to take away from it.",
+        "Ask what they most want to take away from it.",
+        time=Time.MOMENT,
+    ),
+    _fixed(
+        Lens.LEARNING,
+        "Ask what they most want to carry forward from the work so far.",
+        Time.ONGOING,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what advice they would give a new colleague who has to {act}.",
+        "Ask what advice they would give a new colleague about how to {act}.",
         "Ask what they would pass on to a new colleague about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
@@ -189,6 +243,7 @@ _PLAN = (
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
         outward=True,
+        reading=True,
     ),
 )
 
@@ -209,7 +264,7 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask what {one} would see them do differently because they know {about}.",
+        "Ask how {one} would benefit from what they know {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -219,7 +274,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Ask how they came to know {about}: training, colleagues, reading or experience.",
+        "Ask where they learned what they know {about}: training, colleagues, reading or"
+        " experience.",
         "Ask where this knowledge comes from: training, colleagues, reading or experience.",
     ),
 )
@@ -231,7 +287,7 @@ _KNOWING_FEEL = (
     ),
     _knowing(
         Lens.PARALLEL,
-        "Notice whether how sure they sound matches the examples they give about {topic}.",
+        "Notice whether how sure they sound matches the examples they give.",
         "Notice whether how sure they sound matches the examples they give.",
     ),
     _knowing(
@@ -243,7 +299,7 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Say kindly where good practice goes further than what they know {about}.",
+        "Say kindly where good practice goes further than their account of {topic}.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -257,7 +313,8 @@ _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[3],
     _knowing(
         Lens.LEARNING,
-        "Ask what they lean on most for {topic}: a colleague, a policy, or their own experience.",
+        "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
+        " own experience.",
         "Ask which theory or guidance here they find most useful, and why.",
     ),
     _fixed(
@@ -273,20 +330,19 @@ _KNOWING_CONCLUDE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Listen for whether what they take away matches what they told you about {topic}; if not,"
-        " say so kindly.",
+        "If what they take away does not fit the examples they gave, say so kindly.",
         "If the change they name is vague, ask what it would look like with {one} next week.",
     ),
 )
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date to look back, and one change that puts into practice what they know {about}.",
+        "Agree a date to look back, and one way to use what they know {about}.",
         "Agree one way to put this into practice, and a date to look back at it.",
     ),
     _knowing(
         Lens.PRACTITIONER,
-        "Ask what would help them learn more about {topic}, and offer what you can.",
+        "Ask what they would like to understand better about {topic}, and offer what you can.",
         "Ask what would help them feel surer here, and offer what you can.",
     ),
     _knowing(
@@ -308,7 +364,15 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.EVALUATE: _EVALUATE,
     Move.ANALYSE: _ANALYSE,
     # Driscoll's "So what?" asks for feelings, a judgement and meaning in one stage.
-    Move.MAKE_SENSE: (_FEEL[0], _EVALUATE[0], _ANALYSE[0], _ANALYSE[2], _FEEL[1], _ANALYSE[1]),
+    Move.MAKE_SENSE: (
+        _FEEL[0],
+        _FEEL[1],
+        _EVALUATE[0],
+        _ANALYSE[0],
+        _ANALYSE[2],
+        _FEEL[2],
+        _ANALYSE[1],
+    ),
     Move.CONCLUDE: _CONCLUDE,
     Move.PLAN: _PLAN,
 }
@@ -405,7 +469,8 @@ FLAGS: dict[Theme, str] = {
         "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
     ),
     Theme.COLLUSION: "Notice whose story they tell most warmly.",
-    Theme.FEELINGS: "Ask what they did with their own feelings afterwards.",
+    # Not what they felt: the next stage asks that.
+    Theme.FEELINGS: "Listen for whose feelings fill the story, and whose are missing.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     Theme.RULES: "Check what they leaned on: policy, law, or habit?",
     Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
@@ -425,9 +490,14 @@ KNOWING_FLAGS: dict[Theme, str] = {
 """The red flag for each theme on a knowing statement, where nothing has happened yet."""
 
 
-def cues_for(move: Move, knowing: bool, own: bool = False) -> tuple[Cue, ...]:
+def cues_for(
+    move: Move, knowing: bool, own: bool = False, ongoing: bool = False
+) -> tuple[Cue, ...]:
     """The cues that fit a stage that asks ``move``, in order of preference; ``own`` for knowing
-    about the practitioner's own responses."""
+    about the practitioner's own responses, ``ongoing`` for work told as it goes on."""
     if knowing and own:
         return _OWN_CUES[move]
-    return (_KNOWING_CUES if knowing else _DOING)[move]
+    if knowing:
+        return _KNOWING_CUES[move]
+    unfit = Time.MOMENT if ongoing else Time.ONGOING
+    return tuple(cue for cue in _DOING[move] if cue.time is not unfit)

@@ -18,8 +18,9 @@ from supervise.content.model import (
     SectionKind,
 )
 from supervise.prompts import cues, moments, stems
+from supervise.prompts.cues import Lens
 from supervise.prompts.handle import Handle, brief, handles_of, short_of
-from supervise.prompts.person import third_person
+from supervise.prompts.person import PRACTITIONER, third_person
 from supervise.prompts.themes import HARD, Theme, themes_of
 from supervise.prompts.tidy import finish
 
@@ -27,8 +28,9 @@ POINTS_STAGE = "points"
 """The stage id given to the prompts that ask which sub-points apply."""
 POINTS_TITLE = "Which points apply"
 """The heading of the sub-points prompt."""
-CUE_NAMES = 2
-"""How many of an item's cues name it in full; later ones use its short form, if it has one."""
+CUE_NAMES = 1
+"""How many of an item's cues name it in full (none where its question just did); later
+ones use its short form, if it has one."""
 POINTS_WORDS = 34
 """A sub-points prompt longer than this lists the rest in another one."""
 
@@ -102,9 +104,9 @@ def _fill(
         act, topic = third_person(act), third_person(topic)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
-    # "know why ...", but "know about displaced anger", "about how to ..." ("what they know how
-    # to carry out ..." would not be English).
-    about = topic if topic.lower().startswith("why ") else f"about {topic}"
+    # Always "about": "what they know why ..." and "what they know how to carry out ..." are
+    # not English, while "what they know about why ..." is.
+    about = f"about {topic}"
     text = template.format(act=act, topic=topic, about=about, **values, **more)
     return finish(text)
 
@@ -162,6 +164,8 @@ class _Walk:
     """Cues the item has used: none is said twice."""
     openings: set[str]
     """How the item's questions so far begin: no two begin alike."""
+    last: Lens | None = None
+    """The kind of the cue just written (see ``_kind``)."""
     cue_named: int = 0
     """How many cues have named the item itself so far."""
     cased: bool = False
@@ -171,6 +175,14 @@ class _Walk:
     def knowing(self) -> bool:
         """Whether the item is asked as knowing rather than doing."""
         return self.form is Form.KNOWLEDGE
+
+    @property
+    def ongoing(self) -> bool:
+        """Whether the item is work kept up over time, asked as it goes on: then no later
+        question or cue treats it as one event gone by."""
+        first = self.handles[0]
+        told_once = moments.noticed(first) or moments.REFLECTING.match(first.text)
+        return not self.knowing and first.ongoing and not told_once
 
     @property
     def own(self) -> bool:
@@ -204,10 +216,14 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         # nothing: see _cue).
         about = unasked.pop(0) if unasked else handles[0]
         if about is handles[0]:
-            # Named in full twice is enough: later cues say it shorter, as a person would,
-            # where the framework gives a short form.
-            about = handles[0] if walk.cue_named < CUE_NAMES else short or handles[0]
+            # Named in full once is enough, by a cue or by this stage's question: later cues
+            # say it shorter, as a person would, where it has a short form.
+            full = walk.cue_named < CUE_NAMES and asked[index] is not handles[0]
+            about = handles[0] if full else short or handles[0]
             walk.cue_named += 1
+            if stage.asks is Move.PLAN and len(handles) > 1 and not walk.knowing:
+                # "Recognise X, and adapt Y": the next step is usually the doing, the last part.
+                about = handles[-1]
         cue = _cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
@@ -241,9 +257,11 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     )
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
-    if filled.ongoing:
+    # Later stems of work kept up over time are written for it ("trying to" stays).
+    reword = not (walk.ongoing and index > 0)
+    if filled.ongoing and reword:
         stem = moments.over_time(stem)
-    if filled.inner:
+    if filled.inner and (reword or not filled.ongoing):
         stem = moments.without_trying(stem)
     # Knowing tells no moment, so nobody becomes "the customer".
     later = index > 0 and not walk.knowing
@@ -270,12 +288,12 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     """A stem from the stage's pool, turned by item and stage, fitted to the handle and not
     opening as an earlier question of the item did."""
     if handle is None:
-        pool = stems.looking_back(move, walk.form, walk.own)
+        pool = stems.looking_back(move, walk.form, walk.own, walk.ongoing)
     else:
         pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
         if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
             # A further part is asked as part of the same work, in words of its own.
-            pool = stems.part_stems(move) or pool
+            pool = stems.part_stems(move, walk.ongoing) or pool
     # Each item opens differently from its neighbours (n), and each stage from the others; the
     # turn is taken over the whole pool, so that leaving some stems out below does not make
     # neighbours land on the same one.
@@ -291,6 +309,9 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and _names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+    if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
+        # "how you agree how often and how ..." stacks one "how" on another.
+        rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
     if walk.handles[0].ongoing:
         # Work kept up over months has no single moment to go back to.
         rotation = tuple(s for s in rotation if not moments.ONE_MOMENT.search(s)) or rotation
@@ -326,13 +347,21 @@ def _told_over_time(
     return None
 
 
+_CUT_OFF = "the point that breaks off at “{}”"
+"""How a sub-point the source cuts off is named: by its printed words, said to be cut."""
+
+
 def _points_prompts(walk: _Walk) -> list[Prompt]:
     """The prompts that list the sub-points: one, or one per group where the list is long."""
     # Points of something done are done; points of a thing (risks, factors) are met. Points
     # that are all doings ("checking ...", "refocusing ...") are done whatever the handle.
     doings = all(brief(point).split(" ", 1)[0].endswith("ing") for point in walk.item.points)
     doing = not walk.knowing and (walk.handles[0].verb or doings)
-    pool = stems.POINTS_DOING if doing else stems.POINTS_KNOWING
+    # A doing statement's things are worked with, not understood ("Which do you understand
+    # well" is a question for knowing).
+    pool = stems.POINTS_DOING if doing else stems.POINTS_MET
+    if walk.knowing:
+        pool = stems.POINTS_KNOWING
     habits = all(brief(p).lower().startswith(("being ", "using ")) for p in walk.item.points)
     if habits and Theme.RUPTURE in walk.themes:
         pool = stems.POINTS_HABITS
@@ -340,7 +369,9 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
         # The practitioner's own qualities: asked of themselves, not "seen in your work".
         pool = stems.POINTS_QUALITIES
     stem = _pick(pool, walk.item.number)
-    briefs = [brief(point) for point in walk.item.points]
+    # A point the source cuts off is named last, as what it is, so no question hangs on "…".
+    points = sorted(walk.item.points, key=lambda point: point.truncated)
+    briefs = [_CUT_OFF.format(brief(p)) if p.truncated else brief(p) for p in points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.
     count, line = 1, ""
     for words in briefs:
@@ -363,7 +394,9 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
         walk.openings.add(_opening(worded))
         listed = _listed(group)
         asked = _fill(worded, walk.handles[0], walk.people, Role.PRACTITIONER, points=listed)
-        cue = finish(_pick(cues.POINT_CUES, walk.item.number, number))
+        start = (walk.item.number + number) % len(cues.POINT_CUES)
+        turned = cues.POINT_CUES[start:] + cues.POINT_CUES[:start]
+        cue = next((c for c in turned if _echo(c, asked) <= ECHO), turned[0])
         prompts.append(Prompt(stage, title, Role.PRACTITIONER, asked))
         prompts.append(Prompt(stage, title, Role.SUPERVISOR, cue))
     return prompts
@@ -373,7 +406,10 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
     the stage and do not echo ``question``; while the moment is first told, the red flag its
     theme calls for."""
-    options = cues.cues_for(move, walk.knowing, walk.own)
+    options = cues.cues_for(move, walk.knowing, walk.own, walk.ongoing)
+    if Theme.MISTAKE in walk.themes:
+        # Owning a mistake is conduct, not knowledge: a reading list would patronise.
+        options = tuple(c for c in options if not c.reading) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.
@@ -397,11 +433,17 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
-    # Fresh lenses first, then cues not yet said; among those, the first that is not an echo.
-    ranked = sorted(rotation, key=lambda c: (c.lens in walk.lenses, c in walk.cues))
+    # Cues not yet said first; then one item's cues differ in kind (no two of a kind back to
+    # back, the team or the service asked about once), fresh lenses first; among those, the
+    # first that is not an echo and names nobody as "the practitioner" (in a cue, "they").
+    ranked = sorted(
+        rotation, key=lambda c: (c in walk.cues, _same_kind(walk, c), c.lens in walk.lenses)
+    )
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
-    chosen, text = next(((c, t) for c, t in written if _echo(t, question) <= ECHO), written[0])
+    fitting = ((c, t) for c, t in written if _echo(t, question) <= ECHO and PRACTITIONER not in t)
+    chosen, text = next(fitting, written[0])
     walk.lenses.add(chosen.lens)
+    walk.last = _kind(chosen.lens)
     walk.cues.add(chosen)
     walk.cased = walk.cased or bool(_CASE.search(text))
     if index == 0:
@@ -415,7 +457,7 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
-    re.compile(r"\b(?:read|colleague)\b", re.IGNORECASE),
+    re.compile(r"\b(?:read|colleagues?)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 _CASE = re.compile(
@@ -425,6 +467,21 @@ _CASE = re.compile(
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
+
+
+def _kind(lens: cues.Lens) -> cues.Lens:
+    """What a cue of ``lens`` asks the supervisor to do: noticing the pull between the two of
+    them is noticing their own reaction, as far as a listener can tell."""
+    return cues.Lens.SUPERVISOR if lens is cues.Lens.PARALLEL else lens
+
+
+def _same_kind(walk: _Walk, cue: cues.Cue) -> int:
+    """How much ``cue`` would repeat the item's cues in kind: 2 for a second look at the team
+    or the service (it reads as the same cue twice), 1 for the kind just used, else 0."""
+    kind = _kind(cue.lens)
+    if kind is cues.Lens.CONTEXT and kind in walk.lenses:
+        return 2
+    return int(kind is walk.last)
 
 
 def _says_twice(template: str, verb: str) -> bool:

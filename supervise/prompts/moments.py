@@ -17,6 +17,7 @@ _HAVING = (
     ("try to {act}", "have to {act}"),
     ("set out to {act}", "had to {act}"),
     ("tried to {act}", "had to {act}"),
+    ("worked to {act}", "had to {act}"),
     ("trying to {act}", "having to {act}"),
 )
 _NEEDING = (
@@ -88,7 +89,12 @@ def as_seen(template: str) -> str:
     """A cue's template for a time something was seen to be so ("when they saw {act}")."""
     template = template.replace("did to {act}", "did when they saw {act}")
     template = template.replace("having to {act}", "realising {act}")
-    for doing in ("had to", "came to", "tried to"):
+    template = template.replace("how they {act}", "how they came to see {act}")
+    template = template.replace("they draw on to {act}", "helped them see {act}")
+    template = template.replace("expects of them as", "expected of them as")
+    template = template.replace("whether that helps", "whether that helped")
+    template = template.replace("as they {act}", "once they saw {act}")
+    for doing in ("had to", "came to", "tried to", "set out to", "worked to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
     return template.replace("to {act}", "to see {act}")
 

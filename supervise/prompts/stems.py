@@ -3,8 +3,9 @@
 Slots: ``{act}`` a verb phrase ("check that a customer has understood you"), ``{topic}`` a noun
 phrase or a "how/why" clause, ``{one}`` one person the work is with ("a customer"), ``{points}``
 a list of sub-points. A slot ends its clause, so no stem leans on words a phrase might lack.
-Doing is anchored in one person and one moment; knowing is asked as explaining, teaching,
-applying or looking for, never as "a situation that called on what you know".
+Doing is anchored in one person and one moment (or, for work kept up over time, asked as it
+goes on, in the present perfect); knowing is asked as explaining, teaching, applying or looking
+for, never as "a situation that called on what you know".
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from supervise.content.model import Form, Move
 
 Pool = tuple[str, ...]
 
+# Routine work is part of the job, not a one-off someone "needed to" do: a stem asks for one
+# recent case of it ("where your part was to ..."), or for how it is usually done.
 _DESCRIBE_ACT: Pool = (
-    "Think of the last time you needed to {act}. What did you do, and what happened?",
-    "Recall one visit, call or meeting where you needed to {act}. What did you do first?",
-    "Think of recent work with {one}, and a time when you needed to {act}. What happened?",
-    "When did you last need to {act}? Walk through it step by step.",
-    "Pick one recent piece of work where you needed to {act}. What did you do?",
-    "Think of a day this month when you needed to {act}. What happened?",
-    "Who comes to mind when you think of a time you needed to {act}? What happened with them?",
+    "Choose a recent case where it was your job to {act}. What did you do, and what happened?",
+    "Recall one visit, call or meeting where you set out to {act}. What did you do first?",
+    "Think of recent work with {one}, and a time when you set out to {act}. What happened?",
+    "Take one recent case and walk through it step by step: how did you {act}?",
+    "Pick one recent piece of work where your part was to {act}. What did you do?",
+    "Think of a day this month when you worked to {act}. What happened?",
+    "Who comes to mind first when you think about how you {act}? What happened with them?",
     "Describe one moment, as plainly as you can, when you set out to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
@@ -38,7 +41,8 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of your work over a while with {one}, where you needed to {act}. How has that gone?",
+    "Think of one piece of work with {one} that has run for some time. How is it going as you"
+    " {act}?",
     "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
     "Think about your current cases. Where do you most need to {act}, and how is it going?",
 )
@@ -58,7 +62,8 @@ DESCRIBE_NOTICED: Pool = (
 the time it was so ("a time when a person was ...", "a recent time you noticed strain ...")."""
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
-    "From your own work, give one example of {topic}. What did it show you?",
+    # Not "give one example of": the topic may be plural ("achievements and shortfalls").
+    "Which case from your own work comes to mind when you think of {topic}? What did it show you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -72,7 +77,7 @@ _FEEL_TOPIC: Pool = (
     "Most practitioners feel something about {topic}. What did you notice in yourself?",
 )
 _FEEL_KNOW: Pool = (
-    "How sure do you feel of what you know about {topic}? Where does that come from?",
+    "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
 )
 _EVALUATE_ACT: Pool = (
@@ -89,7 +94,7 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "Think of your work this year. How well has it matched what you know about {topic}?",
+    "How well has your work this year drawn on what you know {about}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
@@ -105,8 +110,8 @@ _ANALYSE_TOPIC: Pool = (
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
     "What does the guidance or research you know say about {topic}?",
-    "What would you like to understand better about {topic}, and where has that shown in your"
-    " work?",
+    "What would you like to understand better about {topic}, and where has that gap shown up"
+    " in your work?",
 )
 _CONCLUDE_ACT: Pool = (
     "What else could you have done to {act}? What have you learned?",
@@ -152,14 +157,21 @@ _BY_MOVE[Move.MAKE_SENSE] = (
     _EVALUATE_KNOW + _ANALYSE_KNOW + _FEEL_KNOW,
 )
 
+
+def _add_make_sense(pools: dict[Move, Pool]) -> None:
+    """Driscoll's "So what?" asks for a judgement, meaning and feelings in one stage."""
+    pools[Move.MAKE_SENSE] = pools[Move.EVALUATE] + pools[Move.ANALYSE] + pools[Move.FEEL]
+
+
 # A further part of a statement, asked after the moment was told: as part of that same work.
 _PART_ACT: dict[Move, Pool] = {
+    # "How did it feel to hear mistrust without taking it personally?" assumes they did.
     Move.FEEL: (
-        "How did it feel to {act}?",
-        "What was it like to {act}?",
+        "What did you feel as you tried to {act}?",
+        "How easy or hard was it to {act}, and what did you feel?",
     ),
     Move.EVALUATE: (
-        "And how did you {act}? What went well, and what was harder?",
+        "And how did it go when you tried to {act}? What went well, and what was harder?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
@@ -173,9 +185,20 @@ _PART_ACT: dict[Move, Pool] = {
     Move.PLAN: (),
     Move.DESCRIBE: (),
 }
-_PART_ACT[Move.MAKE_SENSE] = (
-    _PART_ACT[Move.EVALUATE] + _PART_ACT[Move.ANALYSE] + _PART_ACT[Move.FEEL]
-)
+_add_make_sense(_PART_ACT)
+# A further part of work kept up over time: asked as it goes on, never as one thing done.
+_PART_ONGOING: dict[Move, Pool] = {
+    **_PART_ACT,
+    Move.FEEL: (
+        "What has it been like trying to {act}?",
+        "How does it feel when you try to {act}?",
+    ),
+    Move.EVALUATE: (
+        "How well are you managing to {act}? What tells you so?",
+        "So far, what has helped you {act}, and what has been harder?",
+    ),
+}
+_add_make_sense(_PART_ONGOING)
 
 # Later stages talk about the moment already told, as a supervisor would ("it", "that moment"),
 # rather than naming the topic again; these stems take no handle.
@@ -210,11 +233,43 @@ _BACK_DOING: dict[Move, Pool] = {
         "Before your next supervision, what is one small thing you will try?",
     ),
 }
+# The same, for work kept up over time: how it is going, never one event gone by.
+_BACK_ONGOING: dict[Move, Pool] = {
+    Move.FEEL: (
+        "What has this work been like for you, and what has stayed with you?",
+        "What goes through your mind as this work goes on? What do you do with those thoughts?",
+        "What do you tend to feel in this work, and what do you do with it?",
+        "Where have you felt least sure of yourself so far, and why then, do you think?",
+    ),
+    Move.EVALUATE: (
+        "So far, what has gone well, and what has been harder than you expected?",
+        "How well is it going, all things considered? What tells you so?",
+        "If {the_one} could tell you honestly how it has been for them, what would they say?",
+        "Thinking about what you do, what is going well, and what less well?",
+    ),
+    Move.ANALYSE: (
+        "Why do you think it has gone the way it has? What helps, and what gets in the way?",
+        "What in your training, guidance or past experience helps you here? Is anything missing?",
+        "What do you think is going on for {the_one}, as far as you can tell?",
+        "What does your organisation expect of you here, and how does that shape what you do?",
+    ),
+    Move.CONCLUDE: (
+        "What else could you try? What have you learned from it so far?",
+        "Knowing what you know now, what would you tell yourself at the start?",
+        "If you were starting this work again, what would you do differently, and why?",
+    ),
+    Move.PLAN: (
+        "What will you try from here? Name one step and when you will take it.",
+        "What one thing will you try over the coming weeks, and when will you start?",
+        "Who could help you get better at this, and when will you ask them?",
+        "Before your next supervision, what is one small thing you will try?",
+    ),
+}
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
-        "When this comes up in your work, how sure of yourself do you feel, and why?",
+        "When you draw on this in your work, how sure of yourself do you feel, and why?",
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",
@@ -232,13 +287,13 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
         "Who in your team or beyond could help you learn more here, and when will you ask?",
-        "This month, where in your work could you use this, and how will you know it helped?",
+        # Knowing is not "used" like a tool (the law is not): ask where it will matter.
+        "Where in your work will this matter most this month, and what will you do about it?",
     ),
 }
-for _back in (_BACK_DOING, _BACK_KNOWING):
+for _back in (_BACK_DOING, _BACK_ONGOING, _BACK_KNOWING):
     _back[Move.DESCRIBE] = ()
-    # Driscoll's "So what?" asks for feelings, a judgement and meaning in one stage.
-    _back[Move.MAKE_SENSE] = _back[Move.EVALUATE] + _back[Move.ANALYSE] + _back[Move.FEEL]
+    _add_make_sense(_back)
 
 # Knowing about one's own responses ("the impact that this work can have on you") is asked as
 # noticing in oneself, never as something to look up or be taught.
@@ -269,9 +324,7 @@ _BACK_OWN: dict[Move, Pool] = {
         "What one thing will you do to look after yourself in this work, and when?",
     ),
 }
-_BACK_OWN[Move.MAKE_SENSE] = (
-    _BACK_OWN[Move.EVALUATE] + _BACK_OWN[Move.ANALYSE] + _BACK_OWN[Move.FEEL]
-)
+_add_make_sense(_BACK_OWN)
 
 POINTS_DOING: Pool = (
     "Which of these comes easily to you, and which is harder: {points}?",
@@ -284,7 +337,14 @@ POINTS_KNOWING: Pool = (
     "Which do you understand well, and which less so: {points}?",
     "Of these, which do you see most often in your work: {points}?",
 )
-"""Stems for the prompt that lists things to know or meet (each opens differently)."""
+"""Stems for the prompt that lists things to know (each opens differently)."""
+POINTS_MET: Pool = (
+    "Which of these have come up in your work lately: {points}?",
+    "How easy do you find each of these to work with: {points}?",
+    "Of these, which do you meet most often in your work: {points}?",
+)
+"""Stems for the things a doing statement's work meets ("feedback", "room for negative
+feelings"): asked as work done, never as what is understood."""
 
 POINTS_HABITS: Pool = (
     "We all slip into some of these at times. Which do you notice in yourself: {points}?",
@@ -316,14 +376,17 @@ def stems(move: Move, form: Form, verb: bool, clause: bool, own: bool = False) -
     return act if verb else topic
 
 
-def part_stems(move: Move) -> Pool:
-    """Stems for a further part of a doing statement, asked after the moment was told (empty
-    where a part is not asked, or where it is a thing rather than a doing)."""
-    return _PART_ACT[move]
+def part_stems(move: Move, ongoing: bool = False) -> Pool:
+    """Stems for a further part of a doing statement, asked after the moment was told, or as
+    the work goes on (``ongoing``); empty where a part is not asked."""
+    return (_PART_ONGOING if ongoing else _PART_ACT)[move]
 
 
-def looking_back(move: Move, form: Form, own: bool = False) -> Pool:
-    """Stems that take no handle, for a stage after the first (empty for describing)."""
+def looking_back(move: Move, form: Form, own: bool = False, ongoing: bool = False) -> Pool:
+    """Stems that take no handle, for a stage after the first (empty for describing); for
+    work kept up over time (``ongoing``), they ask how it is going."""
     if own and form is Form.KNOWLEDGE:
         return _BACK_OWN[move]
-    return (_BACK_KNOWING if form is Form.KNOWLEDGE else _BACK_DOING)[move]
+    if form is Form.KNOWLEDGE:
+        return _BACK_KNOWING[move]
+    return (_BACK_ONGOING if ongoing else _BACK_DOING)[move]

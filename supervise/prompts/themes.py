@@ -26,9 +26,11 @@ class Theme(Enum):
 
 
 _SIGNS: dict[Theme, str] = {
-    Theme.RISK: r"risk|harm|safeguard|immediate action|could not wait|challenging behaviour"
-    r"|\bsafe\b"
-    r"|disclos|abuse|danger|urgent|self-harm|overdose|violence",
+    # Not "reducing harm" (harm reduction is a way of working), "safe practice" or a person
+    # who may not be ready "to disclose" their use: none of these is a risk to check at once.
+    Theme.RISK: r"risk|(?<!reducing )(?<!reduce )\bharm\b(?! reduction)|safeguard|immediate action"
+    r"|could not wait|challenging behaviour|\bsafe\b(?! practice)"
+    r"|\bdisclosures?\b|abuse|danger|urgent|self-harm|overdose|violence",
     Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
     r"|continuing contact|level of emotional support|enough emotional support|\bending|disengag",
     Theme.DEPENDENCY: r"dependen|depend on",

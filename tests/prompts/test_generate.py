@@ -402,6 +402,7 @@ def every_template() -> set[str]:
     found: set[str] = set(
         stems.POINTS_DOING
         + stems.POINTS_KNOWING
+        + stems.POINTS_MET
         + stems.POINTS_HABITS
         + stems.POINTS_QUALITIES
         + stems.EASING
@@ -410,17 +411,20 @@ def every_template() -> set[str]:
         + stems.DESCRIBE_REFLECTING
     )
     for move in Move:
-        found.update(stems.part_stems(move))
+        for ongoing in (True, False):
+            found.update(stems.part_stems(move, ongoing))
+            for form in Form:
+                for own in (True, False):
+                    found.update(stems.looking_back(move, form, own, ongoing))
+            for knowing in (True, False):
+                for own in (True, False):
+                    for cue in cues.cues_for(move, knowing, own, ongoing):
+                        found.update((cue.act, cue.topic, cue.plain))
         for form in Form:
             for own in (True, False):
-                found.update(stems.looking_back(move, form, own))
                 for verb in (True, False):
                     for clause in (True, False):
                         found.update(stems.stems(move, form, verb, clause, own))
-        for knowing in (True, False):
-            for own in (True, False):
-                for cue in cues.cues_for(move, knowing, own):
-                    found.update((cue.act, cue.topic, cue.plain))
     return found
 
 
