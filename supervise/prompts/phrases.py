@@ -1,0 +1,122 @@
+"""Cut a phrase to a few words at a boundary where what is left is still a phrase."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words a phrase can be cut before, strongest first; what is left must still be a phrase.
+_CUTS = (
+    _words(
+        "which who whom whose where whereas while so that consistent especially rather"
+        " throughout including"
+    ),
+    _words(
+        "within without for in on through by from towards toward during across among between"
+        " regarding about at as with"
+    ),
+    _words("and or"),
+    # The last resorts: these often split a phrase ("the purpose | of each visit"), and a cut
+    # before an object leaves the verb alone ("to disclose | the full extent").
+    _words("to of what when if because before after until unless"),
+    _words("the a an their your any all"),
+)
+_ANY_CUT = frozenset().union(*_CUTS)
+# Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
+_TRAILING_ADJECTIVES = _words(
+    "relevant appropriate associated related involved required necessary specific possible"
+    " concerned"
+)
+# Words a phrase may not end on.
+NO_END: frozenset[str] = _words(
+    "a an the their your his her its our my any all some each every this that these those to of"
+    " and or with in for on at by from as not no very more most less whether how why what when"
+    " where who which own so"
+)
+# Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
+# on one while a better cut can be had.
+_TAKES_TO = _words("difficult hard easy able important likely necessary ready willing unable")
+_VERBS_BEFORE_THAT = _words(
+    "ensure sure check know knows recognise recognize understand understands show explain agree"
+    " judge feel believe see recognising"
+)
+# The verb of a "how X can ..." clause: the subject is everything before it.
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` cut before a boundary word so that it has at most ``limit`` words, never inside
+    a list; ``text`` itself where no such cut exists."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    listed = _inside_lists(words)
+    # Twice: first keeping words such as "ready" with their "to ...", then, if nothing else
+    # will do, letting the cut fall after them.
+    for no_end in (NO_END | _TAKES_TO, NO_END):
+        short = _cut_once(words, limit, listed, no_end)
+        if short is not None:
+            return short
+    return text
+
+
+def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[str]) -> str | None:
+    """One pass of ``cut``: None where no cut leaves a phrase that may end there."""
+    for strength in _CUTS:
+        for end in range(min(limit, len(words) - 1), 1, -1):
+            if end in listed:
+                continue
+            word = words[end].lower().strip(",;:")
+            before = words[end - 1]
+            if before.endswith(",") and before.lower().strip(",") not in no_end:
+                return _drop_trailing(words[:end])
+            if word not in strength or before.lower().strip(",") in no_end:
+                continue
+            if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
+                continue
+            return _drop_trailing(words[:end])
+    return None
+
+
+def _inside_lists(words: list[str]) -> set[int]:
+    """Cut positions inside a list ("purpose, frequency and limits"): a cut there would keep
+    half of it. A cut at ``end`` keeps ``words[:end]``."""
+    inside: set[int] = set()
+    for index, word in enumerate(words):
+        ahead = [w.lower().strip(",") for w in words[index + 1 : index + 5]]
+        if not word.endswith(",") or not {"and", "or"} & set(ahead):
+            continue
+        joiner = index + 1 + next(i for i, w in enumerate(ahead) if w in ("and", "or"))
+        if joiner == index + 1 and not any(
+            w.endswith(",") for w in words[max(0, index - 6) : index]
+        ):
+            # ", and record ...": a second clause, not the end of a list (that would have a
+            # comma before it too: "A, B, and C").
+            continue
+        after = range(joiner + 2, len(words))
+        end = next((i for i in after if words[i].lower().strip(",") in _ANY_CUT), len(words))
+        inside.update(range(index + 1, end))
+    return inside
+
+
+def _drop_trailing(words: list[str]) -> str:
+    """``words`` without a comma or a post-nominal adjective at the end, nor a last "and ..."
+    that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
+    while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
+        words = words[:-1]
+    # "respond to concerns in a way [which ...]": the manner went with what was cut off.
+    manner = " ".join(words[-3:]).lower()
+    if len(words) > 4 and manner in ("in a way", "in a manner", "in the way"):
+        words = words[:-3]
+    # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
+    # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
+    joiners = [
+        i
+        for i in range(max(len(words) - 3, 4), len(words) - 1)
+        if words[i] in ("and", "or") and words[i + 1].lower() in ("the", "a", "an")
+    ]
+    listed = any(word.endswith(",") for word in words[-5:])
+    if joiners and not listed:
+        words = words[: joiners[-1]]
+    return " ".join(words).rstrip(",")
