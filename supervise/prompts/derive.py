@@ -11,13 +11,25 @@ from __future__ import annotations
 import re
 
 from supervise.content.model import SectionKind
-from supervise.prompts.phrases import NO_END, cut
-from supervise.prompts.spoken import RUN_WORDS, reworded, run, without_manner
+from supervise.prompts.phrases import NO_END, cut, cut_whole
+from supervise.prompts.spoken import (
+    RUN_WORDS,
+    SERVED,
+    plain,
+    plainer,
+    reworded,
+    run,
+    without_manner,
+)
 from supervise.prompts.tidy import WH, clean_words
 
 MAX_WORDS = 9
-"""The longest derived handle. Prompts may not repeat ten statement words in a row, and a
-template often says the statement's own "to" or "how to" beside it: see ``_limit``."""
+"""The length a derived handle is cut to where a cut there keeps a whole phrase. Prompts may
+not repeat ten statement words in a row, and a template often says the statement's own "to" or
+"how to" beside it: see ``_limit``."""
+HANDLE_WORDS = 12
+"""The longest derived handle: what a shorter cut would leave wanting ("the limits | of key
+work sessions", "intoxicated | or in withdrawal") may take it this far."""
 BRIEF_WORDS = 4
 """The longest derived brief of a sub-point."""
 
@@ -74,6 +86,7 @@ _NOT_A_VERB = re.compile(
     r"|\w*[^s]s\b)",
     re.IGNORECASE,
 )
+# The verb of a "how X can ..." clause: the subject is everything before it.
 _AUXILIARIES = _words("can could may might will would should must is are do does has have")
 
 
@@ -116,7 +129,7 @@ _TOLD = re.compile(
     re.IGNORECASE,
 )
 _MADE = re.compile(r"^when\s+you\s+have\s+\w+\s+((?:a|an)\s+\w.*)$", re.IGNORECASE)
-_SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
+_SAID = re.compile(r"^(?:when|that|what|how|why|if|the)\b|,\s+(?=(?:the|what|how|why|when)\b)")
 
 
 # "agree with the person the purpose ...": the one agreed with stands between the verb and what
@@ -162,15 +175,19 @@ def _that_subject(words: list[str]) -> str | None:
     return subject if 2 <= verb_at - 1 <= 7 and "," not in subject else None
 
 
-def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
-    """``text`` cut to ``limit`` words; a long "how X can ..." clause becomes its subject, X."""
+def _shorten(text: str, verb: bool, limit: int, most: int | None = None) -> tuple[str, bool] | None:
+    """``text`` cut to ``limit`` words (given ``most``, to a whole phrase of up to ``most``:
+    see ``cut_whole``; None where there is none); a long "how X can ..." clause becomes its
+    subject, X."""
     words = text.split()
     if not verb and text.lower().startswith(WH) and len(words) > limit:
         verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
         subject = " ".join(words[1:verb_at]).rstrip(",")
         if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
             return subject, False
-    short = cut(text, limit)
+    short = cut(text, limit) if most is None else cut_whole(text, limit, most)
+    if short is None:
+        return None
     if len(short.split()) <= 2 < len(words):
         # "the legislation [that protects ...]" says too little to be worth a question: the
         # whole phrase if it is short enough, else what the "that" clause is about.
@@ -196,31 +213,38 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
 
 # "the person" in a statement is the person the whole standard is about; a handle is said
 # before any one person has been spoken of, so it is "a person" there.
-_SERVED = r"(person|service user|customer|client|young person|individual)"
-_FIRST_MENTION = re.compile(r"\bthe " + _SERVED + r"\b", re.IGNORECASE)
+_FIRST_MENTION = re.compile(r"\bthe " + SERVED + r"\b", re.IGNORECASE)
 
 
 def _fit(piece: str, verb: bool, limit: int, statement: str) -> tuple[str, bool]:
-    """``piece`` shortened to ``limit`` words, or one word longer where that keeps more of the
-    point ("... of key work sessions") and the prompts, whatever says the handle, still repeat
-    fewer than ten of the statement's words in a row."""
-    handle = _shorten(piece, verb, limit)
-    longer = _shorten(piece, verb, limit + 1)
-    if longer == handle:
-        return handle
-    text = longer[0]
+    """``piece`` shortened to a whole phrase ("... of key work sessions", "... or in
+    withdrawal"), else to ``limit`` words or one more, such that the prompts, whatever says the
+    handle, still repeat fewer than ten of the statement's words in a row."""
+    widths = (limit + 1, limit)
+    whole = [_shorten(piece, verb, width, HANDLE_WORDS) for width in widths]
+    # A whole phrase in the statement's words, else one that spares a word or two; else, as
+    # a last resort, a cut phrase (it stays as it was cut).
+    tries = [said for said in whole if said]
+    tries += [(spared, kind) for text, kind in tries for spared in plainer(text)]
+    tries += [_shorten(piece, verb, width) or (piece, verb) for width in widths]
+    for text, kind in tries:
+        if _copies_little(text, statement):
+            return text, kind
+    return tries[-1]
+
+
+def _copies_little(text: str, statement: str) -> bool:
+    """Whether every prompt that says ``text`` repeats fewer than ten statement words in a row."""
     said = [text, _FIRST_MENTION_AGAIN.sub(r"the \1", text)]
     # A template may go on ", and ..." after the handle, as the statement itself may.
     ways = [f"{lead} {form} and" for form in said for lead in _SAID_BEFORE]
-    if all(run(way, statement) <= RUN_WORDS for way in ways):
-        return longer
-    return handle
+    return all(run(way, statement) <= RUN_WORDS for way in ways)
 
 
 # How a template leads into a handle ("to agree ...", "about the limits ...").
 _SAID_BEFORE = ("to", "about", "how to", "of")
 # Later prompts say "the person" again where the handle said "a person".
-_FIRST_MENTION_AGAIN = re.compile(r"\ba " + _SERVED + r"\b")
+_FIRST_MENTION_AGAIN = re.compile(r"\ba " + SERVED + r"\b")
 
 
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
@@ -233,6 +257,7 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # Without its adverb the phrase no longer runs on as the statement does: one word more.
         text, dropped = without_manner(text)
         limit += dropped
+    text = plain(text)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     first = pieces[0] if verb else reworded(pieces[0], limit)
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.
@@ -248,12 +273,13 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     return handles
 
 
-# A last phrase that says only who or where the work is ("with a person", "in your practice"):
-# once the item has been named in full, its short form can leave it out.
+# A last phrase that says only who or where the work is ("with a person", "in your practice",
+# "to a person and others"): once the item has been named in full, its short form can leave it
+# out.
 _GENERIC_PLACE = re.compile(
     r"\s+(?:with|to|for|in|from|at|by)\s+(?:(?:a|an|the|your|their)\s+)?(?:own\s+)?"
     r"(?:person|people|client|clients|customer|customers|service user|young person|practice"
-    r"|work|key work|colleagues?)$",
+    r"|work|key work|colleagues?)(?:\s+(?:and|or)\s+(?:to\s+)?others)?$",
     re.IGNORECASE,
 )
 # Nouns that say nothing without what follows them ("ways of ...", "factors that ...").
@@ -262,6 +288,8 @@ _LIGHT_LEAD = re.compile(r"^(?:the\s+)?(?:ways|methods)\s+of\s+", re.IGNORECASE)
 _NOUN_TAIL = re.compile(r"\s+(?:on|as|relevant|associated|that|which|who)\s.*$", re.IGNORECASE)
 SHORT_WORDS = 5
 """The longest derived short form."""
+_SHORT_ENOUGH = 3
+"""A handle of this many words is said in full every time."""
 
 
 def derive_short(text: str, verb: bool) -> str | None:
@@ -269,7 +297,7 @@ def derive_short(text: str, verb: bool) -> str | None:
     assess risks" for "identify and assess risks to a person"); None where no cut keeps the
     point."""
     words = len(text.split())
-    if words <= SHORT_WORDS:
+    if words <= _SHORT_ENOUGH:
         return None
     short = text if verb else _NOUN_TAIL.sub("", _LIGHT_LEAD.sub("", text))
     short = _GENERIC_PLACE.sub("", short)

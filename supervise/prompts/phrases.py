@@ -24,6 +24,11 @@ _CUTS = (
     _words("the a an their your any all"),
 )
 _ANY_CUT = frozenset().union(*_CUTS)
+_STRONG = _CUTS[0] | _CUTS[1]
+# Cuts that leave what is kept wanting what follows: "the limits | of ...", "difficult | to
+# disclose", "disclose | the full extent ...".
+_WANTED = _CUTS[4] | _words("of")
+_CLAUSES = _words("what when how whether")
 # Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
 _TRAILING_ADJECTIVES = _words(
     "relevant appropriate associated related involved required necessary specific possible"
@@ -37,12 +42,22 @@ NO_END: frozenset[str] = _words(
 )
 # Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
 # on one while a better cut can be had.
-_TAKES_TO = _words("difficult hard easy able important likely necessary ready willing unable")
+_TAKES_TO = _words(
+    "difficult hard easy able important likely necessary ready willing unable reluctant afraid"
+)
 _VERBS_BEFORE_THAT = _words(
     "ensure sure check know knows recognise recognize understand understands show explain agree"
-    " judge feel believe see recognising"
+    " judge feel believe see recognising mean means"
 )
-# The verb of a "how X can ..." clause: the subject is everything before it.
+WRITTEN = _words(
+    "legislation law laws guidance policy policies procedures research information advice"
+    " evidence theory theories literature standards"
+)
+"""Nouns of what is written down: "guidance | on X" says nothing without what it is on."""
+# Verbs whose object may be a clause: "recognise | when ..." keeps the verb without it.
+_CLAUSE_VERBS = _VERBS_BEFORE_THAT | _words(
+    "notice identify decide ask assess consider explore discuss review describe learn"
+)
 
 
 def cut(text: str, limit: int) -> str:
@@ -61,8 +76,26 @@ def cut(text: str, limit: int) -> str:
     return text
 
 
-def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[str]) -> str | None:
-    """One pass of ``cut``: None where no cut leaves a phrase that may end there."""
+def cut_whole(text: str, limit: int, most: int) -> str | None:
+    """``text`` cut as ``cut`` does, but only where what is kept wants nothing of what was cut
+    off: never "the limits | of key work", "intoxicated | or in withdrawal", "disclose | the
+    full extent"; else the shortest such phrase of up to ``most`` words; else None."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    joined = _inside_lists(words) | _inside_joins(words, most)
+    whole = _cut_once(words, limit, joined, NO_END | _TAKES_TO, whole=True)
+    if whole is None or len(whole.split()) <= 2:
+        # Two words say too little ("remain hopeful [when ...]"): longer, if it can be.
+        whole = _cut_longer(words, limit, most, joined) or whole
+    return whole
+
+
+def _cut_once(
+    words: list[str], limit: int, listed: set[int], no_end: frozenset[str], whole: bool = False
+) -> str | None:
+    """One pass of ``cut``: None where no cut leaves a phrase that may end there (and, if
+    ``whole``, that wants nothing after it)."""
     for strength in _CUTS:
         for end in range(min(limit, len(words) - 1), 1, -1):
             if end in listed:
@@ -75,8 +108,57 @@ def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[
                 continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
                 continue
+            if whole and _wants_more(word, before, words[end + 1]):
+                continue
             return _drop_trailing(words[:end])
     return None
+
+
+def _wants_more(word: str, before: str, after: str) -> bool:
+    """Whether a cut before ``word`` leaves ``before`` wanting what follows: a noun its "of
+    ...", a verb its object ("disclose | the full extent") or its "to ..." ("a person | to
+    identify"), "recognise" its "when ..."; "happen | to the information" only loses a place."""
+    if word == "to":
+        return after.lower() not in _CUTS[4] | _words("his her its our my them")
+    if word in _WANTED:
+        return True
+    if word in ("on", "about") and before.lower() in WRITTEN:
+        return True
+    return word in _CLAUSES and before.lower() in _CLAUSE_VERBS
+
+
+def _cut_longer(words: list[str], limit: int, most: int, listed: set[int]) -> str | None:
+    """The shortest whole phrase of more than ``limit`` and at most ``most`` words: up to a
+    comma, a strong boundary or the end; None where there is none."""
+    for end in range(limit + 1, min(most + 1, len(words))):
+        before = words[end - 1].lower()
+        if end in listed or before.strip(",") in NO_END | _TAKES_TO:
+            continue
+        if before.endswith(",") or words[end].lower() in _STRONG:
+            return _drop_trailing(words[:end])
+    return " ".join(words) if len(words) <= most else None
+
+
+def _inside_joins(words: list[str], most: int) -> set[int]:
+    """Cut positions in or just before a short "and"/"or" ("alcohol and other drugs",
+    "intoxicated or in withdrawal", "to a person and to others") that ends within ``most``
+    words: a cut there keeps one of the two and drops the other."""
+    inside: set[int] = set()
+    for index, word in enumerate(words):
+        if word.lower() not in ("and", "or") or index == 0 or words[index - 1].endswith(","):
+            continue
+        # The second of the two runs to a comma, a strong boundary or the end.
+        end = index + 2
+        while end < len(words) and not words[end - 1].endswith(","):
+            word, before = words[end].lower(), words[end - 1].lower()
+            # "and does not mean | that ...": a boundary only where the cut leaves a phrase.
+            sound = not (word == "that" and before in _VERBS_BEFORE_THAT)
+            if word in _STRONG and before not in NO_END and sound:
+                break
+            end += 1
+        if end <= most:
+            inside.update(range(index, end))
+    return inside
 
 
 def _inside_lists(words: list[str]) -> set[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from supervise.prompts.phrases import WRITTEN
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -46,6 +48,35 @@ _WHY_IMPORTANT = re.compile(
 )
 
 
+# "relapse as a common part of recovery": as part of it.
+_PART_OF = re.compile(r"\bas\s+(?:a|an)\s+(?:\w+\s+)?part\s+of\b", re.IGNORECASE)
+_THINGS_THAT = (
+    r"^(?:the\s+)?(?:factors|things|circumstances|situations|conditions)\s+(?:that|which)\s+"
+)
+# "factors that make it harder": what makes it harder.
+_FACTORS = re.compile(_THINGS_THAT + r"(\w+)", re.IGNORECASE)
+# "factors that increase the risk of falls": the risk of falls.
+_RAISING = re.compile(
+    _THINGS_THAT + r"(?:increase|raise|heighten)\s+(?=the\s+risks?\s+of\b)", re.IGNORECASE
+)
+_MODALS = _words("can could may might must shall should will would")
+_IRREGULAR = {"are": "is", "have": "has", "do": "does", "were": "was"}
+
+
+def _third_person(verb: str) -> str:
+    """The verb as said of "what" ("increase" -> "increases", "are" -> "is")."""
+    lower = verb.lower()
+    if lower in _MODALS or lower.endswith(("ed", "s")):
+        return verb
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith(("sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def without_manner(text: str) -> tuple[str, bool]:
     """A verb phrase without the adverb just after its verb ("talk openly with" -> "talk
     with"), so that what is talked about fits in the handle; whether one was dropped."""
@@ -58,6 +89,13 @@ def without_manner(text: str) -> tuple[str, bool]:
 def reworded(piece: str, limit: int) -> str:
     """A noun phrase that says its point in fewer words, where a long form has a short one."""
     piece = _IMPACT.sub(r"how \2 can affect \3", piece)
+    piece = _PART_OF.sub("as part of", piece)
+    # "factors that increase the risk of drug-related death": what is said is the risk; its
+    # factors are what the points and the knowing name.
+    piece = _RAISING.sub("", piece)
+    factors = _FACTORS.match(piece)
+    if factors and not factors.group(1).lower().endswith("ly"):
+        piece = "what " + _third_person(factors.group(1)) + piece[factors.end() :]
     why = _WHY_IMPORTANT.match(piece)
     if why and len(piece.split()) > limit:
         verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
@@ -83,3 +121,56 @@ def run(phrase: str, statement: str) -> int:
                 best = max(best, current[j])
         previous = current
     return best
+
+
+# "risks to a person and to others": the second "to" says nothing the first did not.
+_AND_TO = re.compile(
+    r"\b(to\s+(?:\S+\s+){0,4}?\S+)\s+(and|or)\s+to\s+"
+    r"(?=(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b)",
+    re.IGNORECASE,
+)
+# "support a person to identify ...": said, a person is helped to do it.
+_HELP = re.compile(
+    r"^(?:support|enable|assist|help)\s+((?:a|an|the|their|your|his|her)\s+\S+(?:\s+\S+)?"
+    r"|them|people|others|families|carers)\s+to\s+(?!(?:the|a|an|their|your)\b)",
+    re.IGNORECASE,
+)
+# "guidance relevant to substance use": guidance on it.
+_ON = re.compile(
+    r"\b(" + "|".join(sorted(WRITTEN)) + r")\s+(?:relevant|relating|related)\s+to\b",
+    re.IGNORECASE,
+)
+# "disclose the full extent of their use", "share the whole of their history": their use.
+_EXTENT = re.compile(
+    r"\bthe\s+(?:(?:(?:full|whole|true)\s+)?(?:extent|scale)|whole)\s+of\s+", re.IGNORECASE
+)
+
+
+def plain(text: str) -> str:
+    """``text`` as a person would say it where a written form has a plain one ("help a person
+    identify" for "support the person to identify", "guidance on" for "guidance relevant to")."""
+    text = _AND_TO.sub(r"\1 \2 ", text)
+    text = _HELP.sub(r"help \1 ", text)
+    text = _ON.sub(r"\1 on", text)
+    return _EXTENT.sub("", text)
+
+
+# Words that can go where a phrase would otherwise copy its statement word for word.
+_SPARE_ADJECTIVE = re.compile(r"\b(?:current|recent|present|existing|actual|overall)\s+(?=\w)")
+# "agree the purpose, frequency and limits ...": "the" before a list or a plural can go.
+_SPARE_THE = re.compile(r"^((?:\w+\s+)?)the\s+(?=\w+(?:,|s\b|\s+(?:and|or)\b))", re.IGNORECASE)
+SERVED = r"(person|service user|customer|client|young person|individual)"
+"""The words a statement uses for the one the work is with."""
+_ONE_SERVED = re.compile(r"\ba\s+" + SERVED + r"\b")
+
+
+def plainer(text: str) -> list[str]:
+    """Ways to say ``text`` that copy its statement less, each sparing a word more: an
+    adjective of time ("current"), a "the" before a list, "a person" as "someone"."""
+    ways: list[str] = []
+    for spare, instead in ((_SPARE_ADJECTIVE, ""), (_SPARE_THE, r"\1"), (_ONE_SERVED, "someone")):
+        spared = spare.sub(instead, text, count=1)
+        if spared != text:
+            ways.append(spared)
+            text = spared
+    return ways
