@@ -145,6 +145,14 @@ _EXTENT = re.compile(
     r"\bthe\s+(?:(?:(?:full|whole|true)\s+)?(?:extent|scale)|whole)\s+of\s+", re.IGNORECASE
 )
 
+# "the ways in which stress can affect ...": how stress can affect it.
+_WAYS_IN_WHICH = re.compile(r"\b(?:the\s+)?ways?\s+in\s+which\b", re.IGNORECASE)
+# "recognise signs that a carer is exhausted": recognise when they are.
+_SIGNS_THAT = re.compile(
+    r"^(recognise|recognize|notice|spot|identify)\s+(?:the\s+)?(?:signs|indications)\s+that\b",
+    re.IGNORECASE,
+)
+
 
 def plain(text: str) -> str:
     """``text`` as a person would say it where a written form has a plain one ("help a person
@@ -152,6 +160,8 @@ def plain(text: str) -> str:
     text = _AND_TO.sub(r"\1 \2 ", text)
     text = _HELP.sub(r"help \1 ", text)
     text = _ON.sub(r"\1 on", text)
+    text = _WAYS_IN_WHICH.sub("how", text)
+    text = _SIGNS_THAT.sub(r"\1 when", text)
     return _EXTENT.sub("", text)
 
 
@@ -159,16 +169,20 @@ def plain(text: str) -> str:
 _SPARE_ADJECTIVE = re.compile(r"\b(?:current|recent|present|existing|actual|overall)\s+(?=\w)")
 # "agree the purpose, frequency and limits ...": "the" before a list or a plural can go.
 _SPARE_THE = re.compile(r"^((?:\w+\s+)?)the\s+(?=\w+(?:,|s\b|\s+(?:and|or)\b))", re.IGNORECASE)
-SERVED = r"(person|service user|customer|client|young person|individual)"
+SERVED = (
+    r"(person|service user|customer|client|young person|individual|carer|parent|tenant|resident"
+    r"|patient|child|family)"
+)
 """The words a statement uses for the one the work is with."""
-_ONE_SERVED = re.compile(r"\ba\s+" + SERVED + r"\b")
+# "a person" says no more than "someone"; "a carer" says who (and "someone" would not).
+_ANYONE = re.compile(r"\b(?:a\s+person|an\s+individual)\b")
 
 
 def plainer(text: str) -> list[str]:
     """Ways to say ``text`` that copy its statement less, each sparing a word more: an
     adjective of time ("current"), a "the" before a list, "a person" as "someone"."""
     ways: list[str] = []
-    for spare, instead in ((_SPARE_ADJECTIVE, ""), (_SPARE_THE, r"\1"), (_ONE_SERVED, "someone")):
+    for spare, instead in ((_SPARE_ADJECTIVE, ""), (_SPARE_THE, r"\1"), (_ANYONE, "someone")):
         spared = spare.sub(instead, text, count=1)
         if spared != text:
             ways.append(spared)
