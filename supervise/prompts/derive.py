@@ -88,6 +88,7 @@ _NOT_A_VERB = re.compile(
 )
 # The verb of a "how X can ..." clause: the subject is everything before it.
 _AUXILIARIES = _words("can could may might will would should must is are do does has have")
+_MODALS = _words("can could may might will would should must")
 
 
 def tidy(statement: str) -> str:
@@ -180,12 +181,17 @@ def _shorten(text: str, verb: bool, limit: int, most: int | None = None) -> tupl
     see ``cut_whole``; None where there is none); a long "how X can ..." clause becomes its
     subject, X."""
     words = text.split()
+    short = cut(text, limit) if most is None else cut_whole(text, limit, most)
     if not verb and text.lower().startswith(WH) and len(words) > limit:
         verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
         subject = " ".join(words[1:verb_at]).rstrip(",")
-        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
+        # "how feelings of anger can be displaced [from ...]": a whole phrase that keeps the
+        # clause's verb says more than its subject alone.
+        kept = len(short.split()) if most is not None and short is not None else 0
+        modal = verb_at > 0 and words[verb_at].lower() in _MODALS
+        whole_clause = modal and verb_at < kept - 1
+        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject and not whole_clause:
             return subject, False
-    short = cut(text, limit) if most is None else cut_whole(text, limit, most)
     if short is None:
         return None
     if len(short.split()) <= 2 < len(words):
@@ -230,7 +236,14 @@ def _fit(piece: str, verb: bool, limit: int, statement: str) -> tuple[str, bool]
     for text, kind in tries:
         if _copies_little(text, statement):
             return text, kind
-    return tries[-1]
+    text, kind = tries[-1]
+    if len(text.split()) > HANDLE_WORDS:
+        # No boundary anywhere within reach: the first words, ending where a phrase may end.
+        kept = text.split()[:MAX_WORDS]
+        while len(kept) > 1 and kept[-1].lower().strip(",") in NO_END:
+            kept.pop()
+        text = " ".join(kept).rstrip(",")
+    return text, kind
 
 
 def _copies_little(text: str, statement: str) -> bool:
@@ -300,6 +313,11 @@ def derive_short(text: str, verb: bool) -> str | None:
     if words <= _SHORT_ENOUGH:
         return None
     short = text if verb else _NOUN_TAIL.sub("", _LIGHT_LEAD.sub("", text))
+    said = text.split()
+    modal = next((i for i, w in enumerate(said) if w.lower() in _MODALS), 0)
+    if not verb and said[0].lower() == "how" and modal > 2:
+        # "how changes in someone's circumstances can affect ...": once said, the changes.
+        short = " ".join(said[1:modal])
     short = _GENERIC_PLACE.sub("", short)
     kept = short.split()
     if not kept or len(kept) > SHORT_WORDS or len(kept) > words - 2:

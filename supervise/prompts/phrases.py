@@ -32,7 +32,7 @@ _CLAUSES = _words("what when how whether")
 # Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
 _TRAILING_ADJECTIVES = _words(
     "relevant appropriate associated related involved required necessary specific possible"
-    " concerned"
+    " concerned sufficient available provided offered"
 )
 # Words a phrase may not end on.
 NO_END: frozenset[str] = _words(
@@ -67,10 +67,10 @@ def cut(text: str, limit: int) -> str:
     if len(words) <= limit:
         return text
     listed = _inside_lists(words)
-    # Twice: first keeping words such as "ready" with their "to ...", then, if nothing else
-    # will do, letting the cut fall after them.
-    for no_end in (NO_END | _TAKES_TO, NO_END):
-        short = _cut_once(words, limit, listed, no_end)
+    # Twice: first keeping words such as "ready" with their "to ..." and "when" with its
+    # verb, then, if nothing else will do, letting the cut fall after them.
+    for no_end, strict in ((NO_END | _TAKES_TO, True), (NO_END, False)):
+        short = _cut_once(words, limit, listed, no_end, strict)
         if short is not None:
             return short
     return text
@@ -92,10 +92,15 @@ def cut_whole(text: str, limit: int, most: int) -> str | None:
 
 
 def _cut_once(
-    words: list[str], limit: int, listed: set[int], no_end: frozenset[str], whole: bool = False
+    words: list[str],
+    limit: int,
+    listed: set[int],
+    no_end: frozenset[str],
+    strict: bool = True,
+    whole: bool = False,
 ) -> str | None:
-    """One pass of ``cut``: None where no cut leaves a phrase that may end there (and, if
-    ``whole``, that wants nothing after it)."""
+    """One pass of ``cut``: None where no cut leaves a phrase that may end there (if
+    ``strict``, nor a clause without its verb; if ``whole``, nor one that wants what follows)."""
     for strength in _CUTS:
         for end in range(min(limit, len(words) - 1), 1, -1):
             if end in listed:
@@ -107,6 +112,10 @@ def _cut_once(
             if word not in strength or before.lower().strip(",") in no_end:
                 continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
+                continue
+            if strict and words[end - 2].lower() in _CLAUSES | _words("that why if"):
+                # "recognise when strains [in the relationship threaten ...]": a clause of
+                # one word has lost its verb.
                 continue
             if whole and _wants_more(word, before, words[end + 1]):
                 continue
@@ -158,6 +167,9 @@ def _inside_joins(words: list[str], most: int) -> set[int]:
             end += 1
         if end <= most:
             inside.update(range(index, end))
+        elif index + 4 <= most and words[index + 2].lower() == "of":
+            # "the level and type | of contact": the "of ..." is said of both.
+            inside.update(range(index, min(index + 4, len(words))))
     return inside
 
 

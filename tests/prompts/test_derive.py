@@ -145,6 +145,48 @@ def test_a_whole_phrase_spares_a_word_rather_than_copy_ten(statement: str, handl
     assert _first(P, statement) == (handle, True)
 
 
+@pytest.mark.parametrize(
+    ("kind", "statement", "handle"),
+    [
+        # An adjective after its noun goes with what was cut off.
+        (
+            P,
+            "you provide the level of emotional support sufficient to meet the needs that brought"
+            " the customer to the service",
+            "provide the level of emotional support",
+        ),
+        # "the level and type | of contact": the "of ..." is said of both.
+        (
+            P,
+            "you maintain the level and type of contact appropriate to the customers' needs and"
+            " that meets agreements made with the customer",
+            "maintain the level and type of contact",
+        ),
+        # A "how" clause keeps its verb where a whole phrase can.
+        (
+            K,
+            "the ways in which feelings of anger and frustration can be displaced from their"
+            " original source to those in authority",
+            "how feelings of anger and frustration can be displaced",
+        ),
+    ],
+)
+def test_a_phrase_is_cut_where_nothing_it_needs_is_lost(
+    kind: SectionKind, statement: str, handle: str
+) -> None:
+    assert _first(kind, statement)[0] == handle
+
+
+def test_a_when_clause_keeps_more_than_its_subject() -> None:
+    """ "recognise when strains" has lost the verb of its clause."""
+    text, _ = _first(
+        A,
+        "An ability to recognise when strains in the relationship threaten the progress of an"
+        " intervention",
+    )
+    assert not text.endswith("when strains"), text
+
+
 def test_where_no_whole_phrase_will_do_the_cut_is_as_before() -> None:
     """The whole statement is the only whole phrase here, and it would be copied entire."""
     assert _first(
@@ -155,13 +197,19 @@ def test_where_no_whole_phrase_will_do_the_cut_is_as_before() -> None:
     )
 
 
-def test_no_derived_handle_is_longer_than_the_most() -> None:
-    long_statement = (
+@pytest.mark.parametrize(
+    "statement",
+    [
         "you explore with the customer the history, causes, pattern and current level of their"
-        " rent arrears and other debts, including any court action"
-    )
-    for text, _ in derive(long_statement, P):
-        assert len(text.split()) <= HANDLE_WORDS
+        " rent arrears and other debts, including any court action",
+        # No boundary word at all.
+        "you keep accurate up-to-date legible signed dated secure complete contemporaneous"
+        " confidential case notes",
+    ],
+)
+def test_no_derived_handle_is_longer_than_the_most(statement: str) -> None:
+    for text, _ in derive(statement, P):
+        assert len(text.split()) <= HANDLE_WORDS, text
 
 
 def test_cut_whole_finds_the_shortest_whole_phrase_and_cut_is_unchanged() -> None:

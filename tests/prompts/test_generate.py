@@ -293,11 +293,18 @@ def test_a_list_is_never_cut_in_half() -> None:
     assert first == ("local referral routes and thresholds", False)
 
 
-def test_a_long_how_clause_becomes_its_subject() -> None:
+def test_a_long_how_clause_keeps_its_verb_or_becomes_its_subject() -> None:
     from supervise.prompts.derive import derive
 
     first = derive(
         "how changes in a person's circumstances can affect their engagement with services",
+        SectionKind.KNOWLEDGE,
+    )[0]
+    assert first == ("how changes in someone's circumstances can affect their engagement", False)
+    # Where no whole phrase keeps the verb, the subject says what the clause is about.
+    first = derive(
+        "how changes in a person's circumstances can affect their ability to sustain a tenancy"
+        " over many years",
         SectionKind.KNOWLEDGE,
     )[0]
     assert first == ("changes in a person's circumstances", False)
