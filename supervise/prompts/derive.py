@@ -299,6 +299,8 @@ _GENERIC_PLACE = re.compile(
 _LIGHT_NOUNS = _words("ways methods factors signs effects impact use range level nature extent")
 _LIGHT_LEAD = re.compile(r"^(?:the\s+)?(?:ways|methods)\s+of\s+", re.IGNORECASE)
 _NOUN_TAIL = re.compile(r"\s+(?:on|as|relevant|associated|that|which|who)\s.*$", re.IGNORECASE)
+# "... rather than setting them": once said, the contrast need not be said again.
+_CONTRAST = re.compile(r"\s+rather\s+than\s.*$", re.IGNORECASE)
 SHORT_WORDS = 5
 """The longest derived short form."""
 _SHORT_ENOUGH = 3
@@ -318,7 +320,7 @@ def derive_short(text: str, verb: bool) -> str | None:
     if not verb and said[0].lower() == "how" and modal > 2:
         # "how changes in someone's circumstances can affect ...": once said, the changes.
         short = " ".join(said[1:modal])
-    short = _GENERIC_PLACE.sub("", short)
+    short = _GENERIC_PLACE.sub("", _CONTRAST.sub("", short))
     kept = short.split()
     if not kept or len(kept) > SHORT_WORDS or len(kept) > words - 2:
         return None

@@ -38,7 +38,7 @@ _TRAILING_ADJECTIVES = _words(
 NO_END: frozenset[str] = _words(
     "a an the their your his her its our my any all some each every this that these those to of"
     " and or with in for on at by from as not no very more most less whether how why what when"
-    " where who which own so"
+    " where who which own so than"
 )
 # Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
 # on one while a better cut can be had.
@@ -154,7 +154,9 @@ def _inside_joins(words: list[str], most: int) -> set[int]:
     words: a cut there keeps one of the two and drops the other."""
     inside: set[int] = set()
     for index, word in enumerate(words):
-        if word.lower() not in ("and", "or") or index == 0 or words[index - 1].endswith(","):
+        # "with a person | rather than setting them": the contrast is the point.
+        joiner = word.lower() in ("and", "or") or words[index : index + 2] == ["rather", "than"]
+        if not joiner or index == 0 or words[index - 1].endswith(","):
             continue
         # The second of the two runs to a comma, a strong boundary or the end.
         end = index + 2

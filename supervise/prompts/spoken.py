@@ -59,6 +59,7 @@ _FACTORS = re.compile(_THINGS_THAT + r"(\w+)", re.IGNORECASE)
 _RAISING = re.compile(
     _THINGS_THAT + r"(?:increase|raise|heighten)\s+(?=the\s+risks?\s+of\b)", re.IGNORECASE
 )
+_RATHER = re.compile(r"(\brather\s+than\s+)(\w+)", re.IGNORECASE)
 _MODALS = _words("can could may might must shall should will would")
 _IRREGULAR = {"are": "is", "have": "has", "do": "does", "were": "was"}
 
@@ -99,7 +100,9 @@ def reworded(piece: str, limit: int) -> str:
     why = _WHY_IMPORTANT.match(piece)
     if why and len(piece.split()) > limit:
         verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
-        piece = verbs + piece[why.end() :]
+        # "... rather than set them": "agreeing goals rather than setting them".
+        rest = _RATHER.sub(lambda m: m.group(1) + gerund(m.group(2)), piece[why.end() :])
+        piece = verbs + rest
     return piece
 
 
@@ -174,8 +177,9 @@ SERVED = (
     r"|patient|child|family)"
 )
 """The words a statement uses for the one the work is with."""
-# "a person" says no more than "someone"; "a carer" says who (and "someone" would not).
-_ANYONE = re.compile(r"\b(?:a\s+person|an\s+individual)\b")
+# "a person", "a service user" say no more than "someone" does where the work is with them;
+# "a carer", "a young person" say who (and "someone" would not).
+_ANYONE = re.compile(r"\b(?:an?\s+(?:person|individual|service\s+user|client|customer))\b")
 
 
 def plainer(text: str) -> list[str]:

@@ -131,6 +131,12 @@ def test_written_wording_is_said_as_a_person_would(
             "An ability to notice when a person is anxious or withdrawn, and to respond calmly",
             "notice when someone is anxious or withdrawn",
         ),
+        # So does "a service user" ("a carer" or "a young person" would say who).
+        (
+            "An ability to ensure that the service user understands why the intervention is being"
+            " offered",
+            "ensure that someone understands why the intervention is being offered",
+        ),
         # "the" before a list goes rather than the list's "of ...".
         (
             "you agree with the customer the scope, timing and cost of each home visit, and record"
@@ -154,6 +160,13 @@ def test_a_whole_phrase_spares_a_word_rather_than_copy_ten(statement: str, handl
             "you provide the level of emotional support sufficient to meet the needs that brought"
             " the customer to the service",
             "provide the level of emotional support",
+        ),
+        # The contrast is the point: "rather than setting them" stays where it fits.
+        (
+            K,
+            "why it is important to agree and review goals with the person rather than set them"
+            " on the person's behalf",
+            "agreeing and reviewing goals with a person rather than setting them",
         ),
         # "the level and type | of contact": the "of ..." is said of both.
         (
@@ -224,6 +237,11 @@ def test_cut_whole_finds_the_shortest_whole_phrase_and_cut_is_unchanged() -> Non
     [
         ("identify and assess risks to a person and others", True, "identify and assess risks"),
         ("relapse as part of recovery", False, "relapse"),
+        (
+            "agreeing and reviewing goals with a person rather than setting them",
+            False,
+            "agreeing and reviewing goals",
+        ),
         ("the signs of abuse", False, None),
     ],
 )
