@@ -1,9 +1,10 @@
 """Derive a handle from a statement that names none: drop its lead-in, split its parts, cut
-each to a few words at a phrase boundary.
+each to a few words at a phrase boundary that leaves nothing it needs behind.
 
 Nothing here invents a word that carries meaning: a handle is words of the statement (or of its
 intended reading, where a slip is marked), less some of them, with at most a joining word
-("how", "as", "of") or a verb's -ing form where a shorter wording needs one.
+("how", "as", "of", "on", "what"), a plainer verb ("help") or a verb's -ing form where a
+shorter or spoken wording needs one (see ``spoken``).
 """
 
 from __future__ import annotations
