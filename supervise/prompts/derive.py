@@ -1,9 +1,10 @@
 """Derive a handle from a statement that names none: drop its lead-in, split its parts, cut
-each to a few words at a phrase boundary.
+each to a few words at a phrase boundary that leaves nothing it needs behind.
 
 Nothing here invents a word that carries meaning: a handle is words of the statement (or of its
 intended reading, where a slip is marked), less some of them, with at most a joining word
-("how", "as", "of") or a verb's -ing form where a shorter wording needs one.
+("how", "as", "of", "on", "what"), a plainer verb ("help") or a verb's -ing form where a
+shorter or spoken wording needs one (see ``spoken``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,25 @@ from __future__ import annotations
 import re
 
 from supervise.content.model import SectionKind
+from supervise.prompts.phrases import NO_END, cut, cut_whole
+from supervise.prompts.spoken import (
+    RUN_WORDS,
+    SERVED,
+    plain,
+    plainer,
+    reworded,
+    run,
+    without_manner,
+)
 from supervise.prompts.tidy import WH, clean_words
 
 MAX_WORDS = 9
-"""The longest derived handle. Prompts may not repeat ten statement words in a row, and a
-template often says the statement's own "to" or "how to" beside it: see ``_limit``."""
+"""The length a derived handle is cut to where a cut there keeps a whole phrase. Prompts may
+not repeat ten statement words in a row, and a template often says the statement's own "to" or
+"how to" beside it: see ``_limit``."""
+HANDLE_WORDS = 12
+"""The longest derived handle: what a shorter cut would leave wanting ("the limits | of key
+work sessions", "intoxicated | or in withdrawal") may take it this far."""
 BRIEF_WORDS = 4
 """The longest derived brief of a sub-point."""
 
@@ -72,61 +87,9 @@ _NOT_A_VERB = re.compile(
     r"|\w*[^s]s\b)",
     re.IGNORECASE,
 )
-# Words a phrase can be cut before, strongest first; what is left must still be a phrase.
-_CUTS = (
-    _words(
-        "which who whom whose where whereas while so that consistent especially rather"
-        " throughout including"
-    ),
-    _words(
-        "within without for in on through by from towards toward during across among between"
-        " regarding about at as with"
-    ),
-    _words("and or"),
-    # The last resorts: these often split a phrase ("the purpose | of each visit"), and a cut
-    # before an object leaves the verb alone ("to disclose | the full extent").
-    _words("to of what when if because before after until unless"),
-    _words("the a an their your any all"),
-)
-_ANY_CUT = frozenset().union(*_CUTS)
-# Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
-_TRAILING_ADJECTIVES = _words(
-    "relevant appropriate associated related involved required necessary specific possible"
-    " concerned"
-)
-_NO_END: frozenset[str] = _words(
-    "a an the their your his her its our my any all some each every this that these those to of"
-    " and or with in for on at by from as not no very more most less whether how why what when"
-    " where who which own so"
-)
-# Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
-# on one while a better cut can be had.
-_TAKES_TO = _words("difficult hard easy able important likely necessary ready willing unable")
-_VERBS_BEFORE_THAT = _words(
-    "ensure sure check know knows recognise recognize understand understands show explain agree"
-    " judge feel believe see recognising"
-)
 # The verb of a "how X can ..." clause: the subject is everything before it.
 _AUXILIARIES = _words("can could may might will would should must is are do does has have")
-
-
-_DOUBLED = frozenset(
-    {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
-)
-
-
-def gerund(verb: str) -> str:
-    """The -ing form of a base-form verb ("make" -> "making", "get" -> "getting")."""
-    lower = verb.lower()
-    if lower in ("be", "see", "agree", "flee"):
-        return verb + "ing"
-    if lower.endswith("ie"):
-        return verb[:-2] + "ying"
-    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    if lower in _DOUBLED:
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
+_MODALS = _words("can could may might will would should must")
 
 
 def tidy(statement: str) -> str:
@@ -151,7 +114,7 @@ def _lead(text: str, kind: SectionKind) -> tuple[str, bool, str]:
     first = text.split(" ", 1)[0]
     noun = (
         kind is SectionKind.KNOWLEDGE
-        or first.lower() in _NO_END
+        or first.lower() in NO_END
         or first.lower().endswith(("ing", "tion", "s"))
         or first.isupper()
     )
@@ -168,7 +131,7 @@ _TOLD = re.compile(
     re.IGNORECASE,
 )
 _MADE = re.compile(r"^when\s+you\s+have\s+\w+\s+((?:a|an)\s+\w.*)$", re.IGNORECASE)
-_SAID = re.compile(r"^(?:when|that|what|how|why|if)\b|,\s+(?=(?:the|what|how|why|when)\b)")
+_SAID = re.compile(r"^(?:when|that|what|how|why|if|the)\b|,\s+(?=(?:the|what|how|why|when)\b)")
 
 
 # "agree with the person the purpose ...": the one agreed with stands between the verb and what
@@ -205,83 +168,6 @@ def _limit(lead: str) -> int:
     return MAX_WORDS - 1 if lead.endswith(("to", "of")) else MAX_WORDS
 
 
-def cut(text: str, limit: int) -> str:
-    """``text`` cut before a boundary word so that it has at most ``limit`` words, never inside
-    a list; ``text`` itself where no such cut exists."""
-    words = text.split()
-    if len(words) <= limit:
-        return text
-    listed = _inside_lists(words)
-    # Twice: first keeping words such as "ready" with their "to ...", then, if nothing else
-    # will do, letting the cut fall after them.
-    for no_end in (_NO_END | _TAKES_TO, _NO_END):
-        short = _cut_once(words, limit, listed, no_end)
-        if short is not None:
-            return short
-    return text
-
-
-def _cut_once(words: list[str], limit: int, listed: set[int], no_end: frozenset[str]) -> str | None:
-    """One pass of ``cut``: None where no cut leaves a phrase that may end there."""
-    for strength in _CUTS:
-        for end in range(min(limit, len(words) - 1), 1, -1):
-            if end in listed:
-                continue
-            word = words[end].lower().strip(",;:")
-            before = words[end - 1]
-            if before.endswith(",") and before.lower().strip(",") not in no_end:
-                return _drop_trailing(words[:end])
-            if word not in strength or before.lower().strip(",") in no_end:
-                continue
-            if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
-                continue
-            return _drop_trailing(words[:end])
-    return None
-
-
-def _inside_lists(words: list[str]) -> set[int]:
-    """Cut positions inside a list ("purpose, frequency and limits"): a cut there would keep
-    half of it. A cut at ``end`` keeps ``words[:end]``."""
-    inside: set[int] = set()
-    for index, word in enumerate(words):
-        ahead = [w.lower().strip(",") for w in words[index + 1 : index + 5]]
-        if not word.endswith(",") or not {"and", "or"} & set(ahead):
-            continue
-        joiner = index + 1 + next(i for i, w in enumerate(ahead) if w in ("and", "or"))
-        if joiner == index + 1 and not any(
-            w.endswith(",") for w in words[max(0, index - 6) : index]
-        ):
-            # ", and record ...": a second clause, not the end of a list (that would have a
-            # comma before it too: "A, B, and C").
-            continue
-        after = range(joiner + 2, len(words))
-        end = next((i for i in after if words[i].lower().strip(",") in _ANY_CUT), len(words))
-        inside.update(range(index + 1, end))
-    return inside
-
-
-def _drop_trailing(words: list[str]) -> str:
-    """``words`` without a comma or a post-nominal adjective at the end, nor a last "and ..."
-    that lost its own ending to the cut ("the limits and the circumstances [in which ...]")."""
-    while len(words) > 1 and words[-1].lower().strip(",") in _TRAILING_ADJECTIVES:
-        words = words[:-1]
-    # "respond to concerns in a way [which ...]": the manner went with what was cut off.
-    manner = " ".join(words[-3:]).lower()
-    if len(words) > 4 and manner in ("in a way", "in a manner", "in the way"):
-        words = words[:-3]
-    # "... and the circumstances": a second noun phrase whose own ending ("in which ...") was
-    # cut off goes too; "anger or frustration", "values and attitudes" stay whole.
-    joiners = [
-        i
-        for i in range(max(len(words) - 3, 4), len(words) - 1)
-        if words[i] in ("and", "or") and words[i + 1].lower() in ("the", "a", "an")
-    ]
-    listed = any(word.endswith(",") for word in words[-5:])
-    if joiners and not listed:
-        words = words[: joiners[-1]]
-    return " ".join(words).rstrip(",")
-
-
 def _that_subject(words: list[str]) -> str | None:
     """The subject of a "that X can ..." clause ("working with people in crisis"), if short."""
     if not words or words[0].lower() != "that":
@@ -291,15 +177,24 @@ def _that_subject(words: list[str]) -> str | None:
     return subject if 2 <= verb_at - 1 <= 7 and "," not in subject else None
 
 
-def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
-    """``text`` cut to ``limit`` words; a long "how X can ..." clause becomes its subject, X."""
+def _shorten(text: str, verb: bool, limit: int, most: int | None = None) -> tuple[str, bool] | None:
+    """``text`` cut to ``limit`` words (given ``most``, to a whole phrase of up to ``most``:
+    see ``cut_whole``; None where there is none); a long "how X can ..." clause becomes its
+    subject, X."""
     words = text.split()
+    short = cut(text, limit) if most is None else cut_whole(text, limit, most)
     if not verb and text.lower().startswith(WH) and len(words) > limit:
         verb_at = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), 0)
         subject = " ".join(words[1:verb_at]).rstrip(",")
-        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject:
+        # "how feelings of anger can be displaced [from ...]": a whole phrase that keeps the
+        # clause's verb says more than its subject alone.
+        kept = len(short.split()) if most is not None and short is not None else 0
+        modal = verb_at > 0 and words[verb_at].lower() in _MODALS
+        whole_clause = modal and verb_at < kept - 1
+        if 2 <= verb_at - 1 <= min(limit, 7) and "," not in subject and not whole_clause:
             return subject, False
-    short = cut(text, limit)
+    if short is None:
+        return None
     if len(short.split()) <= 2 < len(words):
         # "the legislation [that protects ...]" says too little to be worth a question: the
         # whole phrase if it is short enough, else what the "that" clause is about.
@@ -325,88 +220,45 @@ def _shorten(text: str, verb: bool, limit: int) -> tuple[str, bool]:
 
 # "the person" in a statement is the person the whole standard is about; a handle is said
 # before any one person has been spoken of, so it is "a person" there.
-_SERVED = r"(person|service user|customer|client|young person|individual)"
-_FIRST_MENTION = re.compile(r"\bthe " + _SERVED + r"\b", re.IGNORECASE)
-
-
-# Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").
-_NOT_MANNER = _words(
-    "only early family likely apply supply reply rely ally daily weekly monthly yearly timely"
-    " elderly friendly lonely costly"
-)
-# "the impact that working with people in crisis can have on you": how it can affect you.
-_IMPACT = re.compile(
-    r"^(the\s+(?:impact|effects?|toll))\s+that\s+(.+?)\s+(?:(?:can|could|may|might|will|would)"
-    r"\s+)?(?:have|has)\s+on\s+(\w+)\b",
-    re.IGNORECASE,
-)
-# "why it is important to use supervision to reflect on ...": using supervision to reflect.
-_WHY_IMPORTANT = re.compile(
-    r"^why\s+it\s+is\s+(?:important|essential|vital|necessary)\s+to\s+(\w+)(?:\s+and\s+(\w+))?",
-    re.IGNORECASE,
-)
-
-
-def _without_manner(text: str) -> tuple[str, bool]:
-    """A verb phrase without the adverb just after its verb ("talk openly with" -> "talk
-    with"), so that what is talked about fits in the handle; whether one was dropped."""
-    words = text.split()
-    if len(words) > 3 and words[1].lower().endswith("ly") and words[1].lower() not in _NOT_MANNER:
-        return " ".join(words[:1] + words[2:]), True
-    return text, False
-
-
-def _reworded(piece: str, limit: int) -> str:
-    """A noun phrase that says its point in fewer words, where a long form has a short one."""
-    piece = _IMPACT.sub(r"how \2 can affect \3", piece)
-    why = _WHY_IMPORTANT.match(piece)
-    if why and len(piece.split()) > limit:
-        verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
-        piece = verbs + piece[why.end() :]
-    return piece
-
-
-RUN_WORDS = 9
-"""The most words in a row a prompt may repeat from its statement (ten would read as copied)."""
-_WORD = re.compile(r"[\w’'-]+")
-
-
-def _run(phrase: str, statement: str) -> int:
-    """The most consecutive words of ``statement`` that ``phrase`` repeats."""
-    mine = [w.replace("’", "'") for w in _WORD.findall(phrase.lower())]
-    theirs = [w.replace("’", "'") for w in _WORD.findall(statement.lower())]
-    best, previous = 0, [0] * (len(theirs) + 1)
-    for word in mine:
-        current = [0] * (len(theirs) + 1)
-        for j, other in enumerate(theirs, start=1):
-            if word == other:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
+_FIRST_MENTION = re.compile(r"\bthe " + SERVED + r"\b", re.IGNORECASE)
 
 
 def _fit(piece: str, verb: bool, limit: int, statement: str) -> tuple[str, bool]:
-    """``piece`` shortened to ``limit`` words, or one word longer where that keeps more of the
-    point ("... of key work sessions") and the prompts, whatever says the handle, still repeat
-    fewer than ten of the statement's words in a row."""
-    handle = _shorten(piece, verb, limit)
-    longer = _shorten(piece, verb, limit + 1)
-    if longer == handle:
-        return handle
-    text = longer[0]
+    """``piece`` shortened to a whole phrase ("... of key work sessions", "... or in
+    withdrawal"), else to ``limit`` words or one more, such that the prompts, whatever says the
+    handle, still repeat fewer than ten of the statement's words in a row."""
+    widths = (limit + 1, limit)
+    whole = [_shorten(piece, verb, width, HANDLE_WORDS) for width in widths]
+    # A whole phrase in the statement's words, else one that spares a word or two; else, as
+    # a last resort, a cut phrase (it stays as it was cut).
+    tries = [said for said in whole if said]
+    tries += [(spared, kind) for text, kind in tries for spared in plainer(text)]
+    tries += [_shorten(piece, verb, width) or (piece, verb) for width in widths]
+    for text, kind in tries:
+        if _copies_little(text, statement):
+            return text, kind
+    text, kind = tries[-1]
+    if len(text.split()) > HANDLE_WORDS:
+        # No boundary anywhere within reach: the first words, ending where a phrase may end.
+        kept = text.split()[:MAX_WORDS]
+        while len(kept) > 1 and kept[-1].lower().strip(",") in NO_END:
+            kept.pop()
+        text = " ".join(kept).rstrip(",")
+    return text, kind
+
+
+def _copies_little(text: str, statement: str) -> bool:
+    """Whether every prompt that says ``text`` repeats fewer than ten statement words in a row."""
     said = [text, _FIRST_MENTION_AGAIN.sub(r"the \1", text)]
     # A template may go on ", and ..." after the handle, as the statement itself may.
     ways = [f"{lead} {form} and" for form in said for lead in _SAID_BEFORE]
-    if all(_run(way, statement) <= RUN_WORDS for way in ways):
-        return longer
-    return handle
+    return all(run(way, statement) <= RUN_WORDS for way in ways)
 
 
 # How a template leads into a handle ("to agree ...", "about the limits ...").
 _SAID_BEFORE = ("to", "about", "how to", "of")
 # Later prompts say "the person" again where the handle said "a person".
-_FIRST_MENTION_AGAIN = re.compile(r"\ba " + _SERVED + r"\b")
+_FIRST_MENTION_AGAIN = re.compile(r"\ba " + SERVED + r"\b")
 
 
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
@@ -417,10 +269,11 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # "recognise and to respond to risk": one verb alone is no part; they share the object.
         text = re.sub(r"^(\w+)\s+and\s+to\s+", r"\1 and ", text)
         # Without its adverb the phrase no longer runs on as the statement does: one word more.
-        text, dropped = _without_manner(text)
+        text, dropped = without_manner(text)
         limit += dropped
+    text = plain(text)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
-    first = pieces[0] if verb else _reworded(pieces[0], limit)
+    first = pieces[0] if verb else reworded(pieces[0], limit)
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.
     handles = [_fit(first, verb, limit + (first != pieces[0]), statement)]
     for piece in pieces[1:]:
@@ -429,25 +282,30 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
             continue
         part, part_verb, part_lead = _lead(piece, kind)
         part_limit = _limit(part_lead)
-        reworded = part if part_verb else _reworded(part, part_limit)
-        handles.append(_fit(reworded, part_verb, part_limit + (reworded != part), statement))
+        said = part if part_verb else reworded(part, part_limit)
+        handles.append(_fit(said, part_verb, part_limit + (said != part), statement))
     return handles
 
 
-# A last phrase that says only who or where the work is ("with a person", "in your practice"):
-# once the item has been named in full, its short form can leave it out.
+# A last phrase that says only who or where the work is ("with a person", "in your practice",
+# "to a person and others"): once the item has been named in full, its short form can leave it
+# out.
 _GENERIC_PLACE = re.compile(
     r"\s+(?:with|to|for|in|from|at|by)\s+(?:(?:a|an|the|your|their)\s+)?(?:own\s+)?"
     r"(?:person|people|client|clients|customer|customers|service user|young person|practice"
-    r"|work|key work|colleagues?)$",
+    r"|work|key work|colleagues?)(?:\s+(?:and|or)\s+(?:to\s+)?others)?$",
     re.IGNORECASE,
 )
 # Nouns that say nothing without what follows them ("ways of ...", "factors that ...").
 _LIGHT_NOUNS = _words("ways methods factors signs effects impact use range level nature extent")
 _LIGHT_LEAD = re.compile(r"^(?:the\s+)?(?:ways|methods)\s+of\s+", re.IGNORECASE)
 _NOUN_TAIL = re.compile(r"\s+(?:on|as|relevant|associated|that|which|who)\s.*$", re.IGNORECASE)
+# "... rather than setting them": once said, the contrast need not be said again.
+_CONTRAST = re.compile(r"\s+rather\s+than\s.*$", re.IGNORECASE)
 SHORT_WORDS = 5
 """The longest derived short form."""
+_SHORT_ENOUGH = 3
+"""A handle of this many words is said in full every time."""
 
 
 def derive_short(text: str, verb: bool) -> str | None:
@@ -455,13 +313,18 @@ def derive_short(text: str, verb: bool) -> str | None:
     assess risks" for "identify and assess risks to a person"); None where no cut keeps the
     point."""
     words = len(text.split())
-    if words <= SHORT_WORDS:
+    if words <= _SHORT_ENOUGH:
         return None
     short = text if verb else _NOUN_TAIL.sub("", _LIGHT_LEAD.sub("", text))
-    short = _GENERIC_PLACE.sub("", short)
+    said = text.split()
+    modal = next((i for i, w in enumerate(said) if w.lower() in _MODALS), 0)
+    if not verb and said[0].lower() == "how" and modal > 2:
+        # "how changes in someone's circumstances can affect ...": once said, the changes.
+        short = " ".join(said[1:modal])
+    short = _GENERIC_PLACE.sub("", _CONTRAST.sub("", short))
     kept = short.split()
     if not kept or len(kept) > SHORT_WORDS or len(kept) > words - 2:
         return None
-    if kept[-1].lower() in _NO_END or (len(kept) == 1 and kept[0].lower() in _LIGHT_NOUNS):
+    if kept[-1].lower() in NO_END or (len(kept) == 1 and kept[0].lower() in _LIGHT_NOUNS):
         return None
     return short

@@ -119,7 +119,9 @@ def brief(point: Point) -> str:
     """A few words for ``point`` in a list ("being rigid" stays, long points are cut)."""
     if point.brief:
         return point.brief
-    from supervise.prompts.derive import BRIEF_WORDS, cut, gerund, tidy  # see _derived
+    from supervise.prompts.derive import BRIEF_WORDS, tidy  # see _derived
+    from supervise.prompts.phrases import cut
+    from supervise.prompts.spoken import gerund
 
     text = tidy(point.text)
     text = re.sub(r"^(?:for\s+the\s+\w+\s+)?to\s+(\w+)", lambda m: gerund(m.group(1)), text)

@@ -1,0 +1,194 @@
+"""Say a derived phrase in fewer words, as a person would, and check what it copies."""
+
+from __future__ import annotations
+
+import re
+
+from supervise.prompts.phrases import WRITTEN
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DOUBLED = frozenset(
+    {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
+)
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a base-form verb ("make" -> "making", "get" -> "getting")."""
+    lower = verb.lower()
+    if lower in ("be", "see", "agree", "flee"):
+        return verb + "ing"
+    if lower.endswith("ie"):
+        return verb[:-2] + "ying"
+    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if lower in _DOUBLED:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+# Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").
+_NOT_MANNER = _words(
+    "only early family likely apply supply reply rely ally daily weekly monthly yearly timely"
+    " elderly friendly lonely costly"
+)
+# "the impact that working with people in crisis can have on you": how it can affect you.
+_IMPACT = re.compile(
+    r"^(the\s+(?:impact|effects?|toll))\s+that\s+(.+?)\s+(?:(?:can|could|may|might|will|would)"
+    r"\s+)?(?:have|has)\s+on\s+(\w+)\b",
+    re.IGNORECASE,
+)
+# "why it is important to use supervision to reflect on ...": using supervision to reflect.
+_WHY_IMPORTANT = re.compile(
+    r"^why\s+it\s+is\s+(?:important|essential|vital|necessary)\s+to\s+(\w+)(?:\s+and\s+(\w+))?",
+    re.IGNORECASE,
+)
+
+
+# "relapse as a common part of recovery": as part of it.
+_PART_OF = re.compile(r"\bas\s+(?:a|an)\s+(?:\w+\s+)?part\s+of\b", re.IGNORECASE)
+_THINGS_THAT = (
+    r"^(?:the\s+)?(?:factors|things|circumstances|situations|conditions)\s+(?:that|which)\s+"
+)
+# "factors that make it harder": what makes it harder.
+_FACTORS = re.compile(_THINGS_THAT + r"(\w+)", re.IGNORECASE)
+# "factors that increase the risk of falls": the risk of falls.
+_RAISING = re.compile(
+    _THINGS_THAT + r"(?:increase|raise|heighten)\s+(?=the\s+risks?\s+of\b)", re.IGNORECASE
+)
+_RATHER = re.compile(r"(\brather\s+than\s+)(\w+)", re.IGNORECASE)
+_MODALS = _words("can could may might must shall should will would")
+_IRREGULAR = {"are": "is", "have": "has", "do": "does", "were": "was"}
+
+
+def _third_person(verb: str) -> str:
+    """The verb as said of "what" ("increase" -> "increases", "are" -> "is")."""
+    lower = verb.lower()
+    if lower in _MODALS or lower.endswith(("ed", "s")):
+        return verb
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith(("sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def without_manner(text: str) -> tuple[str, bool]:
+    """A verb phrase without the adverb just after its verb ("talk openly with" -> "talk
+    with"), so that what is talked about fits in the handle; whether one was dropped."""
+    words = text.split()
+    if len(words) > 3 and words[1].lower().endswith("ly") and words[1].lower() not in _NOT_MANNER:
+        return " ".join(words[:1] + words[2:]), True
+    return text, False
+
+
+def reworded(piece: str, limit: int) -> str:
+    """A noun phrase that says its point in fewer words, where a long form has a short one."""
+    piece = _IMPACT.sub(r"how \2 can affect \3", piece)
+    piece = _PART_OF.sub("as part of", piece)
+    # "factors that increase the risk of drug-related death": what is said is the risk; its
+    # factors are what the points and the knowing name.
+    piece = _RAISING.sub("", piece)
+    factors = _FACTORS.match(piece)
+    if factors and not factors.group(1).lower().endswith("ly"):
+        piece = "what " + _third_person(factors.group(1)) + piece[factors.end() :]
+    why = _WHY_IMPORTANT.match(piece)
+    if why and len(piece.split()) > limit:
+        verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
+        # "... rather than set them": "agreeing goals rather than setting them".
+        rest = _RATHER.sub(lambda m: m.group(1) + gerund(m.group(2)), piece[why.end() :])
+        piece = verbs + rest
+    return piece
+
+
+RUN_WORDS = 9
+"""The most words in a row a prompt may repeat from its statement (ten would read as copied)."""
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def run(phrase: str, statement: str) -> int:
+    """The most consecutive words of ``statement`` that ``phrase`` repeats."""
+    mine = [w.replace("’", "'") for w in _WORD.findall(phrase.lower())]
+    theirs = [w.replace("’", "'") for w in _WORD.findall(statement.lower())]
+    best, previous = 0, [0] * (len(theirs) + 1)
+    for word in mine:
+        current = [0] * (len(theirs) + 1)
+        for j, other in enumerate(theirs, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+# "risks to a person and to others": the second "to" says nothing the first did not.
+_AND_TO = re.compile(
+    r"\b(to\s+(?:\S+\s+){0,4}?\S+)\s+(and|or)\s+to\s+"
+    r"(?=(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b)",
+    re.IGNORECASE,
+)
+# "support a person to identify ...": said, a person is helped to do it.
+_HELP = re.compile(
+    r"^(?:support|enable|assist|help)\s+((?:a|an|the|their|your|his|her)\s+\S+(?:\s+\S+)?"
+    r"|them|people|others|families|carers)\s+to\s+(?!(?:the|a|an|their|your)\b)",
+    re.IGNORECASE,
+)
+# "guidance relevant to substance use": guidance on it.
+_ON = re.compile(
+    r"\b(" + "|".join(sorted(WRITTEN)) + r")\s+(?:relevant|relating|related)\s+to\b",
+    re.IGNORECASE,
+)
+# "disclose the full extent of their use", "share the whole of their history": their use.
+_EXTENT = re.compile(
+    r"\bthe\s+(?:(?:(?:full|whole|true)\s+)?(?:extent|scale)|whole)\s+of\s+", re.IGNORECASE
+)
+
+# "the ways in which stress can affect ...": how stress can affect it.
+_WAYS_IN_WHICH = re.compile(r"\b(?:the\s+)?ways?\s+in\s+which\b", re.IGNORECASE)
+# "recognise signs that a carer is exhausted": recognise when they are.
+_SIGNS_THAT = re.compile(
+    r"^(recognise|recognize|notice|spot|identify)\s+(?:the\s+)?(?:signs|indications)\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def plain(text: str) -> str:
+    """``text`` as a person would say it where a written form has a plain one ("help a person
+    identify" for "support the person to identify", "guidance on" for "guidance relevant to")."""
+    text = _AND_TO.sub(r"\1 \2 ", text)
+    text = _HELP.sub(r"help \1 ", text)
+    text = _ON.sub(r"\1 on", text)
+    text = _WAYS_IN_WHICH.sub("how", text)
+    text = _SIGNS_THAT.sub(r"\1 when", text)
+    return _EXTENT.sub("", text)
+
+
+# Words that can go where a phrase would otherwise copy its statement word for word.
+_SPARE_ADJECTIVE = re.compile(r"\b(?:current|recent|present|existing|actual|overall)\s+(?=\w)")
+# "agree the purpose, frequency and limits ...": "the" before a list or a plural can go.
+_SPARE_THE = re.compile(r"^((?:\w+\s+)?)the\s+(?=\w+(?:,|s\b|\s+(?:and|or)\b))", re.IGNORECASE)
+SERVED = (
+    r"(person|service user|customer|client|young person|individual|carer|parent|tenant|resident"
+    r"|patient|child|family)"
+)
+"""The words a statement uses for the one the work is with."""
+# "a person", "a service user" say no more than "someone" does where the work is with them;
+# "a carer", "a young person" say who (and "someone" would not).
+_ANYONE = re.compile(r"\b(?:an?\s+(?:person|individual|service\s+user|client|customer))\b")
+
+
+def plainer(text: str) -> list[str]:
+    """Ways to say ``text`` that copy its statement less, each sparing a word more: an
+    adjective of time ("current"), a "the" before a list, "a person" as "someone"."""
+    ways: list[str] = []
+    for spare, instead in ((_SPARE_ADJECTIVE, ""), (_SPARE_THE, r"\1"), (_ANYONE, "someone")):
+        spared = spare.sub(instead, text, count=1)
+        if spared != text:
+            ways.append(spared)
+            text = spared
+    return ways
