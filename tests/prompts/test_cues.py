@@ -93,7 +93,9 @@ def test_one_items_cues_differ_in_kind_and_read_as_said(full_library: Library) -
         assert len(team) <= 1, (made.item.ref, team)
         for before, after in itertools.pairwise(cues):
             noticing = [
-                re.search(r"\bnotice\b", c.split(".")[0], re.IGNORECASE) for c in (before, after)
+                # The supervisor told to notice; not a handle's own "to notice ..." slotted in.
+                re.search(r"(?<!to )\bnotice\b", c.split(".")[0], re.IGNORECASE)
+                for c in (before, after)
             ]
             assert not all(noticing), (made.item.ref, before, after)
         for cue in cues:
