@@ -33,7 +33,7 @@ _SIGNS: dict[Theme, str] = {
     r"|\bdisclosures?\b|abuse|danger|urgent|self-harm|overdose|violence",
     Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
     r"|continuing contact|level of emotional support|enough emotional support|\bending|disengag",
-    Theme.DEPENDENCY: r"dependen|depend on",
+    Theme.DEPENDENCY: r"\bdependen|\bdepend on",  # not "independent"
     Theme.COLLUSION: r"collu|side of a family|taking sides|independent perspective",
     Theme.FEELINGS: r"anger|angry|frustrat|\bloss\b|grief|let down|negative feelings|fears?\b"
     r"|distress|emotional support|hostil",

@@ -82,6 +82,14 @@ def test_the_immediate_risk_check_is_for_risk_items_only(full_library: Library) 
         assert not checked or Theme.RISK in themes_of(made.item), made.item.ref
 
 
+def test_keeping_an_independent_view_is_collusion_not_dependency(full_library: Library) -> None:
+    """ "Independent" holds "dependen": the collusion item must get the collusion flag."""
+    item = full_library.item("cyp-4.3/a/11")
+    assert Theme.COLLUSION in themes_of(item)
+    assert Theme.DEPENDENCY not in themes_of(item)
+    assert Theme.DEPENDENCY in themes_of(full_library.item("test-unseen/pc/9"))
+
+
 def test_one_items_cues_differ_in_kind_and_read_as_said(full_library: Library) -> None:
     """No cue said twice, the team asked about once, no two notice-your-reaction cues back to
     back, none naming "the practitioner", no "whether they agree" (who?), no "what they know
