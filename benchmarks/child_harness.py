@@ -66,9 +66,15 @@ async def wait_until(check: Callable[[], bool], what: str) -> None:
 
 
 async def first_frame(app: App[Any]) -> float:
-    """Wait for the current screen's next refresh; the monotonic time it happened."""
+    """Wait for the current screen's next refresh; the monotonic time it happened.
+
+    The time is taken in the refresh's own after-refresh callback, not when this task wakes:
+    work the app queued for after that frame may run first, and it is not part of the frame.
+    """
+    painted: list[float] = []
+    app.screen.call_after_refresh(lambda: painted.append(time.monotonic()))
     await app.screen.wait_for_refresh()
-    return time.monotonic()
+    return painted[0] if painted else time.monotonic()
 
 
 def table_filled(app: App[Any], count: int) -> bool:
