@@ -8,6 +8,8 @@ and the typing baseline must not pay for the table's.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from child_harness import (
@@ -122,6 +124,8 @@ def open_bare(args: Args, result: Result) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
         await home_interactive(app, len(args["rows"]), result)
         result["home"] = result["ready"]
+        # The session's text has to come from its file: the least that is, read and parsed.
+        json.loads(Path(args["path"]).read_bytes())
         app.push_screen(Shown(args["widgets"]))
         await wait_until(
             lambda: isinstance(app.screen, Shown) and isinstance(app.focused, TextArea),

@@ -149,6 +149,11 @@ def test_textual_baselines_load_only_textual(tmp_path: Path, kind: str) -> None:
     """A Textual baseline loads what a bare app with the same stock widgets loads, no more."""
     pytest.importorskip("textual", reason="the Textual baselines need Textual")
     widgets, compose, args = TEXTUAL_BASELINES[kind]
+    if kind == "open-bare":
+        # It reads the session file it shows, as supervise must.
+        session = tmp_path / "session.json"
+        session.write_text('{"responses": {"1": {"text": "An answer"}}}', encoding="utf-8")
+        args = {**args, "path": str(session)}
     loaded = run_child(tmp_path, kind, args)
     code = REFERENCE_APP.format(harness=HARNESS, widgets=widgets, compose=compose, row=ROW)
     reference = run_reference(tmp_path, code)
