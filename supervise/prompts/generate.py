@@ -92,22 +92,23 @@ def _fill(
 ) -> str:
     """``template`` with its slots filled; in a supervisor's cue the handle and the people are
     about the practitioner ("they", "their"), while the cue's own "you" is the supervisor."""
-    act, topic = handle.text, handle.topic
+    act, topic, doing = handle.text, handle.topic, handle.doing
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
-        act, topic = _definite(act, people), _definite(topic, people)
+        act, topic, doing = (_definite(words, people) for words in (act, topic, doing))
         one = _the(people.one)
     else:
         one = people.one
     values = {"one": one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
-        act, topic = third_person(act), third_person(topic)
+        act, topic, doing = third_person(act), third_person(topic), third_person(doing)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
     # Always "about": "what they know why ..." and "what they know how to carry out ..." are
-    # not English, while "what they know about why ..." is.
-    about = f"about {topic}"
-    text = template.format(act=act, topic=topic, about=about, **values, **more)
+    # not English, while "what they know about why ..." is; "what they know about how to
+    # carry out ..." is, but stilted: a doing is known about as "carrying out ...".
+    about = f"about {doing if handle.verb else topic}"
+    text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     return finish(text)
 
 
@@ -410,6 +411,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake is conduct, not knowledge: a reading list would patronise.
         options = tuple(c for c in options if not c.reading) or options
+    if not (HARD | {Theme.RISK}).intersection(walk.themes):
+        # Support for what the work took out of them fits hard work, not any skill.
+        options = tuple(c for c in options if not c.toll) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.

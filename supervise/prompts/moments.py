@@ -87,11 +87,12 @@ def noticed(handle: Handle) -> Noticed | None:
 
 def as_seen(template: str) -> str:
     """A cue's template for a time something was seen to be so ("when they saw {act}")."""
+    template = template.replace("{doing}", "noticing {act}")
     template = template.replace("did to {act}", "did when they saw {act}")
     template = template.replace("having to {act}", "realising {act}")
     template = template.replace("how they {act}", "how they came to see {act}")
     template = template.replace("they draw on to {act}", "helped them see {act}")
-    template = template.replace("expects of them as", "expected of them as")
+    template = template.replace("expects of them", "expected of them")
     template = template.replace("whether that helps", "whether that helped")
     template = template.replace("as they {act}", "once they saw {act}")
     for doing in ("had to", "came to", "tried to", "set out to", "worked to"):
