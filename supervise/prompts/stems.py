@@ -79,6 +79,8 @@ _FEEL_TOPIC: Pool = (
 _FEEL_KNOW: Pool = (
     "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
+    # For an item whose sub-points have asked already how well each is understood.
+    "When your work touches on {topic}, what do you notice in yourself?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -276,6 +278,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
         "When you draw on this in your work, how sure of yourself do you feel, and why?",
+        "When this comes up in your work, what do you notice in yourself, and why might that be?",
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",

@@ -93,3 +93,28 @@ def test_support_is_offered_where_the_work_took_a_toll_and_only_if_it_did(
                 assert cue.startswith("If "), (made.item.ref, cue)
             assert "If it is hard for them" not in cue, cue
             assert not re.search(r"gets in the way(?! of)", cue), cue
+
+
+def test_how_sure_they_are_is_asked_once_per_item(full_library: Library) -> None:
+    """ "Which do you understand well" on the sub-points, then "How confident do you feel about
+    what you know here" asks the same again."""
+    sure = re.compile(r"\b(?:confident|confidence|sure of|understand well)\b", re.IGNORECASE)
+    for made in every_item(full_library):
+        asked = [p.text for p in made.prompts if p.role is Role.PRACTITIONER]
+        assert len([text for text in asked if sure.search(text)]) <= 1, (made.item.ref, asked)
+
+
+@pytest.mark.parametrize("ref", ["test-unseen/a/7", "test-styles/ab/6"])
+def test_reflecting_on_ones_own_values_stays_with_the_practitioners_views(
+    full_library: Library, ref: str
+) -> None:
+    """Not "What was going on for the person you support", nor how the person took it, nor
+    the immediate-risk check that the values' bearing on risk decisions set off."""
+    people = full_library.frameworks[ref.split("/")[0]].people
+    served = people.one.split(" ", 1)[1]
+    for model in full_library.models.values():
+        made = prompts_for(full_library.item(ref), model, people)
+        for prompt in made.prompts:
+            if prompt.asks is not None:
+                assert served not in prompt.text, prompt.text
+            assert "any risk was immediate" not in prompt.text, prompt.text
