@@ -514,7 +514,9 @@ def test_recognising_when_is_asked_as_the_time_it_was_so(full_library: Library) 
             "involve family members and carers",
         ),
         ("ways of responding to anger and hostility", False, "responding to anger and hostility"),
-        ("dependency on a worker or a service", False, "dependency"),
+        # A bare noun keeps what it is on: "dependency" alone reads as drug dependence.
+        ("dependency on a worker or a service", False, "dependency on a worker"),
+        ("relapse as part of recovery", False, "relapse"),
         (
             "the legislation and guidance relevant to substance use",
             False,
