@@ -509,7 +509,8 @@ FLAGS: dict[Theme, str] = {
 KNOWING_FLAGS: dict[Theme, str] = {
     Theme.RISK: "Where this touches on risk, check they know what to do at once, and who must be"
     " told.",
-    Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
+    # Not "on contact": the limits may be of a role, of help or of time.
+    Theme.BOUNDARY: "Ask where they would draw the line in their own work, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

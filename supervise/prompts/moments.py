@@ -21,7 +21,7 @@ _HAVING = (
     ("trying to {act}", "having to {act}"),
 )
 _NEEDING = (
-    ("for the next time they {act}", "for how they {act} from here on"),
+    ("for the next time they {act}", "as they carry on {doing}"),
     ("as you tried to {act}", "while you worked to {act}"),
     ("as they tried to {act}", "while they worked to {act}"),
     ("tried to {act}", "worked to {act}"),
