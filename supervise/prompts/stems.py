@@ -23,7 +23,7 @@ _DESCRIBE_ACT: Pool = (
     "Take one recent case and walk through it step by step: how did you {act}?",
     "Pick one recent piece of work where your part was to {act}. What did you do?",
     "Think of a time this month when it mattered that you {act}. What happened?",
-    "Who comes to mind first when you think about how you {act}? What happened with them?",
+    "Who comes to mind first when you think about {doing}? What happened with them?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
