@@ -97,7 +97,7 @@ _DESCRIBE = (
     Cue(
         Lens.RELATIONSHIP,
         "Listen for how the relationship has moved over the weeks of {doing}.",
-        "Listen for how the relationship has moved as the work has touched on {topic}.",
+        "Listen for how the relationship has moved whenever the talk turns to {topic}.",
         "Listen for how {the_one} seems to take the work, and what has changed so far.",
         time=Time.ONGOING,
     ),

@@ -41,6 +41,8 @@ def test_no_cue_slots_a_doing_after_as_they_or_how_they() -> None:
             for cue in cues.cues_for(move, False, False, ongoing):
                 for said in ("as they {act}", "how they {act}", "how to {act}", "set out to"):
                     assert said not in cue.act, cue.act
+                # "once they touched on relapse": touched on what, with whom?
+                assert "touched on" not in cue.topic, cue.topic
 
 
 def test_knowing_how_to_do_something_is_known_about_as_a_doing(full_library: Library) -> None:
