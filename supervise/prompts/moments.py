@@ -22,8 +22,8 @@ _HAVING = (
 )
 _NEEDING = (
     ("for the next time they {act}", "as they carry on {doing}"),
-    ("as you tried to {act}", "while you worked to {act}"),
-    ("as they tried to {act}", "while they worked to {act}"),
+    ("as you tried to {act}", "while {doing}"),
+    ("as they tried to {act}", "while {doing}"),
     ("tried to {act}", "worked to {act}"),
     ("try to {act}", "work to {act}"),
     ("had to {act}", "needed to {act}"),
