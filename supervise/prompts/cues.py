@@ -59,6 +59,9 @@ class Cue:
     going on, nor the other way round."""
     reading: bool = False
     """True where the cue suggests reading up: not for owning a mistake, which is conduct."""
+    toll: bool = False
+    """True where the cue offers support for what the work took out of them: only for an item
+    that touches something hard (risk, strong feelings, strain), not for a skill hard to use."""
 
 
 def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
@@ -66,11 +69,13 @@ def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
     return Cue(lens, text, text, text, time=time)
 
 
-# Routine work is not something they "had to" do: cues say "how they {act}", "set out to".
+# Routine work is not something they "had to" do, nor a way of working a one-off they "set out
+# to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
+# "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
-        "Ask for the exact words they used as they set out to {act}. Listen for what is left out.",
+        "Ask for the exact words they used when {doing}. Listen for what is left out.",
         "Ask for the words actually said about {topic}. Listen for what is missing.",
         "Ask for the exact words they used; listen for anything played down.",
         outward=True,
@@ -84,22 +89,21 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Listen for what changed in the relationship once they set out to {act}.",
-        "Listen for changes in the relationship once they touched on {topic}.",
+        "Listen for any change in the relationship that came with {doing}.",
+        "Listen for how the relationship fared when the talk turned to {topic}.",
         "Listen for how {the_one} seemed to take it, and what changed in the work from then on.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Listen for how the relationship has moved as they {act}.",
-        "Listen for how the relationship has moved as the work has touched on {topic}.",
+        "Listen for how the relationship has moved over the weeks of {doing}.",
+        "Listen for how the relationship has moved whenever the talk turns to {topic}.",
         "Listen for how {the_one} seems to take the work, and what has changed so far.",
         time=Time.ONGOING,
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice your own reaction as they talk about how they {act}; it may say something about"
-        " the case.",
+        "Notice your own reaction as they talk about {doing}; it may say something about the case.",
         "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
         "Notice your own reaction as you listen; it may say something about the case.",
     ),
@@ -107,19 +111,41 @@ _DESCRIBE = (
 _FEEL = (
     # Not "Notice ...": the supervisor's own reaction is noticed by other cues, and two
     # notice-cues back to back read as one said twice.
+    # Support is offered where the work took a toll, not wherever a skill was hard to use.
     Cue(
         Lens.PRACTITIONER,
-        "If it was hard for them to {act}, ask who was there for them, and whether that was"
+        "If it took a toll on them to {act}, ask who was there for them, and whether that was"
         " enough.",
-        "Listen to how they speak about {topic}: flat, anxious, angry? Ask what support they had.",
-        "Ask who was there for them afterwards, and whether that was enough.",
+        "Listen to how they speak about {topic}: flat, anxious, angry? If so, ask what support"
+        " they had.",
+        "If it took a toll on them, ask who was there for them afterwards, and whether that was"
+        " enough.",
+        time=Time.MOMENT,
+        toll=True,
+    ),
+    Cue(
+        Lens.PRACTITIONER,
+        "If it takes a toll on them to {act}, ask who is there for them, and whether that is"
+        " enough.",
+        "Listen to how they speak about {topic}: flat, anxious, angry? If so, ask what support"
+        " they have.",
+        "If the work is taking a toll on them, ask who is there for them, and whether that is"
+        " enough.",
+        time=Time.ONGOING,
+        toll=True,
+    ),
+    Cue(
+        Lens.PRACTITIONER,
+        "Ask what stays with them most from {doing}, and give them room to say why.",
+        "Ask what stays with them most from the work on {topic}, and give them room to say why.",
+        "Ask which part of it stays with them most, and give them room to say why.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "If it is hard for them to {act}, ask who is there for them, and whether that is enough.",
-        "Listen to how they speak about {topic}: flat, anxious, angry? Ask what support they have.",
-        "Ask who is there for them as the work goes on, and whether that is enough.",
+        "Ask what stays with them most from the weeks of {doing}, and give them room to say why.",
+        "Ask what stays with them most from the work on {topic}, and give them room to say why.",
+        "Ask which part of this work stays with them most, and give them room to say why.",
         time=Time.ONGOING,
     ),
     _fixed(
@@ -128,7 +154,7 @@ _FEEL = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they tell you how they {act}; it may echo their own feelings.",
+        "Notice what you feel as they tell you about {doing}; it may echo their own feelings.",
         "Notice what you feel as they talk about {topic}; it may echo their own feelings.",
         "Notice what you feel as you listen; it may echo their own feelings.",
     ),
@@ -152,15 +178,14 @@ _EVALUATE = (
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what they did well in how they {act}, and name that strength so they can use it"
-        " again.",
+        "Ask what they did well in {doing}, and name that strength so they can use it again.",
         "Ask what they handled well with {topic}, and name that strength so they can use it again.",
         "Ask what they did well, and name that strength so they can use it again.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what is going well in how they {act}, and name that strength so they can build on it.",
+        "Ask what is going well in {doing}, and name that strength so they can build on it.",
         "Ask what is going well with {topic}, and name that strength so they can build on it.",
         "Ask what is going well, and name that strength so they can build on it.",
         time=Time.ONGOING,
@@ -175,7 +200,7 @@ _ANALYSE = (
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the service expects of them as they {act}, and whether that helps.",
+        "Ask what the service expects of them when it comes to {doing}, and whether that helps.",
         "Ask whether they have brought this to the team, and how the team tends to think about"
         " {topic}.",
         "Ask whether they have talked this through with their team, and what the team made of it.",
@@ -186,7 +211,7 @@ _ANALYSE = (
         "Ask what in the relationship with {the_one} helps or hinders here.",
         "Ask what in the relationship makes it easier or harder.",
     ),
-    _FEEL[2],
+    _FEEL[4],
 )
 _CONCLUDE = (
     Cue(
@@ -203,7 +228,7 @@ _CONCLUDE = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what advice they would give a new colleague about how to {act}.",
+        "Ask what advice they would give a new colleague about {doing}.",
         "Ask what they would pass on to a new colleague about {topic}.",
         "Ask what they would tell a colleague facing the same tomorrow.",
     ),
@@ -234,11 +259,12 @@ _PLAN = (
         "Ask whether anything in the team or service makes it harder to {act}, and who could"
         " change it.",
         "Ask whether the service itself makes any of this harder, and what could be raised.",
-        "Ask whether anything in the team or service gets in the way, and who could change it.",
+        "Ask whether anything in the team or service gets in the way of this work, and who could"
+        " change it.",
     ),
     Cue(
         Lens.LEARNING,
-        "Suggest one thing to read, or someone to learn from, on how to {act}.",
+        "Suggest one thing to read, or someone to learn from, about {doing}.",
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to shadow, and agree when to come back to it.",
@@ -367,10 +393,12 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.MAKE_SENSE: (
         _FEEL[0],
         _FEEL[1],
+        _FEEL[2],
+        _FEEL[3],
         _EVALUATE[0],
         _ANALYSE[0],
         _ANALYSE[2],
-        _FEEL[2],
+        _FEEL[4],
         _ANALYSE[1],
     ),
     Move.CONCLUDE: _CONCLUDE,
@@ -481,7 +509,8 @@ FLAGS: dict[Theme, str] = {
 KNOWING_FLAGS: dict[Theme, str] = {
     Theme.RISK: "Where this touches on risk, check they know what to do at once, and who must be"
     " told.",
-    Theme.BOUNDARY: "Ask where they would draw the line on contact, and why there.",
+    # Not "on contact": the limits may be of a role, of help or of time.
+    Theme.BOUNDARY: "Ask where they would draw the line in their own work, and why there.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

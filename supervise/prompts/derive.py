@@ -308,6 +308,17 @@ _SHORT_ENOUGH = 3
 """A handle of this many words is said in full every time."""
 
 
+_ON_WHAT = re.compile(r"^\s*on\s+((?:(?:a|an|the|their|your)\s+)?[\w'-]+)", re.IGNORECASE)
+
+
+def _qualified(noun: str, text: str) -> str:
+    """A bare noun with the "on ..." it was said of ("dependency on a worker"): alone,
+    "dependency" in a drug service reads as dependence on drugs."""
+    at = text.lower().find(noun.lower())
+    match = _ON_WHAT.match(text[at + len(noun) :]) if at >= 0 else None
+    return f"{noun} on {match.group(1)}" if match else noun
+
+
 def derive_short(text: str, verb: bool) -> str | None:
     """A shorter way to say a derived handle once it has been said in full ("identify and
     assess risks" for "identify and assess risks to a person"); None where no cut keeps the
@@ -316,6 +327,8 @@ def derive_short(text: str, verb: bool) -> str | None:
     if words <= _SHORT_ENOUGH:
         return None
     short = text if verb else _NOUN_TAIL.sub("", _LIGHT_LEAD.sub("", text))
+    if not verb and len(short.split()) == 1:
+        short = _qualified(short, text)
     said = text.split()
     modal = next((i for i, w in enumerate(said) if w.lower() in _MODALS), 0)
     if not verb and said[0].lower() == "how" and modal > 2:

@@ -92,22 +92,23 @@ def _fill(
 ) -> str:
     """``template`` with its slots filled; in a supervisor's cue the handle and the people are
     about the practitioner ("they", "their"), while the cue's own "you" is the supervisor."""
-    act, topic = handle.text, handle.topic
+    act, topic, doing = handle.text, handle.topic, handle.doing
     if later:
         # Once a moment has been told, its person is "the customer", not "a customer".
-        act, topic = _definite(act, people), _definite(topic, people)
+        act, topic, doing = (_definite(words, people) for words in (act, topic, doing))
         one = _the(people.one)
     else:
         one = people.one
     values = {"one": one, "the_one": _the(people.one), "many": people.many}
     if role is Role.SUPERVISOR:
-        act, topic = third_person(act), third_person(topic)
+        act, topic, doing = third_person(act), third_person(topic), third_person(doing)
         # "the person you support" is the practitioner's, not the supervisor's.
         values = {key: third_person(value) for key, value in values.items()}
     # Always "about": "what they know why ..." and "what they know how to carry out ..." are
-    # not English, while "what they know about why ..." is.
-    about = f"about {topic}"
-    text = template.format(act=act, topic=topic, about=about, **values, **more)
+    # not English, while "what they know about why ..." is; "what they know about how to
+    # carry out ..." is, but stilted: a doing is known about as "carrying out ...".
+    about = f"about {doing if handle.verb else topic}"
+    text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     return finish(text)
 
 
@@ -170,6 +171,8 @@ class _Walk:
     """How many cues have named the item itself so far."""
     cased: bool = False
     """Whether a question or cue has asked for a case yet (see ``_CASE``)."""
+    sure: bool = False
+    """Whether a question has asked how sure of it they are yet (see ``_SURE``)."""
 
     @property
     def knowing(self) -> bool:
@@ -183,6 +186,13 @@ class _Walk:
         first = self.handles[0]
         told_once = moments.noticed(first) or moments.REFLECTING.match(first.text)
         return not self.knowing and first.ongoing and not told_once
+
+    @property
+    def reflecting(self) -> bool:
+        """Whether the item is reflecting on the practitioner's own values or feelings: its
+        questions and cues stay with the practitioner's views, not the person served."""
+        first = self.handles[0]
+        return first.verb and bool(moments.REFLECTING.match(first.text))
 
     @property
     def own(self) -> bool:
@@ -257,6 +267,7 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     )
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
+    walk.sure = walk.sure or bool(_SURE.search(stem))
     # Later stems of work kept up over time are written for it ("trying to" stays).
     reword = not (walk.ongoing and index > 0)
     if filled.ongoing and reword:
@@ -306,6 +317,9 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
         # Nor "who comes to mind": reflecting is not done with someone.
         inward = ("did you do", "Who comes to mind")
         rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
+    if walk.reflecting:
+        # "What was going on for the person you support" turns away from their own views.
+        rotation = tuple(s for s in rotation if "one}" not in s) or rotation
     if handle is not None and _names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
@@ -318,6 +332,8 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     # Knowing is asked for a case once per item: more reads as the same question again.
     fresh = [s for s in rotation if not (walk.knowing and walk.cased and _CASE.search(s))]
     rotation = tuple(fresh) or rotation
+    # Asked once how sure they are (by a question or the sub-points), not again.
+    rotation = tuple(s for s in rotation if not (walk.sure and _SURE.search(s))) or rotation
     return next((s for s in rotation if _opening(s) not in walk.openings), rotation[0])
 
 
@@ -392,6 +408,7 @@ def _points_prompts(walk: _Walk) -> list[Prompt]:
         # Each group in other words (the stems open differently), so no two sound alike.
         worded = _pick(pool, walk.item.number, number - 1)
         walk.openings.add(_opening(worded))
+        walk.sure = walk.sure or bool(_SURE.search(worded))
         listed = _listed(group)
         asked = _fill(worded, walk.handles[0], walk.people, Role.PRACTITIONER, points=listed)
         start = (walk.item.number + number) % len(cues.POINT_CUES)
@@ -410,6 +427,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake is conduct, not knowledge: a reading list would patronise.
         options = tuple(c for c in options if not c.reading) or options
+    if not (HARD | {Theme.RISK}).intersection(walk.themes):
+        # Support for what the work took out of them fits hard work, not any skill.
+        options = tuple(c for c in options if not c.toll) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.
@@ -419,6 +439,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     if _names_person(walk.handles[0], walk.people):
         # "what a customer would want ... help a customer engage" says it twice.
         rotation = tuple(c for c in rotation if "one}" not in c.topic + c.act) or rotation
+    if walk.reflecting:
+        # Reflecting on their own values stays with their views, not how the person took it.
+        rotation = tuple(c for c in rotation if "one}" not in c.plain) or rotation
     # "Agree one step ... they agree ...", "help them help ...": the handle's verb said twice.
     first = walk.handles[0].text.split(" ", 1)[0].lower()
     rotation = tuple(c for c in rotation if not _says_twice(c.act, first)) or rotation
@@ -446,7 +469,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     walk.last = _kind(chosen.lens)
     walk.cues.add(chosen)
     walk.cased = walk.cased or bool(_CASE.search(text))
-    if index == 0:
+    # Values that bear on decisions about risk or endings are no risk or drift to check: the
+    # flags are for what happened with the person served.
+    if index == 0 and not walk.reflecting:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
         if flag:
@@ -464,6 +489,8 @@ _CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|you work with now|piece of work)\b"
 )
 """A question or cue that asks for one real piece of work."""
+_SURE = re.compile(r"\b(?:confident|confidence|sure|understand well)\b", re.IGNORECASE)
+"""A question that asks how sure of it they are."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""

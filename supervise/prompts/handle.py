@@ -69,6 +69,16 @@ class Handle:
         return self.verb and self.text.split(" ", 1)[0].lower() in _ONGOING_VERBS
 
     @property
+    def doing(self) -> str:
+        """The handle as a gerund phrase ("checking understanding"), which reads after "in",
+        "about" or "when" in any tense; a noun handle as it is."""
+        if not self.verb:
+            return self.text
+        from supervise.prompts.spoken import gerund_phrase  # see _derived
+
+        return gerund_phrase(self.text)
+
+    @property
     def topic(self) -> str:
         """The handle as a noun phrase, for "about ...": verb phrases become "how to ..."."""
         return f"how to {self.text}" if self.verb else self.text

@@ -21,9 +21,9 @@ _HAVING = (
     ("trying to {act}", "having to {act}"),
 )
 _NEEDING = (
-    ("for the next time they {act}", "for how they {act} from here on"),
-    ("as you tried to {act}", "while you worked to {act}"),
-    ("as they tried to {act}", "while they worked to {act}"),
+    ("for the next time they {act}", "as they carry on {doing}"),
+    ("as you tried to {act}", "while {doing}"),
+    ("as they tried to {act}", "while {doing}"),
     ("tried to {act}", "worked to {act}"),
     ("try to {act}", "work to {act}"),
     ("had to {act}", "needed to {act}"),
@@ -87,11 +87,12 @@ def noticed(handle: Handle) -> Noticed | None:
 
 def as_seen(template: str) -> str:
     """A cue's template for a time something was seen to be so ("when they saw {act}")."""
+    template = template.replace("{doing}", "noticing {act}")
     template = template.replace("did to {act}", "did when they saw {act}")
     template = template.replace("having to {act}", "realising {act}")
     template = template.replace("how they {act}", "how they came to see {act}")
     template = template.replace("they draw on to {act}", "helped them see {act}")
-    template = template.replace("expects of them as", "expected of them as")
+    template = template.replace("expects of them", "expected of them")
     template = template.replace("whether that helps", "whether that helped")
     template = template.replace("as they {act}", "once they saw {act}")
     for doing in ("had to", "came to", "tried to", "set out to", "worked to"):

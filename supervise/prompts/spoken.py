@@ -25,9 +25,47 @@ def gerund(verb: str) -> str:
         return verb[:-2] + "ying"
     if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
-    if lower in _DOUBLED:
+    if lower in _DOUBLED or _short_stressed(lower):
         return verb + verb[-1] + "ing"
     return verb + "ing"
+
+
+_VOWELS = "aeiou"
+
+
+def _short_stressed(verb: str) -> bool:
+    """Whether ``verb`` is one short syllable ending consonant-vowel-consonant ("sum", "plan"),
+    whose last letter doubles before "-ing"; not "open" or "fix"."""
+    if len(verb) < 3 or not verb.isalpha() or verb[-1] in _VOWELS + "wxy":
+        return False
+    if verb[-2] not in _VOWELS:
+        return False
+    head = verb[:-2]
+    return len(head) in (1, 2) and not any(letter in _VOWELS for letter in head)
+
+
+# After "and"/"or", a word followed by one of these is a second verb ("and keep it going"):
+# a noun seldom is ("views and feelings about you", "level and kind of contact").
+_OBJECT_STARTS = _words(
+    "it them the a an their your his her its our this these those what how whether"
+)
+_NOT_VERBS = _OBJECT_STARTS | _words("other others one ones")
+
+
+def gerund_phrase(text: str) -> str:
+    """A verb phrase as a gerund phrase: "identify and assess risks" -> "identifying and
+    assessing risks", "start a talk and keep it going" -> "starting a talk and keeping it
+    going"."""
+    words = text.split()
+    said = [gerund(words[0])]
+    for index in range(1, len(words)):
+        word, before = words[index], words[index - 1].lower()
+        after = words[index + 1].lower() if index + 1 < len(words) else ""
+        joined = before in ("and", "or") and word.isalpha() and word.lower() not in _NOT_VERBS
+        if joined and (index == 2 or after in _OBJECT_STARTS):
+            word = gerund(word)
+        said.append(word)
+    return " ".join(said)
 
 
 # Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").

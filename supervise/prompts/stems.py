@@ -18,13 +18,13 @@ Pool = tuple[str, ...]
 # recent case of it ("where your part was to ..."), or for how it is usually done.
 _DESCRIBE_ACT: Pool = (
     "Choose a recent case where it was your job to {act}. What did you do, and what happened?",
-    "Recall one visit, call or meeting where you set out to {act}. What did you do first?",
-    "Think of recent work with {one}, and a time when you set out to {act}. What happened?",
+    "Recall one visit, call or meeting where it fell to you to {act}. What did you do first?",
+    "Think of recent work with {one}, and one time you tried to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
     "Pick one recent piece of work where your part was to {act}. What did you do?",
-    "Think of a day this month when you worked to {act}. What happened?",
-    "Who comes to mind first when you think about how you {act}? What happened with them?",
-    "Describe one moment, as plainly as you can, when you set out to {act}.",
+    "Think of a time this month when it mattered that you {act}. What happened?",
+    "Who comes to mind first when you think about {doing}? What happened with them?",
+    "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
@@ -79,6 +79,8 @@ _FEEL_TOPIC: Pool = (
 _FEEL_KNOW: Pool = (
     "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
+    # For an item whose sub-points have asked already how well each is understood.
+    "When your work touches on {topic}, what do you notice in yourself?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -114,12 +116,14 @@ _ANALYSE_KNOW: Pool = (
     " in your work?",
 )
 _CONCLUDE_ACT: Pool = (
-    "What else could you have done to {act}? What have you learned?",
+    "Looking back, what would you keep, and what might you do differently? What have you"
+    " learned about {doing}?",
     "What have you learned about how you {act}? What would you tell yourself beforehand?",
     "If you could go back, what would you do differently to {act}?",
 )
 _CONCLUDE_TOPIC: Pool = (
-    "What else could you have done about {topic}? What have you learned?",
+    "Looking back, what would you keep, and what might you change? What has it taught you"
+    " about {topic}?",
     "What has this taught you about {topic}?",
 )
 _CONCLUDE_KNOW: Pool = (
@@ -128,7 +132,7 @@ _CONCLUDE_KNOW: Pool = (
 )
 _PLAN_ACT: Pool = (
     "What will you try the next time you need to {act}? Name one step and when.",
-    "What one thing will you do differently next time you {act}, and by when?",
+    "What one thing will you do differently next time you {act}? How will you prepare?",
     "Name one small step that would help you {act}. When will you take it?",
     "Before your next supervision, what will you try in order to {act}?",
 )
@@ -222,13 +226,16 @@ _BACK_DOING: dict[Move, Pool] = {
         "What did your organisation expect of you there, and how did that shape what you did?",
     ),
     Move.CONCLUDE: (
-        "What else could you have done? What have you learned from it?",
+        # Not "What else could you have done?": after a relapse or a hard moment it blames.
+        "Looking back, what would you keep, and what might you do differently? What have you"
+        " learned?",
         "Knowing what you know now, what would you tell yourself back then?",
         "If you could go back and do it again, what would you do differently, and why?",
     ),
     Move.PLAN: (
         "What will you try next time? Name one step and when you will take it.",
-        "What one thing will you try next time, and when will that be?",
+        # Not "when will that be": an emergency cannot be put in a diary.
+        "What one thing will you try next time, and how will you prepare for it?",
         "Who could help you get better at this, and when will you ask them?",
         "Before your next supervision, what is one small thing you will try?",
     ),
@@ -243,7 +250,8 @@ _BACK_ONGOING: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         "So far, what has gone well, and what has been harder than you expected?",
-        "How well is it going, all things considered? What tells you so?",
+        # Not "How well is it going": the opener has asked how it is going.
+        "What tells you it is working, and where are you less sure?",
         "If {the_one} could tell you honestly how it has been for them, what would they say?",
         "Thinking about what you do, what is going well, and what less well?",
     ),
@@ -270,6 +278,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
         "When you draw on this in your work, how sure of yourself do you feel, and why?",
+        "When this comes up in your work, what do you notice in yourself, and why might that be?",
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",
@@ -282,7 +291,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         "What do you know now about this that you did not know when you started in this role?",
-        "What would you do differently now, knowing what you know about this?",
+        # Not "knowing what you know": circular where no case was told.
+        "What has talking this through made clearer, and what is still unclear to you?",
     ),
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
