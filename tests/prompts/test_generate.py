@@ -82,7 +82,9 @@ def test_the_section_decides_knowing_or_doing(full_library: Library) -> None:
 def test_written_handles_are_used_and_derived_ones_are_short(full_library: Library) -> None:
     from supervise.prompts.derive import HANDLE_WORDS
 
-    assert handles_of(full_library.item("h3-25/k/m"))[0].text == "displaced anger"
+    assert handles_of(full_library.item("h3-25/k/m"))[0].text == (
+        "anger that lands on you instead of its real target"
+    )
     for framework_id in TEST_FRAMEWORKS:
         for item in full_library.frameworks[framework_id].items():
             for handle in handles_of(item):
