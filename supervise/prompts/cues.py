@@ -78,10 +78,12 @@ def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
 # Routine work is not something they "had to" do, nor a way of working a one-off they "set out
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
-_SOURCE = "source"
+SOURCE = "source"
 """Where what they know or do comes from: asked once per item, whichever words ask it."""
 _WHO_TO_ASK = r"(?i)\bwho\b.*\bwhen will you ask\b"
 """A question that asks who will help them learn: its cue follows it up."""
+_TAUGHT = r"(?i)\b(?:training|guidance)\b"
+"""A question that asks where what they know comes from."""
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
@@ -211,7 +213,7 @@ _ANALYSE = (
         "Ask what guidance, training or experience they draw on to {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience helps them make sense of it.",
-        asks=_SOURCE,
+        asks=SOURCE,
     ),
     Cue(
         Lens.CONTEXT,
@@ -331,7 +333,7 @@ _KNOWING_DESCRIBE = (
         "Ask where they learned what they know {about}: training, colleagues, reading or"
         " experience.",
         "Ask where this knowledge comes from: training, colleagues, reading or experience.",
-        asks=_SOURCE,
+        asks=SOURCE,
     ),
 )
 _KNOWING_FEEL = (
@@ -371,11 +373,18 @@ _KNOWING_ANALYSE = (
         "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
         " own experience.",
         "Ask which theory or guidance here they find most useful, and why.",
-        asks=_SOURCE,
+        asks=SOURCE,
     ),
     _fixed(
         Lens.RELATIONSHIP,
         "Ask how knowing this shapes the way they talk with {one}.",
+    ),
+    # Under a question that has asked what training or guidance taught them: the team's view.
+    _knowing(
+        Lens.CONTEXT,
+        "Ask how their team tends to think about {topic}, and where they see it differently.",
+        "Ask how their team tends to think about this, and where they see it differently.",
+        follows=_TAUGHT,
     ),
 )
 _KNOWING_CONCLUDE = (

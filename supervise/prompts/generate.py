@@ -287,6 +287,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
     walk.sure = walk.sure or bool(_SURE.search(stem))
+    if _SOURCE.search(stem):
+        # "What have training, guidance or colleagues taught you": no cue asks it again.
+        walk.asked.add(cues.SOURCE)
     # Later stems of work kept up over time are written for it ("trying to" stays).
     reword = not (walk.ongoing and index > 0)
     if filled.ongoing and reword:
@@ -540,6 +543,8 @@ _CASE = re.compile(
     r"|glad you knew)\b"
 )
 """A question or cue that asks for one real piece of work."""
+_SOURCE = re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE)
+"""A question that asks where what they know or do comes from."""
 _SURE = re.compile(r"\b(?:confident|confidence|sure|understand well)\b", re.IGNORECASE)
 """A question that asks how sure of it they are."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)

@@ -169,9 +169,16 @@ def test_one_items_cues_ask_where_their_knowledge_comes_from_once(
         r"training, colleagues, reading|which source|guidance, training or experience they"
         r"|theory or guidance here|theory, guidance or experience"
     )
+    taught = re.compile(r"\b(?:training|guidance)\b")
     for made in every_item(full_library):
         asked = [cue for cue in cues_of(made) if source.search(cue)]
         assert len(asked) <= 1, (made.item.ref, asked)
+        # Nor once a question has asked what training or guidance taught them.
+        staged = [p for p in made.prompts if p.asks is not None]
+        for at, prompt in enumerate(staged):
+            if prompt.role is Role.PRACTITIONER and taught.search(prompt.text):
+                later = [p.text for p in staged[at:] if p.role is Role.SUPERVISOR]
+                assert not any(source.search(cue) for cue in later), (made.item.ref, later)
 
 
 def test_a_red_flag_does_not_open_as_the_cue_before_it_did(full_library: Library) -> None:
