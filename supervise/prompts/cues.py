@@ -151,8 +151,8 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         "Ask what it asked of them personally to {act}, and give them room to say so.",
-        "As they talk about {topic}, ask what it asked of them personally, and give them room to"
-        " say so.",
+        "As they talk about {topic}, ask what the work asked of them personally, and give them"
+        " room to say so.",
         "Ask what it asked of them personally, and give them room to say so.",
         time=Time.MOMENT,
     ),
