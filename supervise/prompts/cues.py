@@ -62,6 +62,12 @@ class Cue:
     toll: bool = False
     """True where the cue offers support for what the work took out of them: only for an item
     that touches something hard (risk, strong feelings, strain), not for a skill hard to use."""
+    asks: str = ""
+    """What the cue asks where another cue asks it in other words ("source": where what they
+    know comes from): one item's cues ask it once."""
+    follows: str = ""
+    """A pattern of the question this cue follows up ("who could help ..."): said only under
+    such a question, and there first, where a cue of its own would ask the question again."""
 
 
 def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
@@ -72,6 +78,12 @@ def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
 # Routine work is not something they "had to" do, nor a way of working a one-off they "set out
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
+SOURCE = "source"
+"""Where what they know or do comes from: asked once per item, whichever words ask it."""
+_WHO_TO_ASK = r"(?i)\bwho\b.*\bwhen will you ask\b"
+"""A question that asks who will help them learn: its cue follows it up."""
+_TAUGHT = r"(?i)\b(?:training|guidance)\b"
+"""A question that asks where what they know comes from."""
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
@@ -89,14 +101,15 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Listen for any change in the relationship that came with {doing}.",
+        "Ask whether anything changed in the relationship after {doing}.",
         "Listen for how the relationship fared when the talk turned to {topic}.",
-        "Listen for how {the_one} seemed to take it, and what changed in the work from then on.",
+        "Ask how {the_one} responded, and whether anything changed in the work from then on.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Listen for how the relationship has moved over the weeks of {doing}.",
+        # Not "over the weeks of ...": that assumes a time span the work may not have had.
+        "Listen for how the relationship has changed, if at all, through {doing}.",
         "Listen for how the relationship has moved whenever the talk turns to {topic}.",
         "Listen for how {the_one} seems to take the work, and what has changed so far.",
         time=Time.ONGOING,
@@ -114,8 +127,9 @@ _FEEL = (
     # Support is offered where the work took a toll, not wherever a skill was hard to use.
     Cue(
         Lens.PRACTITIONER,
-        "If it took a toll on them to {act}, ask who was there for them, and whether that was"
-        " enough.",
+        # Not "if it took a toll on them to explain the limits": what was heard takes the toll.
+        "If what came up took a toll on them, ask who was there for them after {doing}, and"
+        " whether that was enough.",
         "Listen to how they speak about {topic}: flat, anxious, angry? If so, ask what support"
         " they had.",
         "If it took a toll on them, ask who was there for them afterwards, and whether that was"
@@ -136,16 +150,18 @@ _FEEL = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what stays with them most from {doing}, and give them room to say why.",
-        "Ask what stays with them most from the work on {topic}, and give them room to say why.",
-        "Ask which part of it stays with them most, and give them room to say why.",
+        "Ask what it asked of them personally to {act}, and give them room to say so.",
+        "As they talk about {topic}, ask what the work asked of them personally, and give them"
+        " room to say so.",
+        "Ask what it asked of them personally, and give them room to say so.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what stays with them most from the weeks of {doing}, and give them room to say why.",
-        "Ask what stays with them most from the work on {topic}, and give them room to say why.",
-        "Ask which part of this work stays with them most, and give them room to say why.",
+        "Ask what it asks of them personally to {act}, and give them room to say so.",
+        "As they talk about {topic}, ask what this work asks of them personally, and give them"
+        " room to say so.",
+        "Ask what this work asks of them personally, and give them room to say so.",
         time=Time.ONGOING,
     ),
     _fixed(
@@ -197,6 +213,7 @@ _ANALYSE = (
         "Ask what guidance, training or experience they draw on to {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience helps them make sense of it.",
+        asks=SOURCE,
     ),
     Cue(
         Lens.CONTEXT,
@@ -271,14 +288,26 @@ _PLAN = (
         outward=True,
         reading=True,
     ),
+    # Not "suggest someone to ask" under "who could help you ...?": a cue follows it up.
+    Cue(
+        Lens.LEARNING,
+        "If they cannot name anyone, suggest someone good at {doing}, or something to read; check"
+        " the date is one they can keep.",
+        "If they cannot name anyone, suggest someone who knows {about}, or something to read;"
+        " check the date is one they can keep.",
+        "If they cannot name anyone, offer a name or something to read, and check the date is one"
+        " they can keep.",
+        reading=True,
+        follows=_WHO_TO_ASK,
+    ),
 )
 
 # Knowing is not an event: its cues ask for a case, a source or a gap, never "what was said".
 # ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
 
 
-def _knowing(lens: Lens, topic: str, plain: str) -> Cue:
-    return Cue(lens, topic, topic, plain)
+def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = "") -> Cue:
+    return Cue(lens, topic, topic, plain, asks=asks, follows=follows)
 
 
 _KNOWING_DESCRIBE = (
@@ -290,7 +319,8 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        "Ask how {one} would benefit from what they know {about}.",
+        # Not "how a customer would benefit from what they know": circular.
+        "Ask what {one} would miss out on if their worker knew nothing {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -303,6 +333,7 @@ _KNOWING_DESCRIBE = (
         "Ask where they learned what they know {about}: training, colleagues, reading or"
         " experience.",
         "Ask where this knowledge comes from: training, colleagues, reading or experience.",
+        asks=SOURCE,
     ),
 )
 _KNOWING_FEEL = (
@@ -342,10 +373,18 @@ _KNOWING_ANALYSE = (
         "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
         " own experience.",
         "Ask which theory or guidance here they find most useful, and why.",
+        asks=SOURCE,
     ),
     _fixed(
         Lens.RELATIONSHIP,
         "Ask how knowing this shapes the way they talk with {one}.",
+    ),
+    # Under a question that has asked what training or guidance taught them: the team's view.
+    _knowing(
+        Lens.CONTEXT,
+        "Ask how their team tends to think about {topic}, and where they see it differently.",
+        "Ask how their team tends to think about this, and where they see it differently.",
+        follows=_TAUGHT,
     ),
 )
 _KNOWING_CONCLUDE = (
@@ -381,6 +420,14 @@ _KNOWING_PLAN = (
         "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
         " it.",
         "Suggest one thing to read, or someone to ask, and agree when to come back to it.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        "If they cannot name anyone, suggest someone who knows {about}, or something to read;"
+        " check the date is one they can keep.",
+        "If they cannot name anyone, offer a name or something to read, and check the date is one"
+        " they can keep.",
+        follows=_WHO_TO_ASK,
     ),
 )
 
@@ -500,7 +547,8 @@ FLAGS: dict[Theme, str] = {
     # Not what they felt: the next stage asks that.
     Theme.FEELINGS: "Listen for whose feelings fill the story, and whose are missing.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
-    Theme.RULES: "Check what they leaned on: policy, law, or habit?",
+    # Not "what they leaned on": on what, for what?
+    Theme.RULES: "Ask what guided their choices here: policy, the law, or habit?",
     Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
     " one early.",
@@ -509,8 +557,10 @@ FLAGS: dict[Theme, str] = {
 KNOWING_FLAGS: dict[Theme, str] = {
     Theme.RISK: "Where this touches on risk, check they know what to do at once, and who must be"
     " told.",
-    # Not "on contact": the limits may be of a role, of help or of time.
-    Theme.BOUNDARY: "Ask where they would draw the line in their own work, and why there.",
+    # Not "on contact": the limits may be of a role, of help or of time. Not "where they would
+    # draw the line": which line?
+    Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more, or"
+    " less, than their role allows.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

@@ -109,7 +109,15 @@ def _fill(
     # carry out ..." is, but stilted: a doing is known about as "carrying out ...".
     about = f"about {doing if handle.verb else topic}"
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
-    return finish(text)
+    return finish(_ASKED_WH.sub(r"\1 ", text))
+
+
+_ASKED_WH = re.compile(
+    r"\b(asks? (?:you|them)|teach (?:a )?(?:new )?colleague) about (?=(?:how|why|what|when|where"
+    r"|whether|which|who)\b)",
+    re.IGNORECASE,
+)
+"""One asks or teaches someone how a thing is done, not "about how" (a thing keeps "about")."""
 
 
 _PEOPLE_NOUNS = "customer|young person|family|parent|carer|person|client|service user"
@@ -163,6 +171,8 @@ class _Walk:
     """Lenses the item's cues have used: each stage looks through another."""
     cues: set[cues.Cue]
     """Cues the item has used: none is said twice."""
+    asked: set[str]
+    """What the item's cues have asked (``Cue.asks``): none asks it again in other words."""
     openings: set[str]
     """How the item's questions so far begin: no two begin alike."""
     last: Lens | None = None
@@ -195,6 +205,14 @@ class _Walk:
         return first.verb and bool(moments.REFLECTING.match(first.text))
 
     @property
+    def stance(self) -> bool:
+        """Whether the item is a way of being kept up over time ("listen without judging",
+        "keep their own view"), held by no rule or agreed limit: what the organisation expects
+        is beside its point."""
+        governed = {Theme.RULES, Theme.BOUNDARY, Theme.RISK}.intersection(self.themes)
+        return self.ongoing and not governed
+
+    @property
     def own(self) -> bool:
         """Whether the item is knowing about the practitioner's own responses."""
         return self.knowing and Theme.OWN in self.themes
@@ -210,6 +228,7 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         handles,
         themes_of(item),
         list(handles[1:]),
+        set(),
         set(),
         set(),
         set(),
@@ -268,6 +287,9 @@ def _question(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str
     walk.openings.add(_opening(stem))
     walk.cased = walk.cased or bool(_CASE.search(stem))
     walk.sure = walk.sure or bool(_SURE.search(stem))
+    if _SOURCE.search(stem):
+        # "What have training, guidance or colleagues taught you": no cue asks it again.
+        walk.asked.add(cues.SOURCE)
     # Later stems of work kept up over time are written for it ("trying to" stays).
     reword = not (walk.ongoing and index > 0)
     if filled.ongoing and reword:
@@ -326,6 +348,9 @@ def _rotated(walk: _Walk, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.
         rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
+    if walk.stance:
+        # Listening without judging is their own stance, not the organisation's expectation.
+        rotation = tuple(s for s in rotation if not _EXPECTED.search(s)) or rotation
     if walk.handles[0].ongoing:
         # Work kept up over months has no single moment to go back to.
         rotation = tuple(s for s in rotation if not moments.ONE_MOMENT.search(s)) or rotation
@@ -424,6 +449,13 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     the stage and do not echo ``question``; while the moment is first told, the red flag its
     theme calls for."""
     options = cues.cues_for(move, walk.knowing, walk.own, walk.ongoing)
+    # A cue that follows up the question ("who could help you?") is said under it, first.
+    follow = {c for c in options if c.follows and re.search(c.follows, question)}
+    options = tuple(c for c in options if c in follow or not c.follows)
+    # "Where did they learn it" and "which source do they trust": one question, asked once.
+    options = tuple(c for c in options if c.asks not in walk.asked) or options
+    if walk.stance:
+        options = tuple(c for c in options if not _EXPECTED.search(c.act)) or options
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake is conduct, not knowledge: a reading list would patronise.
         options = tuple(c for c in options if not c.reading) or options
@@ -452,7 +484,9 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
         if asked.search(question):
             # The question already asks this (what would help, what it drew on): a cue asking
             # it again in other words adds nothing.
-            rotation = tuple(c for c in rotation if not asked.search(c.plain)) or rotation
+            rotation = (
+                tuple(c for c in rotation if c in follow or not asked.search(c.plain)) or rotation
+            )
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not _CASE.search(c.topic)) or rotation
@@ -460,23 +494,42 @@ def _cue(walk: _Walk, index: int, move: Move, handle: Handle | None, question: s
     # back, the team or the service asked about once), fresh lenses first; among those, the
     # first that is not an echo and names nobody as "the practitioner" (in a cue, "they").
     ranked = sorted(
-        rotation, key=lambda c: (c in walk.cues, _same_kind(walk, c), c.lens in walk.lenses)
+        rotation,
+        key=lambda c: (
+            c not in follow,
+            c in walk.cues,
+            _same_kind(walk, c),
+            c.lens in walk.lenses,
+        ),
     )
-    written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
-    fitting = ((c, t) for c, t in written if _echo(t, question) <= ECHO and PRACTITIONER not in t)
-    chosen, text = next(fitting, written[0])
-    walk.lenses.add(chosen.lens)
-    walk.last = _kind(chosen.lens)
-    walk.cues.add(chosen)
-    walk.cased = walk.cased or bool(_CASE.search(text))
     # Values that bear on decisions about risk or endings are no risk or drift to check: the
     # flags are for what happened with the person served.
+    flag = None
     if index == 0 and not walk.reflecting:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
-        if flag:
-            text += " " + flag
+    written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
+    fitting = [(c, t) for c, t in written if _echo(t, question) <= ECHO and PRACTITIONER not in t]
+    # "Listen for ... Listen for ...": the flag said after it opens otherwise (a sorted list
+    # keeps the order of the rest).
+    fitting.sort(key=lambda ct: bool(flag) and _opens_alike(ct[1], flag or ""))
+    chosen, text = next(iter(fitting), written[0])
+    walk.lenses.add(chosen.lens)
+    walk.last = _kind(chosen.lens)
+    walk.cues.add(chosen)
+    if chosen.asks:
+        walk.asked.add(chosen.asks)
+    walk.cased = walk.cased or bool(_CASE.search(text))
+    if flag:
+        text += " " + flag
     return text
+
+
+def _opens_alike(cue: str, flag: str) -> bool:
+    """Whether ``flag`` opens with the verb of the cue's last sentence ("Listen for ... Listen
+    for ..."); a second "Ask" is how supervisors talk, and reads as no echo."""
+    last = re.split(r"(?<=[.?;]) ", cue)[-1].split(" ", 1)[0].capitalize()
+    return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
 _SAME_ASK = (
@@ -486,12 +539,17 @@ _SAME_ASK = (
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 _CASE = re.compile(
-    r"\b(?:real case|which case|recent case|right now|you work with now|piece of work)\b"
+    r"\b(?:real case|which case|recent case|right now|you work with now|piece of work"
+    r"|glad you knew)\b"
 )
 """A question or cue that asks for one real piece of work."""
+_SOURCE = re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE)
+"""A question that asks where what they know or do comes from."""
 _SURE = re.compile(r"\b(?:confident|confidence|sure|understand well)\b", re.IGNORECASE)
 """A question that asks how sure of it they are."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
+_EXPECTED = re.compile(r"\bexpects? of (?:you|them)\b|\borganisation expect", re.IGNORECASE)
+"""A question or cue that asks what the organisation or service expects of them."""
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""
 

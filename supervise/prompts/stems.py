@@ -15,14 +15,17 @@ from supervise.content.model import Form, Move
 Pool = tuple[str, ...]
 
 # Routine work is part of the job, not a one-off someone "needed to" do: a stem asks for one
-# recent case of it ("where your part was to ..."), or for how it is usually done.
+# recent case of it, or for how it is usually done. Not "where your part was to ..." (anger
+# is a moment, not a piece of work with parts), nor "where it fell to you to ..." (owning a
+# mistake is not someone else's duty): the doing is named as one ("an example of ...").
 _DESCRIBE_ACT: Pool = (
     "Choose a recent case where it was your job to {act}. What did you do, and what happened?",
-    "Recall one visit, call or meeting where it fell to you to {act}. What did you do first?",
+    "Recall one visit, call or meeting that involved {doing}. What did you do first?",
     "Think of recent work with {one}, and one time you tried to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
-    "Pick one recent piece of work where your part was to {act}. What did you do?",
-    "Think of a time this month when it mattered that you {act}. What happened?",
+    "From your own recent work, pick one example of {doing}. What did you do?",
+    # Not "when it mattered that you {act}": a present verb in a past frame.
+    "Think of a time this month when it really mattered to {act}. What happened?",
     "Who comes to mind first when you think about {doing}? What happened with them?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
@@ -37,7 +40,8 @@ _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    "Think of your work with {one} at the moment. Where do you use what you know {about}?",
+    # Not "where do you use what you know": a skill is not looked up.
+    "Think of your work with {one} at the moment. Where does it help you to know {about}?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
@@ -80,7 +84,7 @@ _FEEL_KNOW: Pool = (
     "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
     # For an item whose sub-points have asked already how well each is understood.
-    "When your work touches on {topic}, what do you notice in yourself?",
+    "What do you notice in yourself when your work turns to {topic}?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -96,7 +100,8 @@ _EVALUATE_TOPIC: Pool = (
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
     "Where has your knowledge served you well, and where not, on {topic}?",
-    "How well has your work this year drawn on what you know {about}?",
+    # Not "how well has your work drawn on what you know": abstract.
+    "Think of the last time you were glad you knew {about}. What difference did it make?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",

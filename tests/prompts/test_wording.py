@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -120,3 +121,87 @@ def test_reflecting_on_ones_own_values_stays_with_the_practitioners_views(
             if prompt.asks is not None:
                 assert served not in prompt.text, prompt.text
             assert "any risk was immediate" not in prompt.text, prompt.text
+
+
+_STILTED = re.compile(
+    r"where your part was to|fell to you to|mattered that you|When your work touches on"
+    r"|use what you know|drawn on what you know|asks you about (?:how|why|what|whether)\b"
+    r"|teach a new colleague about (?:how|why|what)\b|weeks of|came with|would benefit from"
+    r"|draw the line|leaned on|took a toll on them to|stays with them most",
+)
+"""Frames readers stumbled on: a moment as "a piece of work where your part was", a present
+verb in a past frame, "asks you about how", a skill as something looked up, a time span
+assumed, a toll put on the act itself, a line never named."""
+
+
+def test_frames_readers_stumbled_on_are_not_said(full_library: Library) -> None:
+    for made in every_item(full_library):
+        for prompt in made.prompts:
+            assert not _STILTED.search(prompt.text), (made.item.ref, prompt.text)
+
+
+def test_a_cue_follows_up_who_could_help_rather_than_asking_it_again(
+    full_library: Library,
+) -> None:
+    """Under "Who could help you learn more here, and when will you ask?", "Suggest someone to
+    ask" says the question again; the cue is for when no name comes."""
+    followed = 0
+    for made in every_item(full_library):
+        stage = made.next_step_stage()
+        if stage is None:
+            continue
+        question = made.for_stage(stage, Role.PRACTITIONER)
+        cue = made.for_stage(stage, Role.SUPERVISOR)
+        assert question is not None and cue is not None
+        if re.search(r"^Who\b.*\bwhen will you ask\b", question.text):
+            assert cue.text.startswith("If they cannot name anyone"), (question.text, cue.text)
+            followed += 1
+        assert "cannot name anyone" not in cue.text or question.text.startswith("Who")
+    assert followed
+
+
+def test_one_items_cues_ask_where_their_knowledge_comes_from_once(
+    full_library: Library,
+) -> None:
+    """ "Ask how they came to know about X" then "Ask which source they trust most on X" is
+    one question asked twice."""
+    source = re.compile(
+        r"training, colleagues, reading|which source|guidance, training or experience they"
+        r"|theory or guidance here|theory, guidance or experience"
+    )
+    taught = re.compile(r"\b(?:training|guidance)\b")
+    for made in every_item(full_library):
+        asked = [cue for cue in cues_of(made) if source.search(cue)]
+        assert len(asked) <= 1, (made.item.ref, asked)
+        # Nor once a question has asked what training or guidance taught them.
+        staged = [p for p in made.prompts if p.asks is not None]
+        for at, prompt in enumerate(staged):
+            if prompt.role is Role.PRACTITIONER and taught.search(prompt.text):
+                later = [p.text for p in staged[at:] if p.role is Role.SUPERVISOR]
+                assert not any(source.search(cue) for cue in later), (made.item.ref, later)
+
+
+def test_a_red_flag_does_not_open_as_the_cue_before_it_did(full_library: Library) -> None:
+    """ "Listen for ... Listen for ..." reads as one cue said twice (a second "Ask" does not)."""
+    for made in every_item(full_library):
+        for cue in cues_of(made):
+            sentences = re.split(r"(?<=[.?]) (?=[A-Z])", cue)
+            openers = [s.split(" ", 1)[0] for s in sentences]
+            for before, after in itertools.pairwise(openers):
+                assert before == "Ask" or before != after, (made.item.ref, cue)
+
+
+@pytest.mark.parametrize("ref", ["cyp-4.3/a/1", "test-styles/ab/7", "test-unseen/a/5"])
+def test_a_stance_is_not_asked_as_what_the_organisation_expects(
+    full_library: Library, ref: str
+) -> None:
+    """Listening without judging is the practitioner's own stance: "What does your organisation
+    expect of you here?" misses its point. Work held by agreed limits keeps the question."""
+    for model in full_library.models.values():
+        for prompt in prompts_for(full_library.item(ref), model).prompts:
+            assert not re.search(r"expects? of (?:you|them)", prompt.text), prompt.text
+    assert any(
+        "organisation expect" in p.text
+        for model in full_library.models.values()
+        for p in prompts_for(full_library.item("h3-25/pc/10"), model).prompts
+    )
