@@ -108,8 +108,9 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.RELATIONSHIP,
-        # Not "over the weeks of ...": that assumes a time span the work may not have had.
-        "Listen for how the relationship has changed, if at all, through {doing}.",
+        # Not "over the weeks of ...": that assumes a time span the work may not have had; not
+        # "changed through {doing}": that assumes it was done.
+        "Listen for any shift in the relationship over time as they talk about {doing}.",
         "Listen for how the relationship has moved whenever the talk turns to {topic}.",
         "Listen for how {the_one} seems to take the work, and what has changed so far.",
         time=Time.ONGOING,
@@ -150,18 +151,19 @@ _FEEL = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what it asked of them personally to {act}, and give them room to say so.",
-        "As they talk about {topic}, ask what the work asked of them personally, and give them"
-        " room to say so.",
-        "Ask what it asked of them personally, and give them room to say so.",
+        # Not "what it asked of them": "ask what it asked" is said twice over.
+        "Ask what it cost them personally to {act}, and give them room to say so.",
+        "As they talk about {topic}, ask what the work cost them personally, and give them room"
+        " to say so.",
+        "Ask what it cost them personally, and give them room to say so.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what it asks of them personally to {act}, and give them room to say so.",
-        "As they talk about {topic}, ask what this work asks of them personally, and give them"
+        "Ask what it costs them personally to {act}, and give them room to say so.",
+        "As they talk about {topic}, ask what this work costs them personally, and give them"
         " room to say so.",
-        "Ask what this work asks of them personally, and give them room to say so.",
+        "Ask what this work costs them personally, and give them room to say so.",
         time=Time.ONGOING,
     ),
     _fixed(
@@ -291,10 +293,12 @@ _PLAN = (
     # Not "suggest someone to ask" under "who could help you ...?": a cue follows it up.
     Cue(
         Lens.LEARNING,
-        "If they cannot name anyone, suggest someone good at {doing}, or something to read; check"
-        " the date is one they can keep.",
-        "If they cannot name anyone, suggest someone who knows {about}, or something to read;"
-        " check the date is one they can keep.",
+        # Not "someone good at {doing}": a part of the work ("staying within the rules") is no
+        # thing to pick a mentor for.
+        "If they cannot name anyone, offer a name, or something to read on {doing}; check the date"
+        " is one they can keep.",
+        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
+        " one they can keep.",
         "If they cannot name anyone, offer a name or something to read, and check the date is one"
         " they can keep.",
         reading=True,
@@ -319,8 +323,9 @@ _KNOWING_DESCRIBE = (
     ),
     _knowing(
         Lens.PERSON,
-        # Not "how a customer would benefit from what they know": circular.
-        "Ask what {one} would miss out on if their worker knew nothing {about}.",
+        # Not "how a customer would benefit from what they know" (circular), nor "what they
+        # would miss out on if their worker knew nothing" (the next question asks that).
+        "Ask what difference it makes to {one} that they know {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -559,8 +564,8 @@ KNOWING_FLAGS: dict[Theme, str] = {
     " told.",
     # Not "on contact": the limits may be of a role, of help or of time. Not "where they would
     # draw the line": which line?
-    Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more, or"
-    " less, than their role allows.",
+    Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more than"
+    " their role allows, or less than it asks.",
     Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",

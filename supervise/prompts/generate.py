@@ -124,8 +124,15 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
             full = walk.cue_named < CUE_NAMES and asked[index] is not handles[0]
             about = handles[0] if full else short or handles[0]
             walk.cue_named += 1
-            if stage.asks is Move.PLAN and len(handles) > 1 and not walk.knowing:
-                # "Recognise X, and adapt Y": the next step is usually the doing, the last part.
+            if (
+                stage.asks is Move.PLAN
+                and len(handles) > 1
+                and not walk.knowing
+                and not item.handle
+            ):
+                # "Recognise X, and adapt Y": the next step is usually the doing, the last part
+                # of a statement split by rule. Parts a framework writes are aspects of the work
+                # ("staying within the rules"), not its next step.
                 about = handles[-1]
         cue = supervisor_cue(walk, index, stage.asks, about, question)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))

@@ -19,7 +19,8 @@ Pool = tuple[str, ...]
 # is a moment, not a piece of work with parts), nor "where it fell to you to ..." (owning a
 # mistake is not someone else's duty): the doing is named as one ("an example of ...").
 _DESCRIBE_ACT: Pool = (
-    "Choose a recent case where it was your job to {act}. What did you do, and what happened?",
+    # Not "where it was your job to": it always is.
+    "Choose a recent case that asked you to {act}. What did you do, and what happened?",
     "Recall one visit, call or meeting that involved {doing}. What did you do first?",
     "Think of recent work with {one}, and one time you tried to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
@@ -180,7 +181,7 @@ _PART_ACT: dict[Move, Pool] = {
         "How easy or hard was it to {act}, and what did you feel?",
     ),
     Move.EVALUATE: (
-        "And how did it go when you tried to {act}? What went well, and what was harder?",
+        "How did it go when you tried to {act}? What went well, and what was harder?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
