@@ -33,6 +33,8 @@ def supervisor_cue(
     if not (HARD | {Theme.RISK}).intersection(walk.themes):
         # Support for what the work took out of them fits hard work, not any skill.
         options = tuple(c for c in options if not c.toll) or options
+    else:
+        options = tuple(c for c in options if not c.light) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.

@@ -62,6 +62,9 @@ class Cue:
     toll: bool = False
     """True where the cue offers support for what the work took out of them: only for an item
     that touches something hard (risk, strong feelings, strain), not for a skill hard to use."""
+    light: bool = False
+    """True where the cue fits only work with nothing hard at stake: "pleased, uneasy, or
+    drained?" is no question to ask after a disclosure of abuse."""
     asks: str = ""
     """What the cue asks where another cue asks it in other words ("source": where what they
     know comes from): one item's cues ask it once."""
@@ -131,8 +134,8 @@ _FEEL = (
         # Not "if it took a toll on them to explain the limits": what was heard takes the toll.
         "If what came up took a toll on them, ask who was there for them after {doing}, and"
         " whether that was enough.",
-        "Listen to how they speak about {topic}: flat, anxious, angry? If so, ask what support"
-        " they had.",
+        "Listen to how they speak about {topic}. If they sound flat, anxious or angry, ask what"
+        " support they had.",
         "If it took a toll on them, ask who was there for them afterwards, and whether that was"
         " enough.",
         time=Time.MOMENT,
@@ -142,8 +145,8 @@ _FEEL = (
         Lens.PRACTITIONER,
         "If it takes a toll on them to {act}, ask who is there for them, and whether that is"
         " enough.",
-        "Listen to how they speak about {topic}: flat, anxious, angry? If so, ask what support"
-        " they have.",
+        "Listen to how they speak about {topic}. If they sound flat, anxious or angry, ask what"
+        " support they have.",
         "If the work is taking a toll on them, ask who is there for them, and whether that is"
         " enough.",
         time=Time.ONGOING,
@@ -157,6 +160,8 @@ _FEEL = (
         " to say so.",
         "Ask what it cost them personally, and give them room to say so.",
         time=Time.MOMENT,
+        # What checking understanding "cost them personally" is too heavy a question.
+        toll=True,
     ),
     Cue(
         Lens.PRACTITIONER,
@@ -165,6 +170,7 @@ _FEEL = (
         " room to say so.",
         "Ask what this work costs them personally, and give them room to say so.",
         time=Time.ONGOING,
+        toll=True,
     ),
     _fixed(
         Lens.PARALLEL,
@@ -175,6 +181,25 @@ _FEEL = (
         "Notice what you feel as they tell you about {doing}; it may echo their own feelings.",
         "Notice what you feel as they talk about {topic}; it may echo their own feelings.",
         "Notice what you feel as you listen; it may echo their own feelings.",
+    ),
+    # Where nothing hard was at stake, a lighter look at what they came away with. Last, so
+    # that the places of the cues above hold (_FEEL[4], the parallel cue, is used elsewhere).
+    Cue(
+        Lens.PRACTITIONER,
+        "Ask how they came away from {doing}: pleased, uneasy, or drained?",
+        "As they talk about {topic}, ask how they came away from it: pleased, uneasy, or drained?",
+        "Ask how they came away from it: pleased, uneasy, or drained?",
+        time=Time.MOMENT,
+        light=True,
+    ),
+    Cue(
+        Lens.PRACTITIONER,
+        "Ask how they usually come away from {doing}: pleased, uneasy, or drained?",
+        "As they talk about {topic}, ask how they usually come away from it: pleased, uneasy, or"
+        " drained?",
+        "Ask how they usually come away from this work: pleased, uneasy, or drained?",
+        time=Time.ONGOING,
+        light=True,
     ),
 )
 _EVALUATE = (
@@ -212,7 +237,8 @@ _EVALUATE = (
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        "Ask what guidance, training or experience they draw on to {act}.",
+        # Not "they draw on to {act}": "draw on to draw out doubts".
+        "Ask what guidance, training or experience helps them {act}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience helps them make sense of it.",
         asks=SOURCE,
@@ -255,7 +281,7 @@ _CONCLUDE = (
         Lens.SUPERVISOR,
         "If what they conclude differs from what you heard, say so kindly.",
         "If what they conclude differs from what you heard, say so kindly.",
-        "Notice whether what they conclude matches what you heard; if not, say so kindly.",
+        "If what they conclude does not fit what you heard, say so kindly.",
     ),
 )
 _PLAN = (
@@ -325,7 +351,8 @@ _KNOWING_DESCRIBE = (
         Lens.PERSON,
         # Not "how a customer would benefit from what they know" (circular), nor "what they
         # would miss out on if their worker knew nothing" (the next question asks that).
-        "Ask what difference it makes to {one} that they know {about}.",
+        # Not "that they know ...": "they" would be the person served.
+        "Ask how {one} gains when their worker knows {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -544,7 +571,7 @@ FLAGS: dict[Theme, str] = {
         "Check whether any risk was immediate, what was done, and whether it was recorded and"
         " passed on."
     ),
-    Theme.BOUNDARY: "Check for drift: was contact or help more, or less, than was agreed?",
+    Theme.BOUNDARY: "Check for drift: has contact or help ended up more, or less, than agreed?",
     Theme.DEPENDENCY: (
         "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
     ),

@@ -91,7 +91,7 @@ def as_seen(template: str) -> str:
     template = template.replace("did to {act}", "did when they saw {act}")
     template = template.replace("having to {act}", "realising {act}")
     template = template.replace("how they {act}", "how they came to see {act}")
-    template = template.replace("they draw on to {act}", "helped them see {act}")
+    template = template.replace("helps them {act}", "helped them see {act}")
     template = template.replace("expects of them", "expected of them")
     template = template.replace("whether that helps", "whether that helped")
     template = template.replace("as they {act}", "once they saw {act}")
