@@ -455,8 +455,9 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.LEARNING,
-        "If they cannot name anyone, suggest someone who knows {about}, or something to read;"
-        " check the date is one they can keep.",
+        # Not "someone who knows about these habits": an expert in being aloof.
+        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
+        " one they can keep.",
         "If they cannot name anyone, offer a name or something to read, and check the date is one"
         " they can keep.",
         follows=_WHO_TO_ASK,
