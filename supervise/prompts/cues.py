@@ -186,17 +186,20 @@ _FEEL = (
     # that the places of the cues above hold (_FEEL[4], the parallel cue, is used elsewhere).
     Cue(
         Lens.PRACTITIONER,
-        "Ask how they came away from {doing}: pleased, uneasy, or drained?",
-        "As they talk about {topic}, ask how they came away from it: pleased, uneasy, or drained?",
+        # One comes away from a conversation, not from "listening without judging": the
+        # moment they told, not the skill, by name.
+        "Ask how they came away from that conversation: pleased, uneasy, or drained?",
+        "As they talk about {topic}, ask how they came away from that conversation: pleased,"
+        " uneasy, or drained?",
         "Ask how they came away from it: pleased, uneasy, or drained?",
         time=Time.MOMENT,
         light=True,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask how they usually come away from {doing}: pleased, uneasy, or drained?",
-        "As they talk about {topic}, ask how they usually come away from it: pleased, uneasy, or"
-        " drained?",
+        "Ask how they usually come away from these sessions: pleased, uneasy, or drained?",
+        "As they talk about {topic}, ask how they usually come away from these sessions: pleased,"
+        " uneasy, or drained?",
         "Ask how they usually come away from this work: pleased, uneasy, or drained?",
         time=Time.ONGOING,
         light=True,
@@ -352,7 +355,8 @@ _KNOWING_DESCRIBE = (
         # Not "how a customer would benefit from what they know" (circular), nor "what they
         # would miss out on if their worker knew nothing" (the next question asks that).
         # Not "that they know ...": "they" would be the person served.
-        "Ask how {one} gains when their worker knows {about}.",
+        # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
+        "Ask what {one} would see when this is done well.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
