@@ -356,7 +356,7 @@ _KNOWING_DESCRIBE = (
         # would miss out on if their worker knew nothing" (the next question asks that).
         # Not "that they know ...": "they" would be the person served.
         # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
-        "Ask what {one} would see when this is done well.",
+        "Ask what {one} would see when their worker gets this right.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
