@@ -13,80 +13,21 @@ time of the item's questions (``Time``): one moment gone by, or work still going
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 from supervise.content.model import Move
+from supervise.prompts.cue_types import (
+    SOURCE as SOURCE,
+    WHO_TO_ASK,
+    Cue as Cue,
+    Lens as Lens,
+    Time as Time,
+    fixed,
+)
+from supervise.prompts.knowing_cues import KNOWING_CUES, OWN_CUES
 from supervise.prompts.themes import Theme
-
-
-class Lens(Enum):
-    """What a supervisor's cue attends to."""
-
-    PERSON = "the person served"
-    INTERVENTION = "what was done"
-    RELATIONSHIP = "the relationship"
-    PRACTITIONER = "the practitioner (restorative)"
-    PARALLEL = "the parallel process"
-    SUPERVISOR = "the supervisor's own reactions"
-    CONTEXT = "the wider context"
-    STANDARDS = "standards and safety (normative)"
-    LEARNING = "learning (formative)"
-
-
-class Time(Enum):
-    """When a cue's words place the work: any time, one moment gone by, or work still going."""
-
-    ANY = "any"
-    MOMENT = "one moment"
-    ONGOING = "ongoing"
-    """Work kept up over time ("keep contact at the level ..."), asked as it goes on."""
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One cue through one lens: for a verb handle, for a noun handle, and naming nothing."""
-
-    lens: Lens
-    act: str
-    topic: str
-    plain: str
-    outward: bool = False
-    """True where the cue assumes something others could see or hear (words said, someone to
-    shadow): it does not fit an inner act such as reflecting or noticing."""
-    time: Time = Time.ANY
-    """The time its words place the work in: a cue of one moment never follows work told as
-    going on, nor the other way round."""
-    reading: bool = False
-    """True where the cue suggests reading up: not for owning a mistake, which is conduct."""
-    toll: bool = False
-    """True where the cue offers support for what the work took out of them: only for an item
-    that touches something hard (risk, strong feelings, strain), not for a skill hard to use."""
-    light: bool = False
-    """True where the cue fits only work with nothing hard at stake: "pleased, uneasy, or
-    drained?" is no question to ask after a disclosure of abuse."""
-    asks: str = ""
-    """What the cue asks where another cue asks it in other words ("source": where what they
-    know comes from): one item's cues ask it once."""
-    follows: str = ""
-    """A pattern of the question this cue follows up ("who could help ..."): said only under
-    such a question, and there first, where a cue of its own would ask the question again."""
-
-
-def _fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
-    """A cue that says the same whatever the handle: it names nothing of the item."""
-    return Cue(lens, text, text, text, time=time)
-
 
 # Routine work is not something they "had to" do, nor a way of working a one-off they "set out
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
-SOURCE = "source"
-"""Where what they know or do comes from: asked once per item, whichever words ask it."""
-_WHO_TO_ASK = r"(?i)\bwho\b.*\bwhen will you ask\b"
-"""A question that asks who will help them learn: its cue follows it up."""
-_TAUGHT = r"(?i)\b(?:training|guidance)\b"
-"""A question that asks where what they know comes from."""
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
@@ -172,7 +113,7 @@ _FEEL = (
         time=Time.ONGOING,
         toll=True,
     ),
-    _fixed(
+    fixed(
         Lens.PARALLEL,
         "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
     ),
@@ -212,12 +153,12 @@ _EVALUATE = (
         "Ask what good practice says about {topic}, and how their own work compares.",
         "Ask which parts of their work match good practice, and what they might add.",
     ),
-    _fixed(
+    fixed(
         Lens.PERSON,
         "Ask what {the_one} actually said or did that shows how the work landed with them.",
         Time.MOMENT,
     ),
-    _fixed(
+    fixed(
         Lens.PERSON,
         "Ask what {the_one} has said or done that shows how the work is landing with them.",
         Time.ONGOING,
@@ -269,7 +210,7 @@ _CONCLUDE = (
         "Ask what they most want to take away from it.",
         time=Time.MOMENT,
     ),
-    _fixed(
+    fixed(
         Lens.LEARNING,
         "Ask what they most want to carry forward from the work so far.",
         Time.ONGOING,
@@ -331,143 +272,9 @@ _PLAN = (
         "If they cannot name anyone, offer a name or something to read, and check the date is one"
         " they can keep.",
         reading=True,
-        follows=_WHO_TO_ASK,
+        follows=WHO_TO_ASK,
     ),
 )
-
-# Knowing is not an event: its cues ask for a case, a source or a gap, never "what was said".
-# ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
-
-
-def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = "") -> Cue:
-    return Cue(lens, topic, topic, plain, asks=asks, follows=follows)
-
-
-_KNOWING_DESCRIBE = (
-    _knowing(
-        Lens.LEARNING,
-        "Ask for one real case where what they did was shaped by knowing {about}.",
-        "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
-        " on the shelf.",
-    ),
-    _knowing(
-        Lens.PERSON,
-        # Not "how a customer would benefit from what they know" (circular), nor "what they
-        # would miss out on if their worker knew nothing" (the next question asks that).
-        # Not "that they know ...": "they" would be the person served.
-        # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
-        "Ask what {one} would see when their worker gets this right.",
-        "Ask what {one} would most want them to understand here.",
-    ),
-    _knowing(
-        Lens.SUPERVISOR,
-        "Notice what you assume they already know {about}, and check it gently.",
-        "Notice what you assume they already know here, and check it gently.",
-    ),
-    _knowing(
-        Lens.CONTEXT,
-        "Ask where they learned what they know {about}: training, colleagues, reading or"
-        " experience.",
-        "Ask where this knowledge comes from: training, colleagues, reading or experience.",
-        asks=SOURCE,
-    ),
-)
-_KNOWING_FEEL = (
-    _knowing(
-        Lens.PRACTITIONER,
-        "Make it safe for them to say where they feel least sure about {topic}.",
-        "Make it safe to say which part of this they feel least sure of.",
-    ),
-    _knowing(
-        Lens.PARALLEL,
-        "Notice whether how sure they sound matches the examples they give.",
-        "Notice whether how sure they sound matches the examples they give.",
-    ),
-    _knowing(
-        Lens.SUPERVISOR,
-        "Notice what you feel as they talk about {topic}; it may echo something in the work.",
-        "Notice what you feel as they talk about it; it may echo something in the work.",
-    ),
-)
-_KNOWING_EVALUATE = (
-    _knowing(
-        Lens.STANDARDS,
-        "Say kindly where good practice goes further than their account of {topic}.",
-        "Check it against current policy and practice, and name any gap plainly.",
-    ),
-    _knowing(
-        Lens.LEARNING,
-        "Ask what they understand best about {topic}, and name it, so they can build on it.",
-        "Ask what they understand best here, and name it, so they can build on it.",
-    ),
-    _KNOWING_DESCRIBE[1],
-)
-_KNOWING_ANALYSE = (
-    _KNOWING_DESCRIBE[3],
-    _knowing(
-        Lens.LEARNING,
-        "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
-        " own experience.",
-        "Ask which theory or guidance here they find most useful, and why.",
-        asks=SOURCE,
-    ),
-    _fixed(
-        Lens.RELATIONSHIP,
-        "Ask how knowing this shapes the way they talk with {one}.",
-    ),
-    # Under a question that has asked what training or guidance taught them: the team's view.
-    _knowing(
-        Lens.CONTEXT,
-        "Ask how their team tends to think about {topic}, and where they see it differently.",
-        "Ask how their team tends to think about this, and where they see it differently.",
-        follows=_TAUGHT,
-    ),
-)
-_KNOWING_CONCLUDE = (
-    _knowing(
-        Lens.LEARNING,
-        "Ask them to name the one thing they most want to remember about {topic}.",
-        "Ask them to name the one thing here they most want to remember.",
-    ),
-    _knowing(
-        Lens.SUPERVISOR,
-        "If what they take away does not fit the examples they gave, say so kindly.",
-        "If the change they name is vague, ask what it would look like with {one} next week.",
-    ),
-)
-_KNOWING_PLAN = (
-    _knowing(
-        Lens.STANDARDS,
-        "Agree a date to look back, and one way to use what they know {about}.",
-        "Agree one way to put this into practice, and a date to look back at it.",
-    ),
-    _knowing(
-        Lens.PRACTITIONER,
-        "Ask what they would like to understand better about {topic}, and offer what you can.",
-        "Ask what would help them feel surer here, and offer what you can.",
-    ),
-    _knowing(
-        Lens.CONTEXT,
-        "Help them name a colleague to ask about {topic}, and agree when.",
-        "Help them name a colleague who knows this well, and agree when they will ask.",
-    ),
-    _knowing(
-        Lens.LEARNING,
-        "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
-        " it.",
-        "Suggest one thing to read, or someone to ask, and agree when to come back to it.",
-    ),
-    _knowing(
-        Lens.LEARNING,
-        # Not "someone who knows about these habits": an expert in being aloof.
-        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
-        " one they can keep.",
-        "If they cannot name anyone, offer a name or something to read, and check the date is one"
-        " they can keep.",
-        follows=_WHO_TO_ASK,
-    ),
-)
-
 _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.DESCRIBE: _DESCRIBE,
     Move.FEEL: _FEEL,
@@ -488,82 +295,6 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.CONCLUDE: _CONCLUDE,
     Move.PLAN: _PLAN,
 }
-_KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
-    Move.DESCRIBE: _KNOWING_DESCRIBE,
-    Move.FEEL: _KNOWING_FEEL,
-    Move.EVALUATE: _KNOWING_EVALUATE,
-    Move.ANALYSE: _KNOWING_ANALYSE,
-    Move.MAKE_SENSE: (
-        _KNOWING_FEEL[0],
-        _KNOWING_EVALUATE[0],
-        _KNOWING_ANALYSE[0],
-        _KNOWING_ANALYSE[2],
-        _KNOWING_FEEL[1],
-    ),
-    Move.CONCLUDE: _KNOWING_CONCLUDE,
-    Move.PLAN: _KNOWING_PLAN,
-}
-
-# Knowing about one's own responses: the restorative function first, and safety to speak.
-_OWN_DESCRIBE = (
-    _fixed(
-        Lens.PRACTITIONER,
-        "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
-        " carrying it home.",
-    ),
-    _fixed(
-        Lens.SUPERVISOR,
-        "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
-    ),
-)
-_OWN_FEEL = (
-    _knowing(
-        Lens.PARALLEL,
-        "Notice what they feel, and what you feel, as they talk about {topic}.",
-        "Notice what they feel, and what you feel, as they talk about it.",
-    ),
-)
-_OWN_EVALUATE = (
-    _fixed(
-        Lens.STANDARDS,
-        "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
-        " supervision.",
-    ),
-)
-_OWN_ANALYSE = (
-    _knowing(
-        Lens.CONTEXT,
-        "Ask what in the team or the service makes it easier, or harder, to speak about {topic}.",
-        "Ask what in the team or the service makes it easier or harder to say the work is getting"
-        " to them.",
-    ),
-)
-_OWN_CONCLUDE = (
-    _fixed(
-        Lens.SUPERVISOR,
-        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
-    ),
-)
-_OWN_PLAN = (
-    _fixed(
-        Lens.PRACTITIONER,
-        "Agree what support they need from you, and when you will check in.",
-    ),
-    _fixed(
-        Lens.CONTEXT,
-        "Agree how they will bring reactions and mistakes here, and what would make that easier.",
-    ),
-)
-_OWN_CUES: dict[Move, tuple[Cue, ...]] = {
-    Move.DESCRIBE: _OWN_DESCRIBE,
-    Move.FEEL: _OWN_FEEL,
-    Move.EVALUATE: _OWN_EVALUATE,
-    Move.ANALYSE: _OWN_ANALYSE,
-    Move.MAKE_SENSE: _OWN_FEEL + _OWN_EVALUATE + _OWN_ANALYSE,
-    Move.CONCLUDE: _OWN_CONCLUDE,
-    Move.PLAN: _OWN_PLAN,
-}
-
 POINT_CUES: tuple[str, ...] = (
     "Ask for one real example of the point they pick, then listen for where it got difficult.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
@@ -612,8 +343,8 @@ def cues_for(
     """The cues that fit a stage that asks ``move``, in order of preference; ``own`` for knowing
     about the practitioner's own responses, ``ongoing`` for work told as it goes on."""
     if knowing and own:
-        return _OWN_CUES[move]
+        return OWN_CUES[move]
     if knowing:
-        return _KNOWING_CUES[move]
+        return KNOWING_CUES[move]
     unfit = Time.MOMENT if ongoing else Time.ONGOING
     return tuple(cue for cue in _DOING[move] if cue.time is not unfit)

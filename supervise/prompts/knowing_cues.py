@@ -1,0 +1,218 @@
+"""The supervisor's cues for knowing: an item asked as knowledge, and knowing about one's own
+responses (noticed in oneself, never looked up)."""
+
+from __future__ import annotations
+
+from supervise.content.model import Move
+from supervise.prompts.cue_types import SOURCE, TAUGHT, WHO_TO_ASK, Cue, Lens, fixed
+
+# Knowing is not an event: its cues ask for a case, a source or a gap, never "what was said".
+# ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
+
+
+def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = "") -> Cue:
+    return Cue(lens, topic, topic, plain, asks=asks, follows=follows)
+
+
+_KNOWING_DESCRIBE = (
+    _knowing(
+        Lens.LEARNING,
+        "Ask for one real case where what they did was shaped by knowing {about}.",
+        "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
+        " on the shelf.",
+    ),
+    _knowing(
+        Lens.PERSON,
+        # Not "how a customer would benefit from what they know" (circular), nor "what they
+        # would miss out on if their worker knew nothing" (the next question asks that).
+        # Not "that they know ...": "they" would be the person served.
+        # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
+        "Ask what {one} would see when their worker gets this right.",
+        "Ask what {one} would most want them to understand here.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice what you assume they already know {about}, and check it gently.",
+        "Notice what you assume they already know here, and check it gently.",
+    ),
+    _knowing(
+        Lens.CONTEXT,
+        "Ask where they learned what they know {about}: training, colleagues, reading or"
+        " experience.",
+        "Ask where this knowledge comes from: training, colleagues, reading or experience.",
+        asks=SOURCE,
+    ),
+)
+_KNOWING_FEEL = (
+    _knowing(
+        Lens.PRACTITIONER,
+        "Make it safe for them to say where they feel least sure about {topic}.",
+        "Make it safe to say which part of this they feel least sure of.",
+    ),
+    _knowing(
+        Lens.PARALLEL,
+        "Notice whether how sure they sound matches the examples they give.",
+        "Notice whether how sure they sound matches the examples they give.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice what you feel as they talk about {topic}; it may echo something in the work.",
+        "Notice what you feel as they talk about it; it may echo something in the work.",
+    ),
+)
+_KNOWING_EVALUATE = (
+    _knowing(
+        Lens.STANDARDS,
+        "Say kindly where good practice goes further than their account of {topic}.",
+        "Check it against current policy and practice, and name any gap plainly.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        "Ask what they understand best about {topic}, and name it, so they can build on it.",
+        "Ask what they understand best here, and name it, so they can build on it.",
+    ),
+    _KNOWING_DESCRIBE[1],
+)
+_KNOWING_ANALYSE = (
+    _KNOWING_DESCRIBE[3],
+    _knowing(
+        Lens.LEARNING,
+        "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
+        " own experience.",
+        "Ask which theory or guidance here they find most useful, and why.",
+        asks=SOURCE,
+    ),
+    fixed(
+        Lens.RELATIONSHIP,
+        "Ask how knowing this shapes the way they talk with {one}.",
+    ),
+    # Under a question that has asked what training or guidance taught them: the team's view.
+    _knowing(
+        Lens.CONTEXT,
+        "Ask how their team tends to think about {topic}, and where they see it differently.",
+        "Ask how their team tends to think about this, and where they see it differently.",
+        follows=TAUGHT,
+    ),
+)
+_KNOWING_CONCLUDE = (
+    _knowing(
+        Lens.LEARNING,
+        "Ask them to name the one thing they most want to remember about {topic}.",
+        "Ask them to name the one thing here they most want to remember.",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "If what they take away does not fit the examples they gave, say so kindly.",
+        "If the change they name is vague, ask what it would look like with {one} next week.",
+    ),
+)
+_KNOWING_PLAN = (
+    _knowing(
+        Lens.STANDARDS,
+        "Agree a date to look back, and one way to use what they know {about}.",
+        "Agree one way to put this into practice, and a date to look back at it.",
+    ),
+    _knowing(
+        Lens.PRACTITIONER,
+        "Ask what they would like to understand better about {topic}, and offer what you can.",
+        "Ask what would help them feel surer here, and offer what you can.",
+    ),
+    _knowing(
+        Lens.CONTEXT,
+        "Help them name a colleague to ask about {topic}, and agree when.",
+        "Help them name a colleague who knows this well, and agree when they will ask.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        "Suggest one thing to read, or someone to ask, about {topic}; agree when to come back to"
+        " it.",
+        "Suggest one thing to read, or someone to ask, and agree when to come back to it.",
+    ),
+    _knowing(
+        Lens.LEARNING,
+        # Not "someone who knows about these habits": an expert in being aloof.
+        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
+        " one they can keep.",
+        "If they cannot name anyone, offer a name or something to read, and check the date is one"
+        " they can keep.",
+        follows=WHO_TO_ASK,
+    ),
+)
+
+KNOWING_CUES: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _KNOWING_DESCRIBE,
+    Move.FEEL: _KNOWING_FEEL,
+    Move.EVALUATE: _KNOWING_EVALUATE,
+    Move.ANALYSE: _KNOWING_ANALYSE,
+    Move.MAKE_SENSE: (
+        _KNOWING_FEEL[0],
+        _KNOWING_EVALUATE[0],
+        _KNOWING_ANALYSE[0],
+        _KNOWING_ANALYSE[2],
+        _KNOWING_FEEL[1],
+    ),
+    Move.CONCLUDE: _KNOWING_CONCLUDE,
+    Move.PLAN: _KNOWING_PLAN,
+}
+"""The cues for an item asked as knowing, by move."""
+
+# Knowing about one's own responses: the restorative function first, and safety to speak.
+_OWN_DESCRIBE = (
+    fixed(
+        Lens.PRACTITIONER,
+        "Listen for how the work is landing on them: tiredness, numbness, over-involvement, or"
+        " carrying it home.",
+    ),
+    fixed(
+        Lens.SUPERVISOR,
+        "Make it safe to name a reaction or a mistake they are not proud of; most of us have some.",
+    ),
+)
+_OWN_FEEL = (
+    _knowing(
+        Lens.PARALLEL,
+        "Notice what they feel, and what you feel, as they talk about {topic}.",
+        "Notice what they feel, and what you feel, as they talk about it.",
+    ),
+)
+_OWN_EVALUATE = (
+    fixed(
+        Lens.STANDARDS,
+        "Ask, gently, whether there have been times they kept a reaction or a mistake out of"
+        " supervision.",
+    ),
+)
+_OWN_ANALYSE = (
+    _knowing(
+        Lens.CONTEXT,
+        "Ask what in the team or the service makes it easier, or harder, to speak about {topic}.",
+        "Ask what in the team or the service makes it easier or harder to say the work is getting"
+        " to them.",
+    ),
+)
+_OWN_CONCLUDE = (
+    fixed(
+        Lens.SUPERVISOR,
+        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
+    ),
+)
+_OWN_PLAN = (
+    fixed(
+        Lens.PRACTITIONER,
+        "Agree what support they need from you, and when you will check in.",
+    ),
+    fixed(
+        Lens.CONTEXT,
+        "Agree how they will bring reactions and mistakes here, and what would make that easier.",
+    ),
+)
+OWN_CUES: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _OWN_DESCRIBE,
+    Move.FEEL: _OWN_FEEL,
+    Move.EVALUATE: _OWN_EVALUATE,
+    Move.ANALYSE: _OWN_ANALYSE,
+    Move.MAKE_SENSE: _OWN_FEEL + _OWN_EVALUATE + _OWN_ANALYSE,
+    Move.CONCLUDE: _OWN_CONCLUDE,
+    Move.PLAN: _OWN_PLAN,
+}
+"""The cues for knowing about the practitioner's own responses, by move."""
