@@ -288,10 +288,12 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         "Which real case has tested what you know here? How well did your knowledge hold up?",
-        "Where has what you know here worked in practice, and where has it fallen short?",
+        "Where has this helped you in practice, and where has it fallen short?",
     ),
     Move.ANALYSE: (
-        "Why does this matter in your work? What would go wrong if you did not know it?",
+        # Not "if you did not know it": a test, and beside the point where the knowing is
+        # about oneself.
+        "Why does this matter in your work? What goes wrong when it is missing?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
