@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from supervise.content.model import SectionKind
-from supervise.prompts.phrases import NO_END, cut, cut_whole
+from supervise.prompts.phrases import NO_END, cut, cut_whole, word_set
 from supervise.prompts.spoken import (
     RUN_WORDS,
     SERVED,
@@ -33,10 +33,6 @@ HANDLE_WORDS = 12
 work sessions", "intoxicated | or in withdrawal") may take it this far."""
 BRIEF_WORDS = 4
 """The longest derived brief of a sub-point."""
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _LIST_INTRO = re.compile(
@@ -88,8 +84,8 @@ _NOT_A_VERB = re.compile(
     re.IGNORECASE,
 )
 # The verb of a "how X can ..." clause: the subject is everything before it.
-_AUXILIARIES = _words("can could may might will would should must is are do does has have")
-_MODALS = _words("can could may might will would should must")
+_AUXILIARIES = word_set("can could may might will would should must is are do does has have")
+_MODALS = word_set("can could may might will would should must")
 
 
 def tidy(statement: str) -> str:
@@ -297,7 +293,7 @@ _GENERIC_PLACE = re.compile(
     re.IGNORECASE,
 )
 # Nouns that say nothing without what follows them ("ways of ...", "factors that ...").
-_LIGHT_NOUNS = _words("ways methods factors signs effects impact use range level nature extent")
+_LIGHT_NOUNS = word_set("ways methods factors signs effects impact use range level nature extent")
 _LIGHT_LEAD = re.compile(r"^(?:the\s+)?(?:ways|methods)\s+of\s+", re.IGNORECASE)
 _NOUN_TAIL = re.compile(r"\s+(?:on|as|relevant|associated|that|which|who)\s.*$", re.IGNORECASE)
 # "... rather than setting them": once said, the contrast need not be said again.

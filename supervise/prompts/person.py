@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from supervise.prompts.phrases import word_set
+
 PRACTITIONER = "the practitioner"
 """How a supervisor prompt names the practitioner where a pronoun would be ambiguous."""
 
@@ -21,27 +23,23 @@ _FIXED = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PREPOSITIONS = _words(
+_PREPOSITIONS = word_set(
     "to with towards toward about from by of at on in into onto upon between among against like"
     " around without within for near beside behind through"
 )
-_SUBJECT_AFTER = _words(
+_SUBJECT_AFTER = word_set(
     "and or but that how why when where whether if which who what so because while unless until"
     " once though although whereas"
 )
-_AUXILIARIES = _words(
+_AUXILIARIES = word_set(
     "can could will would shall should may might must need needs are were have had do did don't"
     " can't cannot won't"
 )
-_OBJECT_BEFORE = _PREPOSITIONS | _words(
+_OBJECT_BEFORE = _PREPOSITIONS | word_set(
     "to the a an what how that this these those their his her its our some any something"
     " anything everything nothing and or"
 )
-_COORDINATORS = _words("and or")
+_COORDINATORS = word_set("and or")
 _OTHERS = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
 _WORD = re.compile(r"\b(?:you(?:[’']\w+)?|your(?:s|self|selves)?)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w’']+)\W*$")

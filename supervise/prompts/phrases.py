@@ -3,59 +3,60 @@
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` (split at spaces), as a set to look words up in."""
     return frozenset(text.split())
 
 
 # Words a phrase can be cut before, strongest first; what is left must still be a phrase.
 _CUTS = (
-    _words(
+    word_set(
         "which who whom whose where whereas while so that consistent especially rather"
         " throughout including"
     ),
-    _words(
+    word_set(
         "within without for in on through by from towards toward during across among between"
         " regarding about at as with"
     ),
-    _words("and or"),
+    word_set("and or"),
     # The last resorts: these often split a phrase ("the purpose | of each visit"), and a cut
     # before an object leaves the verb alone ("to disclose | the full extent").
-    _words("to of what when if because before after until unless"),
-    _words("the a an their your any all"),
+    word_set("to of what when if because before after until unless"),
+    word_set("the a an their your any all"),
 )
 _ANY_CUT = frozenset().union(*_CUTS)
 _STRONG = _CUTS[0] | _CUTS[1]
 # Cuts that leave what is kept wanting what follows: "the limits | of ...", "difficult | to
 # disclose", "disclose | the full extent ...".
-_WANTED = _CUTS[4] | _words("of")
-_CLAUSES = _words("what when how whether")
+_WANTED = _CUTS[4] | word_set("of")
+_CLAUSES = word_set("what when how whether")
 # Adjectives that follow their noun ("the guidance relevant") go with what was cut off.
-_TRAILING_ADJECTIVES = _words(
+_TRAILING_ADJECTIVES = word_set(
     "relevant appropriate associated related involved required necessary specific possible"
     " concerned sufficient available provided offered"
 )
 # Words a phrase may not end on.
-NO_END: frozenset[str] = _words(
+NO_END: frozenset[str] = word_set(
     "a an the their your his her its our my any all some each every this that these those to of"
     " and or with in for on at by from as not no very more most less whether how why what when"
     " where who which own so than"
 )
 # Words that want a "to ..." after them ("ready to", "difficult to"): a phrase should not end
 # on one while a better cut can be had.
-_TAKES_TO = _words(
+_TAKES_TO = word_set(
     "difficult hard easy able important likely necessary ready willing unable reluctant afraid"
 )
-_VERBS_BEFORE_THAT = _words(
+_VERBS_BEFORE_THAT = word_set(
     "ensure sure check know knows recognise recognize understand understands show explain agree"
     " judge feel believe see recognising mean means"
 )
-WRITTEN = _words(
+WRITTEN = word_set(
     "legislation law laws guidance policy policies procedures research information advice"
     " evidence theory theories literature standards"
 )
 """Nouns of what is written down: "guidance | on X" says nothing without what it is on."""
 # Verbs whose object may be a clause: "recognise | when ..." keeps the verb without it.
-_CLAUSE_VERBS = _VERBS_BEFORE_THAT | _words(
+_CLAUSE_VERBS = _VERBS_BEFORE_THAT | word_set(
     "notice identify decide ask assess consider explore discuss review describe learn"
 )
 
@@ -113,7 +114,7 @@ def _cut_once(
                 continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
                 continue
-            if strict and words[end - 2].lower() in _CLAUSES | _words("that why if"):
+            if strict and words[end - 2].lower() in _CLAUSES | word_set("that why if"):
                 # "recognise when strains [in the relationship threaten ...]": a clause of
                 # one word has lost its verb.
                 continue
@@ -128,7 +129,7 @@ def _wants_more(word: str, before: str, after: str) -> bool:
     ...", a verb its object ("disclose | the full extent") or its "to ..." ("a person | to
     identify"), "recognise" its "when ..."; "happen | to the information" only loses a place."""
     if word == "to":
-        return after.lower() not in _CUTS[4] | _words("his her its our my them")
+        return after.lower() not in _CUTS[4] | word_set("his her its our my them")
     if word in _WANTED:
         return True
     if word in ("on", "about") and before.lower() in WRITTEN:

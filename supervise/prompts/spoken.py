@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-from supervise.prompts.phrases import WRITTEN
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from supervise.prompts.phrases import WRITTEN, word_set
 
 _DOUBLED = frozenset(
     {"get", "put", "set", "stop", "plan", "admit", "refer", "run", "sit", "commit", "drop", "cut"}
@@ -46,10 +41,10 @@ def _short_stressed(verb: str) -> bool:
 
 # After "and"/"or", a word followed by one of these is a second verb ("and keep it going"):
 # a noun seldom is ("views and feelings about you", "level and kind of contact").
-_OBJECT_STARTS = _words(
+_OBJECT_STARTS = word_set(
     "it them the a an their your his her its our this these those what how whether"
 )
-_NOT_VERBS = _OBJECT_STARTS | _words("other others one ones")
+_NOT_VERBS = _OBJECT_STARTS | word_set("other others one ones")
 
 
 def gerund_phrase(text: str) -> str:
@@ -69,7 +64,7 @@ def gerund_phrase(text: str) -> str:
 
 
 # Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").
-_NOT_MANNER = _words(
+_NOT_MANNER = word_set(
     "only early family likely apply supply reply rely ally daily weekly monthly yearly timely"
     " elderly friendly lonely costly"
 )
@@ -98,7 +93,7 @@ _RAISING = re.compile(
     _THINGS_THAT + r"(?:increase|raise|heighten)\s+(?=the\s+risks?\s+of\b)", re.IGNORECASE
 )
 _RATHER = re.compile(r"(\brather\s+than\s+)(\w+)", re.IGNORECASE)
-_MODALS = _words("can could may might must shall should will would")
+_MODALS = word_set("can could may might must shall should will would")
 _IRREGULAR = {"are": "is", "have": "has", "do": "does", "were": "was"}
 
 
