@@ -10,7 +10,7 @@ from supervise.prompts import cues, moments
 from supervise.prompts.draft import CASE, EXPECTED, Draft, fill, names_person
 from supervise.prompts.handle import Handle
 from supervise.prompts.person import PRACTITIONER
-from supervise.prompts.themes import HARD, Theme
+from supervise.prompts.themes import HARD, Knowing, Theme
 
 
 def supervisor_cue(
@@ -19,7 +19,7 @@ def supervisor_cue(
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
     the stage and do not echo ``question``; while the moment is first told, the red flag its
     theme calls for."""
-    options = cues.cues_for(move, walk.knowing, walk.own, walk.ongoing)
+    options = cues.cues_for(move, walk.knowing, walk.known, walk.ongoing)
     # A cue that follows up the question ("who could help you?") is said under it, first.
     follow = {c for c in options if c.follows and re.search(c.follows, question)}
     options = tuple(c for c in options if c in follow or not c.follows)
@@ -78,7 +78,8 @@ def supervisor_cue(
     # Values that bear on decisions about risk or endings are no risk or drift to check: the
     # flags are for what happened with the person served.
     flag = None
-    if index == 0 and not walk.reflecting:
+    # Nor for knowing about one's own ways: their cues make it safe to speak of them already.
+    if index == 0 and not walk.reflecting and walk.known is not Knowing.OWN_WAYS:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]

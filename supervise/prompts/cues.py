@@ -22,8 +22,8 @@ from supervise.prompts.cue_types import (
     Time as Time,
     fixed,
 )
-from supervise.prompts.knowing_cues import KNOWING_CUES, OWN_CUES
-from supervise.prompts.themes import Theme
+from supervise.prompts.knowing_cues import KNOWING_CUES, OWN_CUES, WAYS_CUES
+from supervise.prompts.themes import Knowing, Theme
 
 # Routine work is not something they "had to" do, nor a way of working a one-off they "set out
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
@@ -39,13 +39,15 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        "As they describe it, keep {the_one} in view: how might it feel from that side?",
+        # Not "from that side": said to nobody in particular.
+        "As they describe it, ask how it might have felt for {the_one}.",
         "Keep {the_one} in view, and ask how that side might see {topic}.",
         "Keep {the_one} in view: how might it feel from that side?",
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Ask whether anything changed in the relationship after {doing}.",
+        # Not "after {doing}": whose doing is unclear, and ongoing work has no after.
+        "Ask how the relationship fared when it came to {doing}.",
         "Listen for how the relationship fared when the talk turned to {topic}.",
         "Ask how {the_one} responded, and whether anything changed in the work from then on.",
         time=Time.MOMENT,
@@ -61,7 +63,9 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice your own reaction as they talk about {doing}; it may say something about the case.",
+        # Not "Notice ... noticing ..." where the doing is noticing.
+        "Be aware of your own reaction as they talk about {doing}; it may say something about"
+        " the case.",
         "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
         "Notice your own reaction as you listen; it may say something about the case.",
     ),
@@ -205,9 +209,11 @@ _ANALYSE = (
 _CONCLUDE = (
     Cue(
         Lens.LEARNING,
-        "Ask what they most want to take away from it for the next time they {act}.",
-        "Ask what they most want to take away from it.",
-        "Ask what they most want to take away from it.",
+        # Not "what they most want to take away": the question has just asked what they learned.
+        "Ask what they will watch for the next time they {act}, and what would tell them it is"
+        " going well.",
+        "Ask what they will watch for when they next meet {topic}.",
+        "Ask what they will watch for next time, and what would tell them it is going well.",
         time=Time.MOMENT,
     ),
     fixed(
@@ -296,7 +302,7 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.PLAN: _PLAN,
 }
 POINT_CUES: tuple[str, ...] = (
-    "Ask for one real example of the point they pick, then listen for where it got difficult.",
+    "Ask for one real example of a point they name, then listen for where it got difficult.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
     "Ask which point matters most in their work at the moment, and why that one.",
 )
@@ -316,15 +322,17 @@ FLAGS: dict[Theme, str] = {
     Theme.FEELINGS: "Listen for whose feelings fill the story, and whose are missing.",
     Theme.RUPTURE: "Make it safe to name their own part; most strains have two sides.",
     # Not "what they leaned on": on what, for what?
-    Theme.RULES: "Ask what guided their choices here: policy, the law, or habit?",
+    # Not "what guided their choices: policy, the law, or habit?": whose choices is unclear, and
+    # "habit" reads as a dig.
+    Theme.RULES: "Check what policy or the law asked of them here, and whether they knew it then.",
     Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
     " one early.",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
-    Theme.RISK: "Where this touches on risk, check they know what to do at once, and who must be"
-    " told.",
+    # Not "where this touches on risk": a hedge, on items that are all about risk.
+    Theme.RISK: "Check they know what to do at once if someone is at risk, and who must be told.",
     # Not "on contact": the limits may be of a role, of help or of time. Not "where they would
     # draw the line": which line?
     Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more than"
@@ -338,12 +346,14 @@ KNOWING_FLAGS: dict[Theme, str] = {
 
 
 def cues_for(
-    move: Move, knowing: bool, own: bool = False, ongoing: bool = False
+    move: Move, knowing: bool, known: Knowing = Knowing.FACTS, ongoing: bool = False
 ) -> tuple[Cue, ...]:
-    """The cues that fit a stage that asks ``move``, in order of preference; ``own`` for knowing
-    about the practitioner's own responses, ``ongoing`` for work told as it goes on."""
-    if knowing and own:
+    """The cues that fit a stage that asks ``move``, in order of preference; ``known`` says what
+    a knowing item is knowledge of, ``ongoing`` marks work told as it goes on."""
+    if knowing and known is Knowing.OWN_RESPONSES:
         return OWN_CUES[move]
+    if knowing and known is Knowing.OWN_WAYS:
+        return WAYS_CUES[move]
     if knowing:
         return KNOWING_CUES[move]
     unfit = Time.MOMENT if ongoing else Time.ONGOING

@@ -11,7 +11,7 @@ from supervise.prompts import cues, moments
 from supervise.prompts.cues import Lens
 from supervise.prompts.handle import Handle
 from supervise.prompts.person import third_person
-from supervise.prompts.themes import Theme
+from supervise.prompts.themes import Knowing, Theme
 from supervise.prompts.tidy import finish
 
 
@@ -147,9 +147,22 @@ class Draft:
         return self.ongoing and not governed
 
     @property
-    def own(self) -> bool:
-        """Whether the item is knowing about the practitioner's own responses."""
-        return self.knowing and Theme.OWN in self.themes
+    def known(self) -> Knowing:
+        """What a knowing item is knowledge of (facts for anything done)."""
+        if not self.knowing:
+            return Knowing.FACTS
+        if Theme.OWN in self.themes:
+            return Knowing.OWN_RESPONSES
+        ways = all(point.text.lower().startswith("being ") for point in self.item.points)
+        if Theme.WAYS in self.themes or (self.item.points and ways):
+            return Knowing.OWN_WAYS
+        return Knowing.FACTS
+
+    @property
+    def about_self(self) -> bool:
+        """Whether the item is knowing about the practitioner themselves: later stages speak of
+        it as "this", and no question treats it as something looked up."""
+        return self.known is not Knowing.FACTS
 
 
 CASE = re.compile(

@@ -148,7 +148,7 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
     """
     if index == 0 or not stems.looking_back(move, walk.form):
         return walk.handles[0]
-    if walk.own:
+    if walk.about_self:
         # Asked as noticing in oneself: later questions speak of "it", and the cues name parts.
         return None
     if walk.parts and move is not Move.PLAN:
@@ -202,9 +202,9 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     """A stem from the stage's pool, turned by item and stage, fitted to the handle and not
     opening as an earlier question of the item did."""
     if handle is None:
-        pool = stems.looking_back(move, walk.form, walk.own, walk.ongoing)
+        pool = stems.looking_back(move, walk.form, walk.known, walk.ongoing)
     else:
-        pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.own)
+        pool = stems.stems(move, walk.form, handle.verb, handle.clause, walk.known)
         if index > 0 and handle is not walk.handles[0] and handle.verb and not walk.knowing:
             # A further part is asked as part of the same work, in words of its own.
             pool = stems.part_stems(move, walk.ongoing) or pool
@@ -229,6 +229,9 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.
         rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
+    if Theme.MISTAKE in walk.themes:
+        # Owning a mistake: "do it again" or "next time" is heard as making it again.
+        rotation = tuple(s for s in rotation if not _AGAIN.search(s)) or rotation
     if walk.stance:
         # Listening without judging is their own stance, not the organisation's expectation.
         rotation = tuple(s for s in rotation if not EXPECTED.search(s)) or rotation
@@ -269,8 +272,12 @@ def _told_over_time(
     return None
 
 
-_CUT_OFF = "the point that breaks off at “{}”"
-"""How a sub-point the source cuts off is named: by its printed words, said to be cut."""
+_AGAIN = re.compile(r"\bdo it again\b|\bnext time\b", re.IGNORECASE)
+"""A question about doing it again: beside the point where "it" was a mistake."""
+
+_CUT_OFF = "{} (the source cuts this point off)"
+"""How a sub-point the source cuts off is named where its brief runs to the cut: by its printed
+words, said to be cut (not "the point that breaks off at", which no one says aloud)."""
 
 
 def _points_prompts(walk: Draft) -> list[Prompt]:
@@ -282,7 +289,8 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
     # A doing statement's things are worked with, not understood ("Which do you understand
     # well" is a question for knowing).
     pool = stems.POINTS_DOING if doing else stems.POINTS_MET
-    if walk.knowing:
+    if walk.knowing and not doings:
+        # Knowing whose points are doings ("staying calm") asks how they come, not "understand".
         pool = stems.POINTS_KNOWING
     habits = all(brief(p).lower().startswith(("being ", "using ")) for p in walk.item.points)
     if habits and Theme.RUPTURE in walk.themes:
@@ -293,7 +301,7 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
     stem = pick(pool, walk.item.number)
     # A point the source cuts off is named last, as what it is, so no question hangs on "…".
     points = sorted(walk.item.points, key=lambda point: point.truncated)
-    briefs = [_CUT_OFF.format(brief(p)) if p.truncated else brief(p) for p in points]
+    briefs = [_CUT_OFF.format(brief(p)) if brief(p).endswith("…") else brief(p) for p in points]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.
     count, line = 1, ""
     for words in briefs:

@@ -136,5 +136,7 @@ def brief(point: Point) -> str:
     text = tidy(point.text)
     text = re.sub(r"^(?:for\s+the\s+\w+\s+)?to\s+(\w+)", lambda m: gerund(m.group(1)), text)
     short = cut(text, BRIEF_WORDS)
-    # Only the printed words, and never a made-up ending: the source's cut is shown as one.
-    return short + "…" if point.truncated else short
+    # Only the printed words, and never a made-up ending: where the brief runs to the source's
+    # cut, the cut is shown as one; a brief that ends before it is whole as it is.
+    reaches_cut = len(short.split()) >= len(text.split())
+    return short + "…" if point.truncated and reaches_cut else short

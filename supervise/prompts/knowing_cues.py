@@ -63,7 +63,9 @@ _KNOWING_FEEL = (
 _KNOWING_EVALUATE = (
     _knowing(
         Lens.STANDARDS,
-        "Say kindly where good practice goes further than their account of {topic}.",
+        # Not "where good practice goes further than their account": stiff, and no fit for
+        # knowing local services or the law.
+        "If they have missed something you know {about}, say so kindly, and where to look.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(
@@ -216,3 +218,60 @@ OWN_CUES: dict[Move, tuple[Cue, ...]] = {
     Move.PLAN: _OWN_PLAN,
 }
 """The cues for knowing about the practitioner's own responses, by move."""
+
+# Knowing about one's own qualities or habits: what shows in their work, seen without blame.
+_WAYS_DESCRIBE = (
+    fixed(
+        Lens.PERSON,
+        "Listen for real moments rather than good intentions: what would {one} say they see?",
+    ),
+    _knowing(
+        Lens.SUPERVISOR,
+        "Notice how hard, or how easy, on themselves they are as they talk about {topic}.",
+        "Notice how hard, or how easy, on themselves they are here.",
+    ),
+)
+_WAYS_FEEL = (
+    fixed(
+        Lens.PRACTITIONER,
+        "Make it safe to name the one they find hardest to admit to; most of us have one.",
+    ),
+)
+_WAYS_EVALUATE = (
+    fixed(
+        Lens.LEARNING,
+        "Name a strength you have seen in how they build relationships, with a real example.",
+    ),
+)
+_WAYS_ANALYSE = (
+    fixed(
+        Lens.PARALLEL,
+        "Notice whether any of these shows up here, in how the two of you work together.",
+    ),
+    fixed(
+        Lens.CONTEXT,
+        "Ask what in their caseload or the service makes this harder to keep up.",
+    ),
+)
+_WAYS_CONCLUDE = (
+    fixed(
+        Lens.SUPERVISOR,
+        "If how they see themselves differs from what you see in supervision, say so kindly.",
+    ),
+)
+_WAYS_PLAN = (
+    fixed(
+        Lens.LEARNING,
+        "Agree one thing to practise, where they will try it, and when you will look back at it.",
+    ),
+)
+WAYS_CUES: dict[Move, tuple[Cue, ...]] = {
+    Move.DESCRIBE: _WAYS_DESCRIBE,
+    Move.FEEL: _WAYS_FEEL,
+    Move.EVALUATE: _WAYS_EVALUATE,
+    Move.ANALYSE: _WAYS_ANALYSE,
+    Move.MAKE_SENSE: _WAYS_FEEL + _WAYS_EVALUATE + _WAYS_ANALYSE[1:],
+    Move.CONCLUDE: _WAYS_CONCLUDE,
+    Move.PLAN: _WAYS_PLAN,
+}
+"""The cues for knowing about the practitioner's own qualities or habits, by move."""

@@ -11,6 +11,7 @@ for, never as "a situation that called on what you know".
 from __future__ import annotations
 
 from supervise.content.model import Form, Move
+from supervise.prompts.themes import Knowing
 
 Pool = tuple[str, ...]
 
@@ -19,8 +20,9 @@ Pool = tuple[str, ...]
 # is a moment, not a piece of work with parts), nor "where it fell to you to ..." (owning a
 # mistake is not someone else's duty): the doing is named as one ("an example of ...").
 _DESCRIBE_ACT: Pool = (
-    # Not "where it was your job to": it always is.
-    "Choose a recent case that asked you to {act}. What did you do, and what happened?",
+    # Not "where it was your job to": it always is; not "a case that asked you to": every
+    # case does.
+    "Pick one recent case. When it came to {doing}, what did you do, and how did it go?",
     "Recall one visit, call or meeting that involved {doing}. What did you do first?",
     "Think of recent work with {one}, and one time you tried to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
@@ -41,15 +43,18 @@ _DESCRIBE_KNOW: Pool = (
     "A new colleague asks you {about}. What would you tell them?",
     "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
-    # Not "where do you use what you know": a skill is not looked up.
-    "Think of your work with {one} at the moment. Where does it help you to know {about}?",
+    # Not "where do you use what you know" (a skill is not looked up), nor "where does it help
+    # you to know": applied to one real person instead.
+    "Think of {one} you are working with now. How does what you know apply to them?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of one piece of work with {one} that has run for some time. How is it going as you"
-    " {act}?",
+    "Think of one piece of work with {one} that has run for some time. How is it going, when"
+    " it comes to {doing}?",
     "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
-    "Think about your current cases. Where do you most need to {act}, and how is it going?",
+    # Not "where do you most need to": it is needed everywhere.
+    "Think about your current cases. Where is it hardest at the moment to {act}, and how is it"
+    " going?",
 )
 """Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
 asked over a stretch of work, not as one moment."""
@@ -100,7 +105,8 @@ _EVALUATE_TOPIC: Pool = (
 )
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
-    "Where has your knowledge served you well, and where not, on {topic}?",
+    "Where has your knowledge served you well, and where has it let you down, when it comes to"
+    " {topic}?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
 )
@@ -185,7 +191,8 @@ _PART_ACT: dict[Move, Pool] = {
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
-        "What helps you {act}, and what gets in the way?",
+        # Not "what gets in the way" of, say, keeping within the law: it sounds like a charge.
+        "Thinking of that moment, what made it easier, or harder, to {act}?",
         "What in your training, guidance or experience helps you {act}? Is anything missing?",
     ),
     Move.CONCLUDE: (
@@ -293,7 +300,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.ANALYSE: (
         # Not "if you did not know it": a test, and beside the point where the knowing is
         # about oneself.
-        "Why does this matter in your work? What goes wrong when it is missing?",
+        # Not "when it is missing": the topic may be plural, or harmful ("habits that get in
+        # the way").
+        "Why does this matter in your work? What goes wrong when it is overlooked?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
@@ -344,6 +353,37 @@ _BACK_OWN: dict[Move, Pool] = {
 }
 _add_make_sense(_BACK_OWN)
 
+# Knowing about one's own qualities or habits ("being warm", "being rigid") is asked as what
+# shows in their own work, never as something to teach or look up; the points were named first.
+_WAYS_DESCRIBE: Pool = (
+    "Think of {one} you work with now. Which of these show in how you are with them?",
+    "Think of a recent session that did not go as you hoped. Which of these were at work in you?",
+)
+_BACK_WAYS: dict[Move, Pool] = {
+    Move.DESCRIBE: (),
+    Move.FEEL: (
+        "Which of these is hardest to look at in yourself, and why might that be?",
+        "How does it feel to look at your own part in how a working relationship goes?",
+    ),
+    Move.EVALUATE: (
+        "Which case has tested you here lately? How did you hold up, and what tells you so?",
+        "Where have you been at your best here lately, and where less so?",
+    ),
+    Move.ANALYSE: (
+        "What happens to a working relationship when one of these slips, or creeps in?",
+        "What pulls you away from your best here on a difficult day, or with a difficult case?",
+    ),
+    Move.CONCLUDE: (
+        "What have you noticed about yourself in talking this through?",
+        "What would you want a new colleague to know about how they come across?",
+    ),
+    Move.PLAN: (
+        "Which one will you work on next, how, and how will you know it is happening?",
+        "What will you try in your next few sessions, and how will you notice the difference?",
+    ),
+}
+_add_make_sense(_BACK_WAYS)
+
 POINTS_DOING: Pool = (
     "Which of these comes easily to you, and which is harder: {points}?",
     "Lately, which of these have you done, and how did it go: {points}?",
@@ -383,12 +423,14 @@ EASING: Pool = (
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
 
 
-def stems(move: Move, form: Form, verb: bool, clause: bool, own: bool = False) -> Pool:
+def stems(move: Move, form: Form, verb: bool, clause: bool, known: Knowing = Knowing.FACTS) -> Pool:
     """The stems for one move, for a doing or knowing statement whose handle is a verb phrase,
-    a "how/why" clause (``clause``) or a thing; ``own`` for knowing about one's own responses."""
+    a "how/why" clause (``clause``) or a thing; ``known``: what a knowing one is knowledge of."""
     act, topic, know = _BY_MOVE[move]
-    if own and form is Form.KNOWLEDGE:
+    if known is Knowing.OWN_RESPONSES and form is Form.KNOWLEDGE:
         return _OWN_DESCRIBE if move is Move.DESCRIBE else _BACK_OWN[move]
+    if known is Knowing.OWN_WAYS and form is Form.KNOWLEDGE:
+        return _WAYS_DESCRIBE if move is Move.DESCRIBE else _BACK_WAYS[move]
     if form is Form.KNOWLEDGE:
         return know + (_DESCRIBE_KNOW_THING if move is Move.DESCRIBE and not clause else ())
     return act if verb else topic
@@ -400,11 +442,15 @@ def part_stems(move: Move, ongoing: bool = False) -> Pool:
     return (_PART_ONGOING if ongoing else _PART_ACT)[move]
 
 
-def looking_back(move: Move, form: Form, own: bool = False, ongoing: bool = False) -> Pool:
+def looking_back(
+    move: Move, form: Form, known: Knowing = Knowing.FACTS, ongoing: bool = False
+) -> Pool:
     """Stems that take no handle, for a stage after the first (empty for describing); for
     work kept up over time (``ongoing``), they ask how it is going."""
-    if own and form is Form.KNOWLEDGE:
+    if known is Knowing.OWN_RESPONSES and form is Form.KNOWLEDGE:
         return _BACK_OWN[move]
+    if known is Knowing.OWN_WAYS and form is Form.KNOWLEDGE:
+        return _BACK_WAYS[move]
     if form is Form.KNOWLEDGE:
         return _BACK_KNOWING[move]
     return (_BACK_ONGOING if ongoing else _BACK_DOING)[move]

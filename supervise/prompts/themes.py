@@ -23,6 +23,19 @@ class Theme(Enum):
     MISTAKE = "mistake"
     OWN = "own responses"
     """Knowing about the practitioner's own responses: asked as noticing, never as looking up."""
+    WAYS = "own ways"
+    """Knowing about the practitioner's own qualities or habits ("being warm", "being rigid")."""
+
+
+class Knowing(Enum):
+    """What a knowing statement is knowledge of, which decides how it is asked."""
+
+    FACTS = "facts"
+    """Something to explain, teach or apply to a case (the law, local services, a method)."""
+    OWN_RESPONSES = "own responses"
+    """The practitioner's own reactions to the work: noticed in oneself, with support offered."""
+    OWN_WAYS = "own ways"
+    """The practitioner's own qualities or habits: seen in their work, never looked up."""
 
 
 _SIGNS: dict[Theme, str] = {
@@ -44,6 +57,8 @@ _SIGNS: dict[Theme, str] = {
     Theme.DOUBT: r"disagree|mistrust|scepticism|sceptical|doubts|defensive",
     Theme.MISTAKE: r"\bmistakes?\b",
     Theme.OWN: r"(?:have|has|had)\s+on\s+you\b|\byour\s+own\s+(?:responses|reactions|feelings)\b",
+    Theme.WAYS: r"\bpractitioner\s+(?:factors|qualities|characteristics|attributes)\b"
+    r"|\byour\s+own\s+(?:qualities|habits|manner|style)\b",
 }
 _PATTERNS = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _SIGNS.items()}
 

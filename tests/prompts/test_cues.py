@@ -124,12 +124,31 @@ def test_a_doing_items_points_are_not_asked_as_understanding(full_library: Libra
 
 def test_the_cut_off_point_is_said_to_be_cut_not_left_hanging(full_library: Library) -> None:
     """ "…or links between the 'rupture' and how they usually…?" reads as the supervisor
-    trailing off; the point is named by its printed words, as the one that breaks off."""
+    trailing off; the point is named by its printed words and said to be cut off (not "the
+    point that breaks off at", which readers would not say aloud)."""
     made = prompts_for(full_library.item("cyp-4.3/t/3"), full_library.models["gibbs"])
     listing = [p.text for p in made.prompts if p.asks is None and p.role is Role.PRACTITIONER]
     cut = [text for text in listing if "how they usually…" in text]
     assert len(cut) == 1
-    assert "the point that breaks off at “links between" in cut[0], cut[0]
+    assert "how they usually… (the source cuts this point off)" in cut[0], cut[0]
+    assert "breaks off" not in cut[0]
+
+
+def test_a_cut_off_point_whose_brief_ends_before_the_cut_reads_whole(
+    full_library: Library,
+) -> None:
+    """A derived brief that stops before the source's cut ("ending the session safely") is
+    whole as printed: no "…", nothing said about the cut."""
+    from supervise.content.model import Point
+    from supervise.prompts.handle import brief
+
+    point = Point(
+        text="ending the session safely and arranging to see the person again once",
+        truncated=True,
+    )
+    assert brief(point) == "ending the session safely"
+    whole = Point(text="ending the session safely", truncated=True)
+    assert brief(whole) == "ending the session safely…"
 
 
 def test_a_cue_does_not_paste_the_handle_its_question_just_named(full_library: Library) -> None:
