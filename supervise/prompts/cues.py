@@ -47,7 +47,7 @@ _DESCRIBE = (
     Cue(
         Lens.RELATIONSHIP,
         # Not "after {doing}": whose doing is unclear, and ongoing work has no after.
-        "Ask how the relationship fared when it came to {doing}.",
+        "Ask how {the_one} took it when it came to {doing}.",
         "Listen for how the relationship fared when the talk turned to {topic}.",
         "Ask how {the_one} responded, and whether anything changed in the work from then on.",
         time=Time.MOMENT,
@@ -153,9 +153,10 @@ _FEEL = (
 _EVALUATE = (
     Cue(
         Lens.STANDARDS,
-        "Ask which parts of their work match good practice, and what they might add.",
+        # Not "which parts match good practice, and what they might add": vague, and a quiz.
+        "Ask which part of what they did they would hold up as good practice, and why.",
         "Ask what good practice says about {topic}, and how their own work compares.",
-        "Ask which parts of their work match good practice, and what they might add.",
+        "Ask which part of what they did they would hold up as good practice, and why.",
     ),
     fixed(
         Lens.PERSON,
@@ -193,7 +194,8 @@ _ANALYSE = (
     ),
     Cue(
         Lens.CONTEXT,
-        "Ask what the service expects of them when it comes to {doing}, and whether that helps.",
+        # Not "whether that helps": a safeguarding procedure is followed, helpful or not.
+        "Ask what the service expects of them when it comes to {doing}, and how well they know it.",
         "Ask whether they have brought this to the team, and how the team tends to think about"
         " {topic}.",
         "Ask whether they have talked this through with their team, and what the team made of it.",

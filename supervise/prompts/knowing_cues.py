@@ -17,7 +17,8 @@ def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = 
 _KNOWING_DESCRIBE = (
     _knowing(
         Lens.LEARNING,
-        "Ask for one real case where what they did was shaped by knowing {about}.",
+        # Not "shaped by knowing about": said aloud, it stacks one phrase on another.
+        "Ask for one real case, and how what they did there drew on what they know {about}.",
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
@@ -27,7 +28,8 @@ _KNOWING_DESCRIBE = (
         # would miss out on if their worker knew nothing" (the next question asks that).
         # Not "that they know ...": "they" would be the person served.
         # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
-        "Ask what {one} would see when their worker gets this right.",
+        # Not "when their worker gets this right": the worker is the one being asked.
+        "Ask what difference it makes to {one} when this is known and used well.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -65,7 +67,7 @@ _KNOWING_EVALUATE = (
         Lens.STANDARDS,
         # Not "where good practice goes further than their account": stiff, and no fit for
         # knowing local services or the law.
-        "If they have missed something you know {about}, say so kindly, and where to look.",
+        "If they have missed something you know {about}, say so kindly, and suggest where to look.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(

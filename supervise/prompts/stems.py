@@ -45,7 +45,7 @@ _DESCRIBE_KNOW: Pool = (
     "If you had five minutes to teach a new colleague {about}, what would you say?",
     # Not "where do you use what you know" (a skill is not looked up), nor "where does it help
     # you to know": applied to one real person instead.
-    "Think of {one} you are working with now. How does what you know apply to them?",
+    "Think of {one} on your caseload now. How does what you know here apply to them?",
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
@@ -105,8 +105,8 @@ _EVALUATE_TOPIC: Pool = (
 )
 _EVALUATE_KNOW: Pool = (
     "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
-    "Where has your knowledge served you well, and where has it let you down, when it comes to"
-    " {topic}?",
+    "When it comes to {topic}, where has what you know served you well, and where has it fallen"
+    " short?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
 )
@@ -230,7 +230,7 @@ _BACK_DOING: dict[Move, Pool] = {
         "Looking back on it, what went well, and what was harder than you expected?",
         "How well do you think it went, all things considered? What tells you so?",
         "If {the_one} could tell you honestly how it felt for them, what would they say?",
-        "Thinking about what you did, what went well, and what went less well?",
+        "What went well in what you did, and what went less well?",
     ),
     Move.ANALYSE: (
         "Why do you think it went the way it did? What helped, and what got in the way?",
@@ -302,7 +302,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # about oneself.
         # Not "when it is missing": the topic may be plural, or harmful ("habits that get in
         # the way").
-        "Why does this matter in your work? What goes wrong when it is overlooked?",
+        "Why does this matter in your work? What goes wrong without it?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
@@ -356,8 +356,10 @@ _add_make_sense(_BACK_OWN)
 # Knowing about one's own qualities or habits ("being warm", "being rigid") is asked as what
 # shows in their own work, never as something to teach or look up; the points were named first.
 _WAYS_DESCRIBE: Pool = (
-    "Think of {one} you work with now. Which of these show in how you are with them?",
-    "Think of a recent session that did not go as you hoped. Which of these were at work in you?",
+    # Not "{one} you work with now": "a person you support you work with now".
+    "Think of {one} on your caseload now. Which of these show in how you are with them?",
+    # Not "which of these were at work in you": it assumes some were.
+    "Think of a recent session that did not go as you hoped. Did any of these play a part?",
 )
 _BACK_WAYS: dict[Move, Pool] = {
     Move.DESCRIBE: (),
@@ -375,7 +377,7 @@ _BACK_WAYS: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         "What have you noticed about yourself in talking this through?",
-        "What would you want a new colleague to know about how they come across?",
+        "What would you tell a new colleague about spotting these in themselves?",
     ),
     Move.PLAN: (
         "Which one will you work on next, how, and how will you know it is happening?",
@@ -398,7 +400,7 @@ POINTS_KNOWING: Pool = (
 """Stems for the prompt that lists things to know (each opens differently)."""
 POINTS_MET: Pool = (
     "Which of these have come up in your work lately: {points}?",
-    "How easy do you find each of these to work with: {points}?",
+    "Which of these do you find easy to work with, and which harder: {points}?",
     "Of these, which do you meet most often in your work: {points}?",
 )
 """Stems for the things a doing statement's work meets ("feedback", "room for negative
