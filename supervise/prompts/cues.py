@@ -195,7 +195,8 @@ _ANALYSE = (
     Cue(
         Lens.CONTEXT,
         # Not "whether that helps": a safeguarding procedure is followed, helpful or not.
-        "Ask what the service expects of them when it comes to {doing}, and how well they know it.",
+        "Ask what the service expects of them when it comes to {doing}, and how clear they are"
+        " about it.",
         "Ask whether they have brought this to the team, and how the team tends to think about"
         " {topic}.",
         "Ask whether they have talked this through with their team, and what the team made of it.",

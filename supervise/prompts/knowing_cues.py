@@ -17,8 +17,9 @@ def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = 
 _KNOWING_DESCRIBE = (
     _knowing(
         Lens.LEARNING,
-        # Not "shaped by knowing about": said aloud, it stacks one phrase on another.
-        "Ask for one real case, and how what they did there drew on what they know {about}.",
+        # Not "shaped by knowing about", nor "how what they did drew on": said aloud, each
+        # stacks one phrase on another.
+        "Ask for one real case, and how it drew on what they know {about}.",
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
@@ -29,7 +30,7 @@ _KNOWING_DESCRIBE = (
         # Not "that they know ...": "they" would be the person served.
         # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
         # Not "when their worker gets this right": the worker is the one being asked.
-        "Ask what difference it makes to {one} when this is known and used well.",
+        "Ask what {one} would see if this were handled well.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(

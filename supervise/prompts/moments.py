@@ -93,7 +93,7 @@ def as_seen(template: str) -> str:
     template = template.replace("how they {act}", "how they came to see {act}")
     template = template.replace("helps them {act}", "helped them see {act}")
     template = template.replace("expects of them", "expected of them")
-    template = template.replace("how well they know it", "whether they knew it then")
+    template = template.replace("how clear they are about it", "how clear they were about it")
     template = template.replace("as they {act}", "once they saw {act}")
     for doing in ("had to", "came to", "tried to", "set out to", "worked to"):
         template = template.replace(f"{doing} {{act}}", "saw {act}")
