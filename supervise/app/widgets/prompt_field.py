@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import monotonic
+from typing import Self
 
 from textual import work
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.markup import escape
 from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Edit, EditResult
 from textual.worker import get_current_worker
 
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
@@ -39,6 +41,9 @@ class AnswerArea(TextArea):
     # move its scrollbar, not lay the screen out again (also as each answer is first wrapped
     # when a session opens).
     virtual_size: Reactive[Size] = quiet_virtual_size()
+    _editing = False
+    """True while an edit is made (see ``edit``); a class default, as Widget refreshes itself
+    before ``__init__`` here has run."""
 
     def watch_virtual_size(self, size: Size) -> None:
         """Bring the scrollbar up to date with the text, and keep the cursor in view."""
@@ -72,6 +77,42 @@ class AnswerArea(TextArea):
         self.findings: tuple[Finding, ...] = ()
         """What in the answer looked like an identifier when it was last checked."""
         self._checked: tuple[str, tuple[str, ...]] | None = None
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Make ``edit``, redrawing only the lines from its first row down, not the whole area.
+
+        TextArea redraws all of itself when its selection moves, which an edit always does; a
+        key typed near the end of a long answer then redrew every line above it (and made
+        Textual redraw each widget around the answer with it: see benchmarks/). Rows above the
+        edit's (and the cursor's) row, bar the one just above, neither change nor move, so only
+        the rest is redrawn; anything that scrolls the area still redraws all of it.
+        """
+        # A word can move up a row when the text after it changes, so the row above goes too.
+        top = min(edit.top, *self.selection)
+        first = max(0, self.wrapped_document.location_to_offset(top).y - 1)
+        scrolled = self.scroll_offset
+        self._editing = True
+        try:
+            result = super().edit(edit)
+        finally:
+            self._editing = False
+        if self.scroll_offset != scrolled:
+            self.refresh()
+        else:
+            self.refresh_lines(first, max(1, scrolled.y + self.size.height - first))
+        return result
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Refresh as Widget does, except the whole-area redraw an edit asks for (see ``edit``)."""
+        if self._editing and not regions and not layout and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     @property
     def unsaved(self) -> bool:
