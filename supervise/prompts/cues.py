@@ -131,12 +131,11 @@ _FEEL = (
     # that the places of the cues above hold (_FEEL[4], the parallel cue, is used elsewhere).
     Cue(
         Lens.PRACTITIONER,
-        # One comes away from a conversation, not from "listening without judging": the
-        # moment they told, not the skill, by name.
-        "Ask how they came away from that conversation: pleased, uneasy, or drained?",
-        "As they talk about {topic}, ask how they came away from that conversation: pleased,"
-        " uneasy, or drained?",
-        "Ask how they came away from it: pleased, uneasy, or drained?",
+        # Not "ask how they came away from that conversation": the question has just asked how
+        # they felt, and the work told may have been more than one conversation.
+        "Listen for whether they sound pleased, uneasy or drained as they tell it.",
+        "As they talk about {topic}, listen for whether they sound pleased, uneasy or drained.",
+        "Listen for whether they sound pleased, uneasy or drained as they tell it.",
         time=Time.MOMENT,
         light=True,
     ),
@@ -186,8 +185,9 @@ _EVALUATE = (
 _ANALYSE = (
     Cue(
         Lens.LEARNING,
-        # Not "they draw on to {act}": "draw on to draw out doubts".
-        "Ask what guidance, training or experience helps them {act}.",
+        # Not "they draw on to {act}" ("draw on to draw out doubts"), nor "helps them {act}"
+        # ("helps them help").
+        "Ask what guidance, training or experience they draw on when {doing}.",
         "Ask what theory, guidance or experience helps explain {topic}.",
         "Ask what theory, guidance or experience helps them make sense of it.",
         asks=SOURCE,
@@ -274,12 +274,12 @@ _PLAN = (
         Lens.LEARNING,
         # Not "someone good at {doing}": a part of the work ("staying within the rules") is no
         # thing to pick a mentor for.
-        "If they cannot name anyone, offer a name, or something to read on {doing}; check the date"
-        " is one they can keep.",
-        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
-        " one they can keep.",
-        "If they cannot name anyone, offer a name or something to read, and check the date is one"
-        " they can keep.",
+        # Not "if they cannot name anyone, offer a name": "name" three times over.
+        # Not "and agree when": beside a handle that agrees something, said twice.
+        "If no one comes to mind, suggest someone, or something to read on {doing}, and set a"
+        " date.",
+        "If no one comes to mind, suggest someone, or something to read {about}, and set a date.",
+        "If no one comes to mind, suggest someone or something to read, and set a date.",
         reading=True,
         follows=WHO_TO_ASK,
     ),

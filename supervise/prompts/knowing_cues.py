@@ -114,8 +114,10 @@ _KNOWING_CONCLUDE = (
 _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
-        "Agree a date to look back, and one way to use what they know {about}.",
-        "Agree one way to put this into practice, and a date to look back at it.",
+        # Not "one way to use what they know": vague; a step in a case they have now.
+        "Agree one step in a current case that draws on what they know {about}, and a date to"
+        " look back.",
+        "Agree one step in a current case that puts this into practice, and a date to look back.",
     ),
     _knowing(
         Lens.PRACTITIONER,
@@ -124,7 +126,7 @@ _KNOWING_PLAN = (
     ),
     _knowing(
         Lens.CONTEXT,
-        "Help them name a colleague to ask about {topic}, and agree when.",
+        "Help them name a colleague to ask about {topic}, and set a date.",
         "Help them name a colleague who knows this well, and agree when they will ask.",
     ),
     _knowing(
@@ -136,10 +138,8 @@ _KNOWING_PLAN = (
     _knowing(
         Lens.LEARNING,
         # Not "someone who knows about these habits": an expert in being aloof.
-        "If they cannot name anyone, offer a name, or something to read {about}; check the date is"
-        " one they can keep.",
-        "If they cannot name anyone, offer a name or something to read, and check the date is one"
-        " they can keep.",
+        "If no one comes to mind, suggest someone, or something to read {about}, and set a date.",
+        "If no one comes to mind, suggest someone or something to read, and set a date.",
         follows=WHO_TO_ASK,
     ),
 )

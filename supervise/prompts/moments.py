@@ -21,7 +21,8 @@ _HAVING = (
     ("trying to {act}", "having to {act}"),
 )
 _NEEDING = (
-    ("for the next time they {act}", "as they carry on {doing}"),
+    # Not "as they carry on {doing}": "carry on keeping the dialogue going".
+    ("for the next time they {act}", "for as the work goes on"),
     ("as you tried to {act}", "while {doing}"),
     ("as they tried to {act}", "while {doing}"),
     ("tried to {act}", "worked to {act}"),
@@ -91,7 +92,7 @@ def as_seen(template: str) -> str:
     template = template.replace("did to {act}", "did when they saw {act}")
     template = template.replace("having to {act}", "realising {act}")
     template = template.replace("how they {act}", "how they came to see {act}")
-    template = template.replace("helps them {act}", "helped them see {act}")
+    template = template.replace("they draw on when noticing", "they drew on when noticing")
     template = template.replace("expects of them", "expected of them")
     template = template.replace("how clear they are about it", "how clear they were about it")
     template = template.replace("as they {act}", "once they saw {act}")

@@ -44,9 +44,10 @@ _SIGNS: dict[Theme, str] = {
     Theme.RISK: r"risk|(?<!reducing )(?<!reduce )\bharm\b(?! reduction)|safeguard|immediate action"
     r"|could not wait|challenging behaviour|\bsafe\b(?! practice)"
     r"|\bdisclosures?\b|abuse|danger|urgent|self-harm|overdose|violence",
+    # Before boundaries: dependency is the more telling of the two where both are touched.
+    Theme.DEPENDENCY: r"\bdependen|\bdepend on",  # not "independent"
     Theme.BOUNDARY: r"boundar|limits|role\b|frequency|level and type of contact|how often"
     r"|continuing contact|level of emotional support|enough emotional support|\bending|disengag",
-    Theme.DEPENDENCY: r"\bdependen|\bdepend on",  # not "independent"
     Theme.COLLUSION: r"collu|side of a family|taking sides|independent perspective",
     Theme.FEELINGS: r"anger|angry|frustrat|\bloss\b|grief|let down|negative feelings|fears?\b"
     r"|distress|emotional support|hostil",

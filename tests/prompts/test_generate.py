@@ -506,7 +506,8 @@ def test_recognising_when_is_asked_as_the_time_it_was_so(full_library: Library) 
     assert "someone was intoxicated or in withdrawal" in first, first
     assert "had to recognise" not in first, first
     cues = [p.text for p in prompts.prompts if p.role is Role.SUPERVISOR]
-    assert any(re.search(r"\b(saw|see) someone was intoxicated", cue) for cue in cues), cues
+    seen = re.compile(r"\b(saw|see|noticing) someone was intoxicated")
+    assert any(seen.search(cue) for cue in cues), cues
     assert not any("had to recognise when" in cue for cue in cues), cues
 
 
