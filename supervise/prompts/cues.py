@@ -141,10 +141,11 @@ _FEEL = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask how they usually come away from these sessions: pleased, uneasy, or drained?",
-        "As they talk about {topic}, ask how they usually come away from these sessions: pleased,"
-        " uneasy, or drained?",
-        "Ask how they usually come away from this work: pleased, uneasy, or drained?",
+        # A cue, not a question: no question mark after "Ask how ...".
+        "Listen for whether this work usually leaves them pleased, uneasy or drained.",
+        "As they talk about {topic}, listen for whether it usually leaves them pleased, uneasy or"
+        " drained.",
+        "Listen for whether this work usually leaves them pleased, uneasy or drained.",
         time=Time.ONGOING,
         light=True,
     ),
@@ -153,9 +154,10 @@ _EVALUATE = (
     Cue(
         Lens.STANDARDS,
         # Not "which parts match good practice, and what they might add": vague, and a quiz.
-        "Ask which part of what they did they would hold up as good practice, and why.",
+        # Not "which part of what they did": work kept up over time was not done once.
+        "Ask which part of their work here they would hold up as good practice, and why.",
         "Ask what good practice says about {topic}, and how their own work compares.",
-        "Ask which part of what they did they would hold up as good practice, and why.",
+        "Ask which part of their work here they would hold up as good practice, and why.",
     ),
     fixed(
         Lens.PERSON,
@@ -169,16 +171,17 @@ _EVALUATE = (
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what they did well in {doing}, and name that strength so they can use it again.",
-        "Ask what they handled well with {topic}, and name that strength so they can use it again.",
-        "Ask what they did well, and name that strength so they can use it again.",
+        # Not "ask what they did well": the question beside it has just asked that.
+        "Name one strength you heard in how they went about {doing}, so they can use it again.",
+        "Name one strength you heard in how they handled {topic}, so they can use it again.",
+        "Name one strength you heard in what they did, so they can use it again.",
         time=Time.MOMENT,
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what is going well in {doing}, and name that strength so they can build on it.",
-        "Ask what is going well with {topic}, and name that strength so they can build on it.",
-        "Ask what is going well, and name that strength so they can build on it.",
+        "Name one strength you hear in how they go about {doing}, so they can build on it.",
+        "Name one strength you hear in how they handle {topic}, so they can build on it.",
+        "Name one strength you hear in their work here, so they can build on it.",
         time=Time.ONGOING,
     ),
 )
@@ -340,7 +343,8 @@ KNOWING_FLAGS: dict[Theme, str] = {
     # draw the line": which line?
     Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more than"
     " their role allows, or less than it asks.",
-    Theme.DEPENDENCY: "Ask how they would notice it growing in their own work.",
+    # Not "notice it growing": beside a cue on another part, "it" points nowhere.
+    Theme.DEPENDENCY: "Ask how they would notice dependence on them growing in their own work.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
     Theme.RUPTURE: "Make it safe for them to name a time it went wrong in their own work.",

@@ -166,7 +166,7 @@ class Draft:
 
 
 CASE = re.compile(
-    r"\b(?:real case|which case|recent case|right now|you work with now|piece of work"
+    r"\b(?:real case|which case|recent case|right now|caseload now|piece of work"
     r"|glad you knew)\b"
 )
 """A question or cue that asks for one real piece of work."""

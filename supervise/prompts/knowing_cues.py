@@ -17,9 +17,9 @@ def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = 
 _KNOWING_DESCRIBE = (
     _knowing(
         Lens.LEARNING,
-        # Not "shaped by knowing about", nor "how what they did drew on": said aloud, each
-        # stacks one phrase on another.
-        "Ask for one real case, and how it drew on what they know {about}.",
+        # Not "shaped by knowing about", nor "how it drew on what they know": a case draws on
+        # nothing, and said aloud each stacks one phrase on another.
+        "Ask for one real case where what they knew made a difference, and how.",
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
@@ -30,7 +30,8 @@ _KNOWING_DESCRIBE = (
         # Not "that they know ...": "they" would be the person served.
         # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
         # Not "when their worker gets this right": the worker is the one being asked.
-        "Ask what {one} would see if this were handled well.",
+        # Not "if this were handled well": knowledge is not handled.
+        "Ask what difference this knowledge makes to {one}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -115,9 +116,10 @@ _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
         # Not "one way to use what they know": vague; a step in a case they have now.
-        "Agree one step in a current case that draws on what they know {about}, and a date to"
-        " look back.",
-        "Agree one step in a current case that puts this into practice, and a date to look back.",
+        "Agree one step in a current case that draws on what they know {about}, and when to look"
+        " back at it.",
+        "Agree one step in a current case that puts this into practice, and when to look back at"
+        " it.",
     ),
     _knowing(
         Lens.PRACTITIONER,
@@ -237,7 +239,8 @@ _WAYS_DESCRIBE = (
 _WAYS_FEEL = (
     fixed(
         Lens.PRACTITIONER,
-        "Make it safe to name the one they find hardest to admit to; most of us have one.",
+        # Not "hardest to admit to": a quality (being warm) is not admitted to.
+        "Make it safe to name the one that is hardest for them; most of us have one.",
     ),
 )
 _WAYS_EVALUATE = (

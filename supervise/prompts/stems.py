@@ -104,8 +104,10 @@ _EVALUATE_TOPIC: Pool = (
     "How do you think {one} saw {topic}? What would they say if you asked?",
 )
 _EVALUATE_KNOW: Pool = (
-    "Which real case tested what you know about {topic}? How well did your knowledge hold up?",
-    "When it comes to {topic}, where has what you know served you well, and where has it fallen"
+    # Not "which real case": as if some cases were not.
+    "Which case from your own work tested what you know about {topic}? How well did it hold up?",
+    # Not "where has what you know served you well": knotted, said aloud.
+    "Thinking of {topic}, when has your knowledge made a real difference, and when has it fallen"
     " short?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
@@ -294,7 +296,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "When this comes up in your work, what do you notice in yourself, and why might that be?",
     ),
     Move.EVALUATE: (
-        "Which real case has tested what you know here? How well did your knowledge hold up?",
+        "Which case from your own work has tested what you know here? How well did it hold up?",
         "Where has this helped you in practice, and where has it fallen short?",
     ),
     Move.ANALYSE: (
@@ -372,7 +374,8 @@ _BACK_WAYS: dict[Move, Pool] = {
         "Where have you been at your best here lately, and where less so?",
     ),
     Move.ANALYSE: (
-        "What happens to a working relationship when one of these slips, or creeps in?",
+        # Not "slips, or creeps in": a quality slips, a habit creeps in; this fits both.
+        "What happens to a working relationship when you are not at your best here?",
         "What pulls you away from your best here on a difficult day, or with a difficult case?",
     ),
     Move.CONCLUDE: (
