@@ -67,6 +67,14 @@ def fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
 
 SOURCE = "source"
 """Where what they know or do comes from: asked once per item, whichever words ask it."""
+NO_ONE_TO_ASK = (
+    "If no one comes to mind, suggest someone, or something to read {about}, and set a date."
+)
+"""The cue under "who could help you?", for when no name comes (doing and knowing alike)."""
+NO_ONE_TO_ASK_PLAIN = (
+    "If no one comes to mind, suggest someone or something to read, and set a date."
+)
+"""``NO_ONE_TO_ASK`` where the item is not named."""
 WHO_TO_ASK = r"(?i)\bwho\b.*\bwhen will you ask\b"
 """A question that asks who will help them learn: its cue follows it up."""
 TAUGHT = r"(?i)\b(?:training|guidance)\b"

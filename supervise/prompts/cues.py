@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from supervise.content.model import Move
 from supervise.prompts.cue_types import (
+    NO_ONE_TO_ASK,
+    NO_ONE_TO_ASK_PLAIN,
     SOURCE as SOURCE,
     WHO_TO_ASK,
     Cue as Cue,
@@ -281,8 +283,8 @@ _PLAN = (
         # Not "and agree when": beside a handle that agrees something, said twice.
         "If no one comes to mind, suggest someone, or something to read on {doing}, and set a"
         " date.",
-        "If no one comes to mind, suggest someone, or something to read {about}, and set a date.",
-        "If no one comes to mind, suggest someone or something to read, and set a date.",
+        NO_ONE_TO_ASK,
+        NO_ONE_TO_ASK_PLAIN,
         reading=True,
         follows=WHO_TO_ASK,
     ),

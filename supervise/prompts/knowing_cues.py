@@ -4,7 +4,16 @@ responses (noticed in oneself, never looked up)."""
 from __future__ import annotations
 
 from supervise.content.model import Move
-from supervise.prompts.cue_types import SOURCE, TAUGHT, WHO_TO_ASK, Cue, Lens, fixed
+from supervise.prompts.cue_types import (
+    NO_ONE_TO_ASK,
+    NO_ONE_TO_ASK_PLAIN,
+    SOURCE,
+    TAUGHT,
+    WHO_TO_ASK,
+    Cue,
+    Lens,
+    fixed,
+)
 
 # Knowing is not an event: its cues ask for a case, a source or a gap, never "what was said".
 # ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
@@ -140,8 +149,8 @@ _KNOWING_PLAN = (
     _knowing(
         Lens.LEARNING,
         # Not "someone who knows about these habits": an expert in being aloof.
-        "If no one comes to mind, suggest someone, or something to read {about}, and set a date.",
-        "If no one comes to mind, suggest someone or something to read, and set a date.",
+        NO_ONE_TO_ASK,
+        NO_ONE_TO_ASK_PLAIN,
         follows=WHO_TO_ASK,
     ),
 )
