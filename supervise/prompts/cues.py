@@ -79,8 +79,10 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         # Not "if it took a toll on them to explain the limits": what was heard takes the toll.
-        "If what came up took a toll on them, ask who was there for them after {doing}, and"
-        " whether that was enough.",
+        # Not "who was there for them after {doing}": "after judging how much support to give"
+        # is the topic bolted on.
+        "If what came up took a toll on them, ask who was there for them afterwards, and whether"
+        " that was enough.",
         "Listen to how they speak about {topic}. If they sound flat, anxious or angry, ask what"
         " support they had.",
         "If it took a toll on them, ask who was there for them afterwards, and whether that was"
@@ -102,20 +104,22 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         # Not "what it asked of them": "ask what it asked" is said twice over.
-        "Ask what it cost them personally to {act}, and give them room to say so.",
-        "As they talk about {topic}, ask what the work cost them personally, and give them room"
-        " to say so.",
-        "Ask what it cost them personally, and give them room to say so.",
+        # Not "what it cost them personally to {act}": the cost is the work's, not the skill's
+        # ("to judge how much support to give"), and "what it cost" assumes a cost.
+        "Ask whether the work cost them anything personally, and give them room to say so.",
+        "As they talk about {topic}, ask whether it cost them anything personally, and give them"
+        " room to say so.",
+        "Ask whether it cost them anything personally, and give them room to say so.",
         time=Time.MOMENT,
         # What checking understanding "cost them personally" is too heavy a question.
         toll=True,
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask what it costs them personally to {act}, and give them room to say so.",
-        "As they talk about {topic}, ask what this work costs them personally, and give them"
-        " room to say so.",
-        "Ask what this work costs them personally, and give them room to say so.",
+        "Ask whether this work costs them anything personally, and give them room to say so.",
+        "As they talk about {topic}, ask whether this work costs them anything personally, and"
+        " give them room to say so.",
+        "Ask whether the work costs them anything personally, and give them room to say so.",
         time=Time.ONGOING,
         toll=True,
     ),
@@ -135,19 +139,19 @@ _FEEL = (
         Lens.PRACTITIONER,
         # Not "ask how they came away from that conversation": the question has just asked how
         # they felt, and the work told may have been more than one conversation.
-        "Listen for whether they sound pleased, uneasy or drained as they tell it.",
-        "As they talk about {topic}, listen for whether they sound pleased, uneasy or drained.",
-        "Listen for whether they sound pleased, uneasy or drained as they tell it.",
+        "Listen for whether they sound at ease, unsettled or drained as they tell it.",
+        "As they talk about {topic}, listen for whether they sound at ease, unsettled or drained.",
+        "Listen for whether they sound at ease, unsettled or drained as they tell it.",
         time=Time.MOMENT,
         light=True,
     ),
     Cue(
         Lens.PRACTITIONER,
         # A cue, not a question: no question mark after "Ask how ...".
-        "Listen for whether this work usually leaves them pleased, uneasy or drained.",
-        "As they talk about {topic}, listen for whether it usually leaves them pleased, uneasy or"
-        " drained.",
-        "Listen for whether this work usually leaves them pleased, uneasy or drained.",
+        "Listen for whether this work usually leaves them at ease, unsettled or drained.",
+        "As they talk about {topic}, listen for whether it usually leaves them at ease, unsettled"
+        " or drained.",
+        "Listen for whether this work usually leaves them at ease, unsettled or drained.",
         time=Time.ONGOING,
         light=True,
     ),
@@ -208,9 +212,10 @@ _ANALYSE = (
     ),
     Cue(
         Lens.RELATIONSHIP,
-        "Ask what in the relationship makes it easier or harder to {act}.",
-        "Ask what in the relationship with {the_one} helps or hinders here.",
-        "Ask what in the relationship makes it easier or harder.",
+        # Not "in the relationship": which one, where the work has several?
+        "Ask what in their relationship with {the_one} makes it easier or harder to {act}.",
+        "Ask what in their relationship with {the_one} helps or hinders here.",
+        "Ask what in their relationship with {the_one} makes it easier or harder.",
     ),
     _FEEL[4],
 )
@@ -333,14 +338,18 @@ FLAGS: dict[Theme, str] = {
     # Not "what guided their choices: policy, the law, or habit?": whose choices is unclear, and
     # "habit" reads as a dig.
     Theme.RULES: "Check what policy or the law asked of them here, and whether they knew it then.",
-    Theme.DOUBT: "Listen for how they met doubt or disagreement: curious, or defensive?",
+    # Not "how they met doubt": beside "a young person or their parent", whose doubt?
+    Theme.DOUBT: "Whoever voiced the doubt or disagreement, listen for whether they met it with"
+    " curiosity or on the defensive.",
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
     " one early.",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {
     # Not "where this touches on risk": a hedge, on items that are all about risk.
-    Theme.RISK: "Check they know what to do at once if someone is at risk, and who must be told.",
+    # Not "Check they know": it follows cues that check already.
+    Theme.RISK: "Make sure they know what to do at once if someone is at risk, and who must be"
+    " told.",
     # Not "on contact": the limits may be of a role, of help or of time. Not "where they would
     # draw the line": which line?
     Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more than"

@@ -83,8 +83,9 @@ _KNOWING_EVALUATE = (
     ),
     _knowing(
         Lens.LEARNING,
-        "Ask what they understand best about {topic}, and name it, so they can build on it.",
-        "Ask what they understand best here, and name it, so they can build on it.",
+        # Not "ask what they understand best, and name it": who names it?
+        "Name one thing they clearly understand about {topic}, so they can build on it.",
+        "Name one thing they clearly understand here, so they can build on it.",
     ),
     _KNOWING_DESCRIBE[1],
 )

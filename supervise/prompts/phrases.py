@@ -134,6 +134,9 @@ def _wants_more(word: str, before: str, after: str) -> bool:
         return True
     if word in ("on", "about") and before.lower() in WRITTEN:
         return True
+    if word in ("towards", "toward"):
+        # "values and attitudes | towards drug use": an attitude is always towards something.
+        return True
     return word in _CLAUSES and before.lower() in _CLAUSE_VERBS
 
 

@@ -213,13 +213,21 @@ SERVED = (
 # "a person", "a service user" say no more than "someone" does where the work is with them;
 # "a carer", "a young person" say who (and "someone" would not).
 _ANYONE = re.compile(r"\b(?:an?\s+(?:person|individual|service\s+user|client|customer))\b")
+# "reflect on your own values and attitudes towards ...": "your values" says the same.
+_SPARE_OWN = re.compile(r"\b(your|their)\s+own\s+(?=\w)", re.IGNORECASE)
 
 
 def plainer(text: str) -> list[str]:
     """Ways to say ``text`` that copy its statement less, each sparing a word more: an
-    adjective of time ("current"), a "the" before a list, "a person" as "someone"."""
+    adjective of time ("current"), a "the" before a list, "a person" as "someone", "own"."""
     ways: list[str] = []
-    for spare, instead in ((_SPARE_ADJECTIVE, ""), (_SPARE_THE, r"\1"), (_ANYONE, "someone")):
+    spares = (
+        (_SPARE_ADJECTIVE, ""),
+        (_SPARE_THE, r"\1"),
+        (_ANYONE, "someone"),
+        (_SPARE_OWN, r"\1 "),
+    )
+    for spare, instead in spares:
         spared = spare.sub(instead, text, count=1)
         if spared != text:
             ways.append(spared)

@@ -44,8 +44,7 @@ _DESCRIBE_KNOW: Pool = (
     "In your own words, what would you tell a colleague about {topic}?",
     "If you had five minutes to teach a new colleague {about}, what would you say?",
     # Not "where do you use what you know" (a skill is not looked up), nor "where does it help
-    # you to know": applied to one real person instead.
-    "Think of {one} on your caseload now. How does what you know here apply to them?",
+    # you to know", nor "how does what you know here apply to them" (what, here?).
     "Which piece of work has taught you most about {topic}? What did it show you?",
 )
 DESCRIBE_ONGOING: Pool = (
@@ -82,7 +81,8 @@ _FEEL_ACT: Pool = (
     "At what point did you feel least sure of yourself as you tried to {act}?",
 )
 _FEEL_TOPIC: Pool = (
-    "How did you feel as you dealt with {topic}? What stayed with you?",
+    # Not "as you dealt with {topic}": "dealt with recognising that ..." is knotted.
+    "How did you feel at the time? What has stayed with you about {topic}?",
     "What was going through your mind as you faced {topic}?",
     "Most practitioners feel something about {topic}. What did you notice in yourself?",
 )
@@ -90,7 +90,8 @@ _FEEL_KNOW: Pool = (
     "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
     # For an item whose sub-points have asked already how well each is understood.
-    "What do you notice in yourself when your work turns to {topic}?",
+    # Not "when your work turns to": "your work turns to helping ... work through" says work twice.
+    "What do you notice in yourself when your work involves {topic}?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
@@ -403,7 +404,8 @@ POINTS_KNOWING: Pool = (
 """Stems for the prompt that lists things to know (each opens differently)."""
 POINTS_MET: Pool = (
     "Which of these have come up in your work lately: {points}?",
-    "Which of these do you find easy to work with, and which harder: {points}?",
+    # Not "easy to work with": said of people, not of skills.
+    "Which of these do you handle easily, and which are harder: {points}?",
     "Of these, which do you meet most often in your work: {points}?",
 )
 """Stems for the things a doing statement's work meets ("feedback", "room for negative
@@ -422,7 +424,8 @@ POINTS_QUALITIES: Pool = (
 
 EASING: Pool = (
     "Many practitioners find this hard.",
-    "Most of us face this sooner or later.",
+    # Not "Most of us face this sooner or later": as if it were rare, where it is everyday work.
+    "Most of us have struggled with this at some point.",
     "This happens to most of us, and it is worth talking about.",
 )
 """Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""

@@ -142,7 +142,7 @@ def test_the_framework_s_people_are_named(full_library: Library) -> None:
 
 EASING = {
     "Many practitioners find this hard",
-    "Most of us face this sooner or later",
+    "Most of us have struggled with this at some point",
     "This happens to most of us, and it is worth talking about",
 }
 
@@ -462,7 +462,10 @@ def test_knowing_asks_for_a_real_case_once_per_item(full_library: Library) -> No
     said twice."""
     import re
 
-    case = re.compile(r"real case|which case|right now|you work with now")
+    case = re.compile(
+        r"real case|which case|right now|you work with now|piece of work|caseload now",
+        re.IGNORECASE,
+    )
     for framework in full_library.frameworks.values():
         for item in framework.items():
             for model in full_library.models.values():
@@ -582,7 +585,8 @@ def test_reflecting_on_ones_own_values_asks_about_a_decision_they_shaped(
     for model in ("driscoll", "gibbs"):
         prompts = made(full_library, "test-unseen/a/7", model)
         first = prompts.prompts[0].text
-        assert "your own values and attitudes" in first, first
+        # What the values are about stays: "your values" alone could be about anything.
+        assert "your values and attitudes towards drug and alcohol use" in first, first
         assert "decision" in first or "shaped" in first, first
         said = " ".join(p.text for p in prompts.prompts)
         assert "had to reflect" not in said and "having to reflect" not in said, said
