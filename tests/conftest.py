@@ -51,3 +51,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Wait for the app to go idle in 5 ms steps rather than Textual's 20 ms (see below)."""
+    from tests.pilot_speed import quicker_idle_checks
+
+    quicker_idle_checks()

@@ -110,3 +110,18 @@ async def until_listed(pilot: Pilot[Any], app: SuperviseApp, timeout: float = 10
             return
         await pilot.pause(0.02)
     raise AssertionError("the session list never showed its rows")
+
+
+async def until_shown(pilot: Pilot[Any], app: SuperviseApp, *texts: str, limit: float = 5.0) -> str:
+    """Wait until the screen shows every one of ``texts`` (the key bar, say, which Textual
+    brings up to date a frame after the change that called for it); the screen's text."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while True:
+        shown = screen_text(app)
+        if all(text in shown for text in texts) or loop.time() >= deadline:
+            break
+        await pilot.pause(0.02)
+    missing = [text for text in texts if text not in shown]
+    assert not missing, f"never shown: {missing}\n{shown}"
+    return shown

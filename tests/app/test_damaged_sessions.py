@@ -14,7 +14,7 @@ from supervise.app.app import SuperviseApp
 from supervise.app.screens.dialogs import Choice
 from supervise.app.screens.home import HomeScreen
 from supervise.store.quarantine import QUARANTINE_NAME
-from tests.app.driving import Notes, screen_text
+from tests.app.driving import Notes, until_shown
 from tests.store.damage import ALL, damage
 
 
@@ -65,9 +65,10 @@ async def test_q_asks_then_moves_the_damaged_file_to_quarantine(
     before = bad.read_bytes()
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
-        assert "1 damaged file (⚠): q moves one to quarantine/" in screen_text(app)
-        assert "Quarantine" in screen_text(app) and "Quarantine damaged file" in _palette(app)
+        await until_shown(
+            pilot, app, "1 damaged file (⚠): q moves one to quarantine/", "Quarantine"
+        )
+        assert "Quarantine damaged file" in _palette(app)
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, Choice) and str(bad) in app.screen.message

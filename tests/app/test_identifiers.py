@@ -24,7 +24,15 @@ from supervise.privacy import find_identifiers
 from supervise.store import SessionFile
 from supervise.store.records import ActionReview
 from tests.app.conftest import stored
-from tests.app.driving import Notes, burst, open_at, open_walk, saved, screen_text
+from tests.app.driving import (
+    Notes,
+    burst,
+    open_at,
+    open_walk,
+    saved,
+    screen_text,
+    until_shown,
+)
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
@@ -406,8 +414,7 @@ async def test_a_note_on_an_earlier_action_warns_and_ctrl_k_replaces_it_there(
         note = app.screen.query_one(".review-note", Input)
         note.focus()
         await type_text(pilot, "Rang her on 07700 900123")
-        assert "Looks like a phone number: 07700 900123" in screen_text(app)
-        assert "^k Anonymise" in screen_text(app)
+        await until_shown(pilot, app, "Looks like a phone number: 07700 900123", "^k Anonymise")
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert note.value == "Rang her on [phone number]"
