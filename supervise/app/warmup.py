@@ -30,8 +30,14 @@ class WarmUp(Enum):
     """Something needed the content first and loaded it itself."""
 
 
-SESSION_MODULES = ("supervise.app.screens.walk", "supervise.app.sessions", "supervise.store.door")
-"""Most of the cost of opening a session, imported ahead of it."""
+SESSION_MODULES = (
+    "supervise.app.screens.walk",
+    "supervise.app.sessions",
+    "supervise.store.door",
+    "supervise.privacy",
+)
+"""Most of the cost of opening a session, imported ahead of it (the identifier checks last:
+they run only after a session's first frame)."""
 
 
 def warm_up(content: LibraryLoader, broken: Callable[[ContentError], None]) -> None:

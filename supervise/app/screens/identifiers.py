@@ -12,7 +12,6 @@ from supervise.app.commands import REPLACE_IDENTIFIERS
 from supervise.app.settle import settle_input
 from supervise.app.widgets.identifier_hint import IdentifierHint
 from supervise.app.widgets.prompt_field import AnswerArea
-from supervise.privacy import find_identifiers, replace_identifiers, replaced_span
 from supervise.store.changes import SetServed
 
 if TYPE_CHECKING:
@@ -79,6 +78,8 @@ class IdentifierActions(Screen[None]):
         if self.live.read_only or area is None or area.read_only:
             self.notify("There is no answer to change here.", markup=False)
             return
+        from supervise.privacy import find_identifiers, replaced_span
+
         text = area.text
         findings = find_identifiers(text, self.served_names())
         span = replaced_span(text, findings)
@@ -94,6 +95,8 @@ class IdentifierActions(Screen[None]):
 
     def _replace_in_field(self, field: Input) -> None:
         """Replace the identifiers in a one-line field (a note), as typing there would."""
+        from supervise.privacy import find_identifiers, replace_identifiers
+
         findings = find_identifiers(field.value, self.served_names())
         if not findings:
             self.notify("Nothing in this field looks like an identifier.", markup=False)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.widget import Widget
 from textual.widgets import Static
 
 from supervise.app.commands import REPLACE_IDENTIFIERS
-from supervise.privacy import Finding
+
+if TYPE_CHECKING:
+    from supervise.privacy import Finding
 
 SHOWN = 3
 """Identifiers quoted on the line at most; the rest are counted."""

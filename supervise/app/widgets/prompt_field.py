@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import monotonic
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from textual import work
 from textual.geometry import Region, Size
@@ -19,7 +19,9 @@ from textual.worker import get_current_worker
 from supervise.app.textual_private import quiet_virtual_size, update_scrollbars
 from supervise.app.widgets.box import Box
 from supervise.app.widgets.identifier_hint import IdentifierHint, served_names_of
-from supervise.privacy import Finding, find_identifiers, find_identifiers_in_parts
+
+if TYPE_CHECKING:
+    from supervise.privacy import Finding
 
 SAVE_DELAY = 0.3
 """Seconds after the last key before an answer is written: short enough that a crash loses at
@@ -152,9 +154,10 @@ class AnswerArea(TextArea):
             self.check_identifiers()
 
     def on_mount(self) -> None:
-        """Say at once if an answer brought back from the file holds an identifier."""
+        """Say, straight after the first frame, if an answer brought back from the file holds an
+        identifier: the answers are shown first (see benchmarks/, opening a session)."""
         if self.document.text:
-            self.check_identifiers()
+            self.call_after_refresh(self.check_identifiers)
 
     def check_identifiers(self, *, again: bool = False) -> None:
         """Look for identifiers in the answer and show what is found under it.
@@ -171,10 +174,15 @@ class AnswerArea(TextArea):
         if len(checked[0]) >= CHECK_IN_THREAD:
             self._check_in_thread(*checked)
         else:
+            # Imported here, not with the walk: no session's first frame waits for it.
+            from supervise.privacy import find_identifiers
+
             self._found(checked[0], find_identifiers(*checked))
 
     @work(thread=True, exclusive=True, group="identifiers")
     def _check_in_thread(self, text: str, served: tuple[str, ...]) -> None:
+        from supervise.privacy import find_identifiers_in_parts
+
         findings = find_identifiers_in_parts(text, served)
         # Cancelled when the answer left the screen (or a newer look began): nobody to tell.
         if not get_current_worker().is_cancelled:
