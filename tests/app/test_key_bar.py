@@ -13,7 +13,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.key_bar import PALETTE_WORDS, KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.store import SessionFile
-from tests.app.driving import Notes, open_walk, screen_text
+from tests.app.driving import Notes, open_walk, screen_text, until_listed, until_shown
 
 
 def _bar_line(app: SuperviseApp) -> str:
@@ -41,8 +41,9 @@ async def test_moving_through_the_list_keeps_the_bar_and_emptying_the_list_updat
     paths = [make_session(practitioner=name) for name in ("Ann", "Bo", "Cy")]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert "o Open" in _bar_line(app) and "n New session" in _bar_line(app)
+        # The list is read in a worker, and the bar follows a frame after it.
+        await until_listed(pilot, app)
+        await until_shown(pilot, app, "o Open", "n New session")
         updates = _count_updates(monkeypatch)
         await pilot.press("down", "down", "up")
         await pilot.pause()
@@ -52,8 +53,10 @@ async def test_moving_through_the_list_keeps_the_bar_and_emptying_the_list_updat
         for path in paths:
             path.unlink()
         await pilot.press("f5")
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(250):
+            if "o Open" not in _bar_line(app):
+                break
+            await pilot.pause(0.02)
         # Nothing to open now: the bar stops offering it.
         assert "o Open" not in _bar_line(app) and "n New session" in _bar_line(app)
         assert len(updates) == 1
