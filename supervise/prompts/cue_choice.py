@@ -151,7 +151,14 @@ def _cue_text(walk: Draft, cue: cues.Cue, move: Move, handle: Handle | None) -> 
             template = moments.over_time(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
+    if ahead and handle.inner and template is not cue.plain:
+        # "what they will watch for the next time they recognise when ...": noticing is the
+        # watching, so the cue names nothing.
+        template = cue.plain
     noticed = None if ahead or walk.knowing else moments.noticed(handle)
+    if noticed and "went about" in template:
+        # Nobody "goes about noticing": what they did once they saw it is the strength.
+        template, noticed = cue.plain, None
     if noticed:
         # Looking back, what was recognised had happened: "once they saw the person was ...".
         template, handle = moments.as_seen(template), Handle(noticed.seen, verb=True)

@@ -106,7 +106,8 @@ _FEEL = (
         # Not "what it asked of them": "ask what it asked" is said twice over.
         # Not "what it cost them personally to {act}": the cost is the work's, not the skill's
         # ("to judge how much support to give"), and "what it cost" assumes a cost.
-        "Ask whether the work cost them anything personally, and give them room to say so.",
+        "As they talk about {doing}, ask whether it cost them anything personally, and give them"
+        " room to say so.",
         "As they talk about {topic}, ask whether it cost them anything personally, and give them"
         " room to say so.",
         "Ask whether it cost them anything personally, and give them room to say so.",
@@ -116,7 +117,8 @@ _FEEL = (
     ),
     Cue(
         Lens.PRACTITIONER,
-        "Ask whether this work costs them anything personally, and give them room to say so.",
+        "As they talk about {doing}, ask whether this work costs them anything personally, and"
+        " give them room to say so.",
         "As they talk about {topic}, ask whether this work costs them anything personally, and"
         " give them room to say so.",
         "Ask whether the work costs them anything personally, and give them room to say so.",
@@ -139,7 +141,7 @@ _FEEL = (
         Lens.PRACTITIONER,
         # Not "ask how they came away from that conversation": the question has just asked how
         # they felt, and the work told may have been more than one conversation.
-        "Listen for whether they sound at ease, unsettled or drained as they tell it.",
+        "As they talk about {doing}, listen for whether they sound at ease, unsettled or drained.",
         "As they talk about {topic}, listen for whether they sound at ease, unsettled or drained.",
         "Listen for whether they sound at ease, unsettled or drained as they tell it.",
         time=Time.MOMENT,
@@ -148,7 +150,8 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         # A cue, not a question: no question mark after "Ask how ...".
-        "Listen for whether this work usually leaves them at ease, unsettled or drained.",
+        "As they talk about {doing}, listen for whether it usually leaves them at ease, unsettled"
+        " or drained.",
         "As they talk about {topic}, listen for whether it usually leaves them at ease, unsettled"
         " or drained.",
         "Listen for whether this work usually leaves them at ease, unsettled or drained.",
@@ -337,7 +340,9 @@ FLAGS: dict[Theme, str] = {
     # Not "what they leaned on": on what, for what?
     # Not "what guided their choices: policy, the law, or habit?": whose choices is unclear, and
     # "habit" reads as a dig.
-    Theme.RULES: "Check what policy or the law asked of them here, and whether they knew it then.",
+    # Not "whether they knew it then": a test.
+    Theme.RULES: "Check what policy or the law asked of them here, and whether that was clear to"
+    " them at the time.",
     # Not "how they met doubt": beside "a young person or their parent", whose doubt?
     Theme.DOUBT: "Whoever voiced the doubt or disagreement, listen for whether they met it with"
     " curiosity or on the defensive.",
@@ -355,7 +360,8 @@ KNOWING_FLAGS: dict[Theme, str] = {
     Theme.BOUNDARY: "Ask how they would tell, in their own work, that they were doing more than"
     " their role allows, or less than it asks.",
     # Not "notice it growing": beside a cue on another part, "it" points nowhere.
-    Theme.DEPENDENCY: "Ask how they would notice dependence on them growing in their own work.",
+    # Not "notice dependence on them growing": knotted, and "them" twice.
+    Theme.DEPENDENCY: "Ask how they would spot someone growing too dependent on them.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
     Theme.FEELINGS: "Ask how they look after themselves when this comes up.",
     Theme.RUPTURE: "Make it safe for them to name a time it went wrong in their own work.",

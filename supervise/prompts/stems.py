@@ -260,7 +260,8 @@ _BACK_DOING: dict[Move, Pool] = {
 _BACK_ONGOING: dict[Move, Pool] = {
     Move.FEEL: (
         "What has this work been like for you, and what has stayed with you?",
-        "What goes through your mind as this work goes on? What do you do with those thoughts?",
+        # A feeling, not "what goes through your mind": where the pull to a side shows first.
+        "What do you find yourself feeling as this work goes on, and what do you do with that?",
         "What do you tend to feel in this work, and what do you do with it?",
         "Where have you felt least sure of yourself so far, and why then, do you think?",
     ),
@@ -298,7 +299,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         "Which case from your own work has tested what you know here? How well did it hold up?",
-        "Where has this helped you in practice, and where has it fallen short?",
+        # Not "where has this helped": after a question on confidence, "this" is the confidence.
+        "Where has knowing this helped you in practice, and where has it fallen short?",
     ),
     Move.ANALYSE: (
         # Not "if you did not know it": a test, and beside the point where the knowing is
