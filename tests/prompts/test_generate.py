@@ -96,7 +96,7 @@ def test_written_handles_are_used_and_derived_ones_are_short(full_library: Libra
 def test_a_statement_of_several_parts_spreads_them_over_the_stages(full_library: Library) -> None:
     prompts = made(full_library, "h3-25/pc/5", "gibbs")
     said = " ".join(p.text for p in prompts.prompts)
-    for part in ("challenging behaviour", "the customer with care", "professional role", "the law"):
+    for part in ("challenging behaviour", "the customer with care", "your own role", "the law"):
         assert part in said
     texts = [p.text for p in prompts.prompts if p.role is P]
     assert sum("challenging behaviour" in text for text in texts) == 1
