@@ -30,14 +30,10 @@ class WarmUp(Enum):
     """Something needed the content first and loaded it itself."""
 
 
-SESSION_MODULES = (
-    "supervise.app.screens.walk",
-    "supervise.app.sessions",
-    "supervise.store.door",
-    "supervise.privacy",
-)
-"""Most of the cost of opening a session, imported ahead of it (the identifier checks last:
-they run only after a session's first frame)."""
+SESSION_MODULES = ("supervise.app.screens.walk", "supervise.app.sessions", "supervise.store.door")
+"""Most of the cost of opening a session, imported ahead of it. Not the identifier checks:
+they run after a session's first frame, and importing them here took the interpreter lock
+from a session opened straight away (its first frame came 30-70 ms later)."""
 
 
 def warm_up(content: LibraryLoader, broken: Callable[[ContentError], None]) -> None:
