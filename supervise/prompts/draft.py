@@ -140,11 +140,11 @@ class Draft:
 
     @property
     def stance(self) -> bool:
-        """Whether the item is a way of being kept up over time ("listen without judging",
-        "keep their own view"), held by no rule or agreed limit: what the organisation expects
-        is beside its point."""
+        """Whether the item is a way of being with people ("listen without judging", "validate
+        their concerns", "work through a strain"), held by no rule, risk or agreed limit: what
+        the organisation expects is beside its point."""
         governed = {Theme.RULES, Theme.BOUNDARY, Theme.RISK}.intersection(self.themes)
-        return self.ongoing and not governed
+        return not self.knowing and not governed
 
     @property
     def known(self) -> Knowing:
