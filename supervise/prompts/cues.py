@@ -52,6 +52,8 @@ _DESCRIBE = (
         "Ask how {the_one} took it when it came to {doing}.",
         "Listen for how the relationship fared when the talk turned to {topic}.",
         "Ask how {the_one} responded, and whether anything changed in the work from then on.",
+        # Noticing strain happens inside: there is nothing for the person to "take".
+        outward=True,
         time=Time.MOMENT,
     ),
     Cue(
@@ -150,11 +152,11 @@ _FEEL = (
     Cue(
         Lens.PRACTITIONER,
         # A cue, not a question: no question mark after "Ask how ...".
-        "As they talk about {doing}, listen for whether it usually leaves them at ease, unsettled"
+        "As they talk about {doing}, listen for whether it tends to leave them at ease, unsettled"
         " or drained.",
-        "As they talk about {topic}, listen for whether it usually leaves them at ease, unsettled"
+        "As they talk about {topic}, listen for whether it tends to leave them at ease, unsettled"
         " or drained.",
-        "Listen for whether this work usually leaves them at ease, unsettled or drained.",
+        "Listen for whether this work tends to leave them at ease, unsettled or drained.",
         time=Time.ONGOING,
         light=True,
     ),
@@ -344,8 +346,9 @@ FLAGS: dict[Theme, str] = {
     Theme.RULES: "Check what policy or the law asked of them here, and whether that was clear to"
     " them at the time.",
     # Not "how they met doubt": beside "a young person or their parent", whose doubt?
-    Theme.DOUBT: "Whoever voiced the doubt or disagreement, listen for whether they met it with"
-    " curiosity or on the defensive.",
+    # Not "how they met doubt", nor "whoever voiced it, whether they met it": whose "they"?
+    Theme.DOUBT: "When doubt or disagreement came up, listen for whether they stayed curious or"
+    " grew defensive.",
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
     " one early.",
 }

@@ -40,7 +40,8 @@ _KNOWING_DESCRIBE = (
         # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
         # Not "when their worker gets this right": the worker is the one being asked.
         # Not "if this were handled well": knowledge is not handled.
-        "Ask what difference this knowledge makes to {one}.",
+        # Not "what difference this knowledge makes to": stilted.
+        "Ask how knowing this changes what they do with {one}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -64,8 +65,9 @@ _KNOWING_FEEL = (
     ),
     _knowing(
         Lens.PARALLEL,
-        "Notice whether how sure they sound matches the examples they give.",
-        "Notice whether how sure they sound matches the examples they give.",
+        # Not "Notice whether ...": beside "Notice what you assume ...", said twice over.
+        "Weigh the examples they give against how sure they sound about {topic}.",
+        "Weigh the examples they give against how sure they sound.",
     ),
     _knowing(
         Lens.SUPERVISOR,

@@ -28,7 +28,8 @@ _DESCRIBE_ACT: Pool = (
     "Take one recent case and walk through it step by step: how did you {act}?",
     "From your own recent work, pick one example of {doing}. What did you do?",
     # Not "when it mattered that you {act}": a present verb in a past frame.
-    "Think of a time this month when it really mattered to {act}. What happened?",
+    # Not "this month": it may leave them nothing to bring.
+    "Think of a recent time when it really mattered to {act}. What happened?",
     "Who comes to mind first when you think about {doing}? What happened with them?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
@@ -268,7 +269,8 @@ _BACK_ONGOING: dict[Move, Pool] = {
     Move.EVALUATE: (
         "So far, what has gone well, and what has been harder than you expected?",
         # Not "How well is it going": the opener has asked how it is going.
-        "What tells you it is working, and where are you less sure?",
+        # Not "it is working": understanding someone does not "work".
+        "What tells you the work is going well, and where are you less sure?",
         "If {the_one} could tell you honestly how it has been for them, what would they say?",
         "Thinking about what you do, what is going well, and what less well?",
     ),
