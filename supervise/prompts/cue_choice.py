@@ -60,9 +60,11 @@ def supervisor_cue(
             rotation = (
                 tuple(c for c in rotation if c in follow or not asked.search(c.plain)) or rotation
             )
-    if walk.knowing and walk.sure:
-        # "Where they feel least sure" after a question on how sure they are says it again.
-        rotation = tuple(c for c in rotation if "least sure" not in c.plain) or rotation
+    if walk.knowing:
+        # "Where they feel least sure" after a question on how sure they are says it again;
+        # weighing "how sure they sound" fits only after one (not under "what do you notice").
+        unfit = "least sure" if walk.sure else "how sure they sound"
+        rotation = tuple(c for c in rotation if unfit not in c.plain) or rotation
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not CASE.search(c.topic)) or rotation
