@@ -309,12 +309,14 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # about oneself.
         # Not "when it is missing": the topic may be plural, or harmful ("habits that get in
         # the way").
-        "Why does this matter in your work? What goes wrong without it?",
+        # Not "why does this matter? what goes wrong without it?": which "this", which "it"?
+        "What goes wrong in your work when nobody thinks about {topic}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
     Move.CONCLUDE: (
-        "What do you know now about this that you did not know when you started in this role?",
+        # Not "what do you know now about this that you did not ...": "this" twice, and vague.
+        "Since you started in this role, what have you come to understand about {topic}?",
         # Not "knowing what you know": circular where no case was told.
         "What has talking this through made clearer, and what is still unclear to you?",
     ),
