@@ -309,8 +309,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # about oneself.
         # Not "when it is missing": the topic may be plural, or harmful ("habits that get in
         # the way").
-        # Not "why does this matter? what goes wrong without it?": which "this", which "it"?
-        "What goes wrong in your work when nobody thinks about {topic}?",
+        # Not "why does this matter? what goes wrong without it?": which "this", which "it"? Nor
+        # "when nobody thinks about": it leaves the practitioner out.
+        "What goes wrong in your work when you lose sight of {topic}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
