@@ -23,9 +23,10 @@ _HAVING = (
 _NEEDING = (
     # Not "as they carry on {doing}": "carry on keeping the dialogue going".
     ("for the next time they {act}", "for as the work goes on"),
-    ("as you tried to {act}", "while {doing}"),
-    ("as they tried to {act}", "while {doing}"),
+    # Not "while {doing}": "what did you feel while keeping contact within ..." is stilted.
     ("tried to {act}", "worked to {act}"),
+    # Kept up over time has no one moment to think of.
+    ("Thinking of that moment,", "Over that piece of work,"),
     ("try to {act}", "work to {act}"),
     ("had to {act}", "needed to {act}"),
     ("have to {act}", "need to {act}"),
