@@ -252,8 +252,8 @@ async def test_an_answer_brought_back_with_an_identifier_is_marked_on_opening(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_walk(pilot, app)
-        await pilot.pause()
-        assert "Looks like a postcode: SW1A 1AA" in screen_text(app)
+        # A moment after the answers are shown (CHECK_AFTER_OPEN).
+        await until_shown(pilot, app, "Looks like a postcode: SW1A 1AA")
 
 
 async def test_a_long_answer_is_checked_off_the_screen_thread(

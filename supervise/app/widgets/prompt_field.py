@@ -31,6 +31,11 @@ SAVE_AT_LEAST_EVERY = 0.6
 """Seconds of unbroken typing after which the answer is written anyway, so someone who never
 pauses still has everything but the last moment on disk."""
 
+CHECK_AFTER_OPEN = 0.2
+"""Seconds after an answer brought back from the file is shown before it is checked for
+identifiers: the session's first frames (the answers, then the cursor in one) come first, and
+the first check also loads the detectors (~10 ms; see benchmarks/, opening a session)."""
+
 CHECK_IN_THREAD = 10_000
 """Characters from which an answer is checked for identifiers off the screen thread (a few
 milliseconds' work below it; a pasted report of a megabyte would take a third of a second)."""
@@ -154,10 +159,10 @@ class AnswerArea(TextArea):
             self.check_identifiers()
 
     def on_mount(self) -> None:
-        """Say, straight after the first frame, if an answer brought back from the file holds an
-        identifier: the answers are shown first (see benchmarks/, opening a session)."""
+        """Say, a moment after the session is shown, if an answer brought back from the file
+        holds an identifier (see ``CHECK_AFTER_OPEN``)."""
         if self.document.text:
-            self.call_after_refresh(self.check_identifiers)
+            self.set_timer(CHECK_AFTER_OPEN, self.check_identifiers)
 
     def check_identifiers(self, *, again: bool = False) -> None:
         """Look for identifiers in the answer and show what is found under it.
