@@ -349,8 +349,9 @@ FLAGS: dict[Theme, str] = {
     # Not "how they met doubt", nor "whoever voiced it, whether they met it": whose "they"?
     Theme.DOUBT: "When doubt or disagreement came up, listen for whether they stayed curious or"
     " grew defensive.",
-    Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise the next"
-    " one early.",
+    # Not "raise the next one": it assumes another mistake.
+    Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise any future"
+    " mistake early.",
 }
 """The red flag a supervisor listens for, on each theme, as the moment is told."""
 KNOWING_FLAGS: dict[Theme, str] = {

@@ -80,7 +80,9 @@ _KNOWING_EVALUATE = (
         Lens.STANDARDS,
         # Not "where good practice goes further than their account": stiff, and no fit for
         # knowing local services or the law.
-        "If they have missed something you know {about}, say so kindly, and suggest where to look.",
+        # Not "something you know about": as if it were whatever the supervisor happens to know.
+        "If they have missed something important {about}, say so kindly, and suggest where to"
+        " look.",
         "Check it against current policy and practice, and name any gap plainly.",
     ),
     _knowing(

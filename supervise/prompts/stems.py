@@ -310,8 +310,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "when it is missing": the topic may be plural, or harmful ("habits that get in
         # the way").
         # Not "why does this matter? what goes wrong without it?": which "this", which "it"? Nor
-        # "when nobody thinks about": it leaves the practitioner out.
-        "What goes wrong in your work when you lose sight of {topic}?",
+        # "when nobody thinks about" (it leaves the practitioner out) or "when you lose sight of"
+        # (it assumes a failure).
+        "How much does your work depend on {topic}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
