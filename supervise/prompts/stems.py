@@ -311,8 +311,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # the way").
         # Not "why does this matter? what goes wrong without it?": which "this", which "it"? Nor
         # "when nobody thinks about" (it leaves the practitioner out) or "when you lose sight of"
-        # (it assumes a failure).
-        "How much does your work depend on {topic}?",
+        # (it assumes a failure), nor "how much does your work depend on" (on displaced anger?).
+        # A worker who knew nothing of it is nobody in the room, and fits any topic.
+        "What could go wrong for a worker who knew nothing {about}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
