@@ -68,7 +68,9 @@ def fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
 SOURCE = "source"
 """Where what they know or do comes from: asked once per item, whichever words ask it."""
 NO_ONE_TO_ASK = (
-    "If no one comes to mind, suggest someone, or something to read {about}, and set a date."
+    # Not "suggest someone, or something to read": the comma reads as "someone to read".
+    "If no one comes to mind, suggest someone to learn from or something to read {about}, and"
+    " set a date."
 )
 """The cue under "who could help you?", for when no name comes (doing and knowing alike)."""
 NO_ONE_TO_ASK_PLAIN = (

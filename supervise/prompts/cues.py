@@ -190,7 +190,8 @@ _EVALUATE = (
     ),
     Cue(
         Lens.LEARNING,
-        "Name one strength you hear in how they go about {doing}, so they can build on it.",
+        # Not "how they go about {doing}": nobody "goes about tolerating" anything.
+        "Name one strength you hear in their work on {doing}, so they can build on it.",
         "Name one strength you hear in how they handle {topic}, so they can build on it.",
         "Name one strength you hear in their work here, so they can build on it.",
         time=Time.ONGOING,
@@ -291,8 +292,8 @@ _PLAN = (
         # thing to pick a mentor for.
         # Not "if they cannot name anyone, offer a name": "name" three times over.
         # Not "and agree when": beside a handle that agrees something, said twice.
-        "If no one comes to mind, suggest someone, or something to read on {doing}, and set a"
-        " date.",
+        "If no one comes to mind, suggest someone to learn from or something to read on {doing},"
+        " and set a date.",
         NO_ONE_TO_ASK,
         NO_ONE_TO_ASK_PLAIN,
         reading=True,
@@ -328,7 +329,8 @@ POINT_CUES: tuple[str, ...] = (
 
 FLAGS: dict[Theme, str] = {
     Theme.RISK: (
-        "Check whether any risk was immediate, what was done, and whether it was recorded and"
+        # Not "whether any risk was immediate": on an item about acting at once it was.
+        "Check whether any risk is still live, what was done, and whether it was recorded and"
         " passed on."
     ),
     Theme.BOUNDARY: "Check for drift: has contact or help ended up more, or less, than agreed?",

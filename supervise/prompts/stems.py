@@ -226,7 +226,8 @@ _add_make_sense(_PART_ONGOING)
 _BACK_DOING: dict[Move, Pool] = {
     Move.FEEL: (
         "Think back to it. How did you feel, and what stayed with you afterwards?",
-        "What was going through your mind as it happened? What did you do with those thoughts?",
+        # Feelings, not only thoughts, at the stage that asks for them.
+        "What were you feeling and thinking as it happened, and what did you do with that?",
         "What did you feel at the time, and what did you do with it?",
         "At which point did you feel least sure of yourself, and why do you think it was then?",
     ),
@@ -313,7 +314,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # "when nobody thinks about" (it leaves the practitioner out) or "when you lose sight of"
         # (it assumes a failure), nor "how much does your work depend on" (on displaced anger?).
         # A worker who knew nothing of it is nobody in the room, and fits any topic.
-        "What could go wrong for a worker who knew nothing {about}?",
+        "What could go wrong for {one} whose worker knew nothing {about}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),

@@ -158,7 +158,7 @@ def test_risk_is_asked_plainly_and_checked_by_the_supervisor(full_library: Libra
     """ "Most of us meet this" would play risk down; the supervisor's cue checks it instead."""
     prompts = made(full_library, "h3-25/pc/5")
     assert prompts.prompts[0].text.split(".")[0] not in EASING
-    assert "any risk was immediate" in prompts.prompts[1].text
+    assert "any risk is still live" in prompts.prompts[1].text
 
 
 def test_typos_of_the_source_never_reach_a_prompt(full_library: Library) -> None:

@@ -120,7 +120,7 @@ def test_reflecting_on_ones_own_values_stays_with_the_practitioners_views(
         for prompt in made.prompts:
             if prompt.asks is not None:
                 assert served not in prompt.text, prompt.text
-            assert "any risk was immediate" not in prompt.text, prompt.text
+            assert "any risk is still live" not in prompt.text, prompt.text
 
 
 _STILTED = re.compile(
