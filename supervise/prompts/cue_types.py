@@ -74,7 +74,7 @@ NO_ONE_TO_ASK = (
 )
 """The cue under "who could help you?", for when no name comes (doing and knowing alike)."""
 NO_ONE_TO_ASK_PLAIN = (
-    "If no one comes to mind, suggest someone or something to read, and set a date."
+    "If no one comes to mind, suggest someone to talk to or something to read, and set a date."
 )
 """``NO_ONE_TO_ASK`` where the item is not named."""
 WHO_TO_ASK = r"(?i)\bwho\b.*\bwhen will you ask\b"

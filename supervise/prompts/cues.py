@@ -349,7 +349,8 @@ FLAGS: dict[Theme, str] = {
     " them at the time.",
     # Not "how they met doubt": beside "a young person or their parent", whose doubt?
     # Not "how they met doubt", nor "whoever voiced it, whether they met it": whose "they"?
-    Theme.DOUBT: "When doubt or disagreement came up, listen for whether they stayed curious or"
+    # "If", not "when": it may not have come up.
+    Theme.DOUBT: "If doubt or disagreement came up, listen for whether they stayed curious or"
     " grew defensive.",
     # Not "raise the next one": it assumes another mistake.
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise any future"

@@ -246,8 +246,9 @@ _WAYS_DESCRIBE = (
     ),
     _knowing(
         Lens.SUPERVISOR,
-        "Notice how hard, or how easy, on themselves they are as they talk about {topic}.",
-        "Notice how hard, or how easy, on themselves they are here.",
+        # Not "how hard, or how easy, on themselves they are": knotted, said aloud.
+        "Notice whether they are too hard, or too easy, on themselves as they talk about {topic}.",
+        "Notice whether they are too hard, or too easy, on themselves here.",
     ),
 )
 _WAYS_FEEL = (

@@ -27,7 +27,13 @@ async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
         walk = await open_walk(pilot, app)
         # The header clock redraws itself each second; hidden, it cannot land in the frame.
         walk.query_one(HeaderClock).display = False
-        await pilot.pause()
+        # The item list and the lower part of the item come a frame or two after the walk's
+        # first frame: let the screen settle before spying on what one key redraws.
+        for _ in range(100):
+            if walk.query(ItemList):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause(0.2)
         assert isinstance(app.focused, AnswerArea)
 
         drawn: list[Widget] = []

@@ -482,13 +482,13 @@ def test_later_cues_say_the_handle_shorter_where_the_framework_gives_a_short_for
     from supervise.prompts.generate import CUE_NAMES
 
     item = full_library.item("h3-25/pc/1")
-    assert item.short == "to explore expectations"
+    assert item.short == "to talk through expectations of contact"
     made = prompts_for(item, full_library.models["gibbs"], full_library.frameworks["h3-25"].people)
     cues = [p.text for p in made.prompts if p.role is Role.SUPERVISOR and p.asks is not None]
-    full = [cue for cue in cues if "expect of contact" in cue]
+    full = [cue for cue in cues if "each expect from contact" in cue]
     assert len(full) <= CUE_NAMES
-    # As a verb ("help them explore expectations") or a doing ("exploring expectations").
-    assert any(re.search(r"explor(?:e|ing) expectations", cue) for cue in cues)
+    # As a verb ("help them talk through ...") or a doing ("talking through expectations").
+    assert any(re.search(r"talk(?:ing)? through expectations of contact", cue) for cue in cues)
 
 
 def test_knowing_about_ones_own_responses_is_asked_as_noticing(full_library: Library) -> None:
