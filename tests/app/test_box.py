@@ -22,6 +22,12 @@ async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_session()
+    # The key's frame alone is watched: on a busy machine Pilot's wait for idle can outlast the
+    # save delay, and the save line changing then lays out the bottom bar in the same window.
+    from supervise.app.widgets import prompt_field
+
+    monkeypatch.setattr(prompt_field, "SAVE_DELAY", 30.0)
+    monkeypatch.setattr(prompt_field, "SAVE_AT_LEAST_EVERY", 30.0)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         walk = await open_walk(pilot, app)
@@ -33,6 +39,7 @@ async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
             if walk.query(ItemList):
                 break
             await pilot.pause(0.02)
+        await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert isinstance(app.focused, AnswerArea)
 
