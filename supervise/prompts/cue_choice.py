@@ -156,7 +156,7 @@ def _cue_text(walk: Draft, cue: cues.Cue, move: Move, handle: Handle | None) -> 
             template = moments.over_time(template)
     # Looking ahead ("next time", "a colleague who has to") is about a person yet to come.
     ahead = move in (Move.PLAN, Move.CONCLUDE)
-    if ahead and handle.inner and template is not cue.plain:
+    if ahead and handle.inner:
         # "what they will watch for the next time they recognise when ...": noticing is the
         # watching, so the cue names nothing.
         template = cue.plain

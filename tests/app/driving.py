@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual import events
@@ -98,30 +99,38 @@ class Notes:
         return "\n".join(self.shown)
 
 
+async def until(
+    check: Callable[[], bool], pilot: Pilot[Any], what: str, limit: float = 10.0
+) -> None:
+    """Let the app run until ``check`` holds (``limit`` seconds at most)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while not check():
+        if loop.time() >= deadline:
+            raise AssertionError(f"never: {what}")
+        await pilot.pause(0.02)
+
+
 async def until_listed(pilot: Pilot[Any], app: SuperviseApp, timeout: float = 10.0) -> None:
     """Wait until the session list (read in a worker) shows its rows."""
     from textual.widgets import DataTable
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
+    def listed() -> bool:
         tables = app.screen.query("#sessions")
-        if tables and isinstance(table := tables.first(), DataTable) and table.row_count:
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the session list never showed its rows")
+        return (
+            bool(tables) and isinstance(table := tables.first(), DataTable) and table.row_count > 0
+        )
+
+    await until(listed, pilot, "the session list showed its rows", timeout)
 
 
 async def until_shown(pilot: Pilot[Any], app: SuperviseApp, *texts: str, limit: float = 5.0) -> str:
     """Wait until the screen shows every one of ``texts`` (the key bar, say, which Textual
     brings up to date a frame after the change that called for it); the screen's text."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit
-    while True:
+    try:
+        await until(lambda: all(t in screen_text(app) for t in texts), pilot, "shown", limit)
+    except AssertionError:
         shown = screen_text(app)
-        if all(text in shown for text in texts) or loop.time() >= deadline:
-            break
-        await pilot.pause(0.02)
-    missing = [text for text in texts if text not in shown]
-    assert not missing, f"never shown: {missing}\n{shown}"
-    return shown
+        missing = [text for text in texts if text not in shown]
+        raise AssertionError(f"never shown: {missing}\n{shown}") from None
+    return screen_text(app)

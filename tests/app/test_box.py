@@ -13,7 +13,7 @@ from textual.widgets._header import HeaderClock
 from supervise.app.app import SuperviseApp
 from supervise.app.widgets.item_list import ItemList
 from supervise.app.widgets.prompt_field import AnswerArea
-from tests.app.driving import open_walk
+from tests.app.driving import open_walk, until
 
 
 async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
@@ -35,10 +35,7 @@ async def test_a_key_typed_in_an_answer_draws_none_of_the_rest_of_the_screen(
         walk.query_one(HeaderClock).display = False
         # The item list and the lower part of the item come a frame or two after the walk's
         # first frame: let the screen settle before spying on what one key redraws.
-        for _ in range(100):
-            if walk.query(ItemList):
-                break
-            await pilot.pause(0.02)
+        await until(lambda: bool(walk.query(ItemList)), pilot, "the item list added")
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert isinstance(app.focused, AnswerArea)

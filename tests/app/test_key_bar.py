@@ -13,7 +13,7 @@ from supervise.app.screens.walk import WalkScreen
 from supervise.app.widgets.key_bar import PALETTE_WORDS, KeyBar
 from supervise.app.widgets.prompt_field import AnswerArea
 from supervise.store import SessionFile
-from tests.app.driving import Notes, open_walk, screen_text, until_listed, until_shown
+from tests.app.driving import Notes, open_walk, screen_text, until, until_listed, until_shown
 
 
 def _bar_line(app: SuperviseApp) -> str:
@@ -53,10 +53,7 @@ async def test_moving_through_the_list_keeps_the_bar_and_emptying_the_list_updat
         for path in paths:
             path.unlink()
         await pilot.press("f5")
-        for _ in range(250):
-            if "o Open" not in _bar_line(app):
-                break
-            await pilot.pause(0.02)
+        await until(lambda: "o Open" not in _bar_line(app), pilot, "the bar dropped o Open")
         # Nothing to open now: the bar stops offering it.
         assert "o Open" not in _bar_line(app) and "n New session" in _bar_line(app)
         assert len(updates) == 1

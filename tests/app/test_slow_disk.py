@@ -15,19 +15,10 @@ import pytest
 from supervise.app.app import SuperviseApp
 from supervise.app.widgets import prompt_field
 from tests.app.conftest import SCOPE, stored
-from tests.app.driving import open_walk, until_exited
+from tests.app.driving import open_walk, until, until_exited
 from tests.hold import Hold
 
 TYPED = "each key is answered at once, while the disk takes its time over every save"
-
-
-async def until(check: Callable[[], bool], pilot: object, what: str) -> None:
-    """Let the app run until ``check`` holds (10 s at most)."""
-    for _ in range(500):
-        if check():
-            return
-        await pilot.pause(0.02)  # type: ignore[attr-defined]
-    raise AssertionError(f"never: {what}")
 
 
 async def test_keys_are_answered_while_the_disk_is_stuck(
