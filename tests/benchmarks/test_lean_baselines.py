@@ -158,3 +158,18 @@ def test_textual_baselines_load_only_textual(tmp_path: Path, kind: str) -> None:
     code = REFERENCE_APP.format(harness=HARNESS, widgets=widgets, compose=compose, row=ROW)
     reference = run_reference(tmp_path, code)
     assert_lean(loaded, reference, {"child_bare", "child_harness"})
+
+
+def test_supervise_side_loads_no_widget_ahead() -> None:
+    """supervise's side of the benchmark loads no widget module that Textual's App does not:
+    its start would pay for one the baselines load only when they show it."""
+    widgets = "sorted(m for m in sys.modules if m.startswith('textual.widgets._'))"
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import textual.app; "
+        f"app = {widgets}; import child_ours; print(sorted(set({widgets}) - set(app)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(BENCHMARKS)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
