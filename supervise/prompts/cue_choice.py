@@ -35,6 +35,11 @@ def supervisor_cue(
         options = tuple(c for c in options if not c.toll) or options
     else:
         options = tuple(c for c in options if not c.light) or options
+    if not (walk.knowing or walk.reflecting or CHARGED.intersection(walk.themes)):
+        # The supervisor's own reactions, and a pull between the two of them, say something
+        # where the work is charged; beside a referral or an explanation they read as stock.
+        inward = (cues.Lens.SUPERVISOR, cues.Lens.PARALLEL)
+        options = tuple(c for c in options if c.lens not in inward) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.
@@ -117,6 +122,8 @@ _SAME_ASK = (
     re.compile(r"\b(?:read|colleagues?)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
+CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}
+"""Themes of doing where the supervisor's own reactions are worth a cue of their own."""
 _ORGANISATION = re.compile(r"\borganisation\b|\bteam\b|\bservice\b expect", re.IGNORECASE)
 ECHO = 0.4
 """The most of a cue's words that may also be in its stage's question (the lint allows 0.45)."""

@@ -48,8 +48,9 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.RELATIONSHIP,
-        # Not "after {doing}": whose doing is unclear, and ongoing work has no after.
-        "Ask how {the_one} took it when it came to {doing}.",
+        # Not "after {doing}": whose doing is unclear, and ongoing work has no after. Not "how
+        # the customer took it when it came to ...": two idioms stacked.
+        "As they talk about {doing}, ask how {the_one} responded.",
         "Listen for how the relationship fared when the talk turned to {topic}.",
         "Ask how {the_one} responded, and whether anything changed in the work from then on.",
         # Noticing strain happens inside: there is nothing for the person to "take".

@@ -65,9 +65,11 @@ _KNOWING_FEEL = (
     ),
     _knowing(
         Lens.PARALLEL,
-        # Not "Notice whether ...": beside "Notice what you assume ...", said twice over.
-        "Weigh the examples they give against how sure they sound about {topic}.",
-        "Weigh the examples they give against how sure they sound.",
+        # Not "Notice whether ...": beside "Notice what you assume ...", said twice over. Not
+        # "weigh the examples they give against how sure they sound about {topic}": no example
+        # may have been asked for yet, and "sure about how to ..." or "weigh ... weighing up".
+        "Listen for whether what they can describe matches how sure they sound.",
+        "Listen for whether what they can describe matches how sure they sound.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -102,9 +104,13 @@ _KNOWING_ANALYSE = (
         "Ask which theory or guidance here they find most useful, and why.",
         asks=SOURCE,
     ),
-    fixed(
+    # Not "how knowing this shapes the way they talk with ...": beside "how knowing this
+    # changes what they do with ...", one cue said twice in one item.
+    _knowing(
         Lens.RELATIONSHIP,
-        "Ask how knowing this shapes the way they talk with {one}.",
+        "Ask what they do when what {one} wants sits uneasily with what they know {about}.",
+        "Ask whether what they know ever sits uneasily with what {one} wants, and what they do"
+        " then.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

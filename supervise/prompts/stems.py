@@ -52,9 +52,10 @@ DESCRIBE_ONGOING: Pool = (
     "Think of one piece of work with {one} that has run for some time. How is it going, when"
     " it comes to {doing}?",
     "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
-    # Not "where do you most need to": it is needed everywhere.
-    "Think about your current cases. Where is it hardest at the moment to {act}, and how is it"
-    " going?",
+    # Not "where do you most need to": it is needed everywhere. Not "where is it hardest ...,
+    # and how is it going?": the hardest place is not going well.
+    "Think about your current cases. In which one is it hardest right now to {act}? What makes"
+    " it so?",
 )
 """Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
 asked over a stretch of work, not as one moment."""
@@ -313,14 +314,17 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "why does this matter? what goes wrong without it?": which "this", which "it"? Nor
         # "when nobody thinks about" (it leaves the practitioner out) or "when you lose sight of"
         # (it assumes a failure), nor "how much does your work depend on" (on displaced anger?).
-        # A worker who knew nothing of it is nobody in the room, and fits any topic.
-        "What could go wrong for {one} whose worker knew nothing {about}?",
+        # Not "what could go wrong for a customer whose worker knew nothing about ...": a
+        # rhetorical test, its tenses at odds, and "a customer" twice where the topic names one.
+        # Not "why does it matter to understand {topic}": "understand recognising anger" and
+        # "understand why it matters that ..." ("about" takes either).
+        "What difference does it make in your work to know {about}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
     Move.CONCLUDE: (
         # Not "what do you know now about this that you did not ...": "this" twice, and vague.
-        "Since you started in this role, what have you come to understand about {topic}?",
+        "Since you started out, what have you come to understand about {topic}?",
         # Not "knowing what you know": circular where no case was told.
         "What has talking this through made clearer, and what is still unclear to you?",
     ),

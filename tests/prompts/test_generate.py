@@ -552,7 +552,8 @@ def test_what_is_kept_up_over_time_is_not_asked_as_one_moment(full_library: Libr
     for model in ("driscoll", "gibbs"):
         prompts = made(full_library, "h3-25/pc/10", model)
         first = prompts.prompts[0].text
-        assert "over time" in first or "how is it going" in first or "How has it gone" in first
+        over_time = ("over time", "how is it going", "How has it gone", "current cases")
+        assert any(words in first for words in over_time), first
         said = " ".join(p.text for p in prompts.prompts)
         assert "tried to keep" not in said and "had to keep" not in said, said
 
