@@ -245,7 +245,7 @@ _CONCLUDE = (
         Lens.PRACTITIONER,
         "Ask what advice they would give a new colleague about {doing}.",
         "Ask what they would pass on to a new colleague about {topic}.",
-        "Ask what they would tell a colleague facing the same tomorrow.",
+        "Ask what they would tell a colleague who faced the same thing tomorrow.",
     ),
     Cue(
         Lens.SUPERVISOR,

@@ -257,6 +257,19 @@ _SAID_BEFORE = ("to", "about", "how to", "of")
 _FIRST_MENTION_AGAIN = re.compile(r"\ba " + SERVED + r"\b")
 
 
+_ONE_OF = {
+    "young people": "a young person",
+    "children": "a child",
+    "parents": "a parent",
+    "carers": "a carer",
+    "families": "a family",
+    "customers": "a customer",
+    "clients": "a client",
+    "service users": "a service user",
+}
+_MANY = re.compile(r"\b(with|to|for) (" + "|".join(_ONE_OF) + r")\b", re.IGNORECASE)
+
+
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     """(phrase, is a verb phrase) for a statement's main part, then for each further part."""
     text, verb, lead = _lead(_FIRST_MENTION.sub(r"a \1", tidy(statement)), kind)
@@ -267,6 +280,9 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # Without its adverb the phrase no longer runs on as the statement does: one word more.
         text, dropped = without_manner(text)
         limit += dropped
+        # A doing is asked about one moment with one person: "how did you talk with young
+        # people about ..." in a question about one case jars.
+        text = _MANY.sub(lambda m: f"{m.group(1)} {_ONE_OF[m.group(2).lower()]}", text)
     text = plain(text)
     pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
     first = pieces[0] if verb else reworded(pieces[0], limit)

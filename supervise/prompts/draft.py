@@ -42,7 +42,12 @@ def fill(
     # carry out ..." is, but stilted: a doing is known about as "carrying out ...".
     about = f"about {doing if handle.verb else topic}"
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
+    # "As they talk about talking with ...": the telling said once.
+    text = _TALK_TWICE.sub(r"describe \1", text)
     return finish(_ASKED_WH.sub(r"\1 ", text))
+
+
+_TALK_TWICE = re.compile(r"\btalk about (talking|speaking)\b")
 
 
 _ASKED_WH = re.compile(

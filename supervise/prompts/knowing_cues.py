@@ -68,8 +68,8 @@ _KNOWING_FEEL = (
         # Not "Notice whether ...": beside "Notice what you assume ...", said twice over. Not
         # "weigh the examples they give against how sure they sound about {topic}": no example
         # may have been asked for yet, and "sure about how to ..." or "weigh ... weighing up".
-        "Listen for whether what they can describe matches how sure they sound.",
-        "Listen for whether what they can describe matches how sure they sound.",
+        "Listen for whether how sure they sound fits what they can describe {about}.",
+        "Listen for whether what they can describe bears out how sure they sound.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -106,11 +106,11 @@ _KNOWING_ANALYSE = (
     ),
     # Not "how knowing this shapes the way they talk with ...": beside "how knowing this
     # changes what they do with ...", one cue said twice in one item.
-    _knowing(
+    # Not "what they do when what a customer wants sits uneasily with what they know about
+    # ...": three "what"s, and no tension at all for knowing the signs of an overdose.
+    fixed(
         Lens.RELATIONSHIP,
-        "Ask what they do when what {one} wants sits uneasily with what they know {about}.",
-        "Ask whether what they know ever sits uneasily with what {one} wants, and what they do"
-        " then.",
+        "Ask how they would put what they know here across to {one}, in plain words.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

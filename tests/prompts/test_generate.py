@@ -360,7 +360,8 @@ def test_the_person_told_gives_way_to_what_is_said() -> None:
             SectionKind.ABILITY,
             "An ability to talk openly with young people about a parent's substance use in a way"
             " which is honest",
-            [("talk with young people about a parent's substance use", True)],
+            # One moment's doing is with one person ("how did you talk with young people" jars).
+            [("talk with a young person about a parent's substance use", True)],
         ),
         # A "that" clause cut before its verb gives way to what it is about.
         (

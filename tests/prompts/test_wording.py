@@ -205,3 +205,12 @@ def test_a_stance_is_not_asked_as_what_the_organisation_expects(
         for model in full_library.models.values()
         for p in prompts_for(full_library.item("h3-25/pc/10"), model).prompts
     )
+
+
+def test_no_prompt_talks_about_talking(full_library: Library) -> None:
+    """ "As they talk about talking with a young person ...": the telling is said once, as
+    "describe"; and "facing the same tomorrow" has its noun."""
+    for made in every_item(full_library):
+        for prompt in made.prompts:
+            assert "talk about talking" not in prompt.text, (made.item.ref, prompt.text)
+            assert "the same tomorrow" not in prompt.text, (made.item.ref, prompt.text)
