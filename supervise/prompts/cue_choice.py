@@ -120,6 +120,8 @@ _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
     re.compile(r"\b(?:read|colleagues?)\b", re.IGNORECASE),
+    # "What went well?" and "which part would they hold up as good practice?": one question.
+    re.compile(r"\b(?:went well|good practice)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}

@@ -68,8 +68,9 @@ _KNOWING_FEEL = (
         # Not "Notice whether ...": beside "Notice what you assume ...", said twice over. Not
         # "weigh the examples they give against how sure they sound about {topic}": no example
         # may have been asked for yet, and "sure about how to ..." or "weigh ... weighing up".
-        "Listen for whether how sure they sound fits what they can describe {about}.",
-        "Listen for whether what they can describe bears out how sure they sound.",
+        # Not "whether how sure they sound fits what ...": four readers stumbled on it.
+        "Listen for whether their confidence is borne out by what they can describe {about}.",
+        "Listen for whether their confidence is borne out by what they can describe.",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -107,10 +108,11 @@ _KNOWING_ANALYSE = (
     # Not "how knowing this shapes the way they talk with ...": beside "how knowing this
     # changes what they do with ...", one cue said twice in one item.
     # Not "what they do when what a customer wants sits uneasily with what they know about
-    # ...": three "what"s, and no tension at all for knowing the signs of an overdose.
+    # ...": three "what"s, and no tension at all for knowing the signs of an overdose. Nor "how
+    # they would put it across to a customer": nobody explains dependency to the customer.
     fixed(
         Lens.RELATIONSHIP,
-        "Ask how they would put what they know here across to {one}, in plain words.",
+        "Ask where what they know here shows in the way they are with {one}.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

@@ -317,8 +317,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "what could go wrong for a customer whose worker knew nothing about ...": a
         # rhetorical test, its tenses at odds, and "a customer" twice where the topic names one.
         # Not "why does it matter to understand {topic}": "understand recognising anger" and
-        # "understand why it matters that ..." ("about" takes either).
-        "What difference does it make in your work to know {about}?",
+        # "understand why it matters that ..."; nor "what difference does it make to know about
+        # how ...": "know about how" stumbles, and it asks again where knowing helped.
+        "Thinking {about}, how does what you know change what you do?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),

@@ -182,3 +182,15 @@ def test_what_was_noticed_keeps_a_verb_in_every_cue(full_library: Library, ref: 
     for model in full_library.models.values():
         for cue in cues_of(prompts_for(full_library.item(ref), model)):
             assert not re.search(r"\b(?:as|how) they (?:the|a|an|strain)\b", cue), cue
+
+
+def test_a_cue_does_not_ask_again_what_went_well(full_library: Library) -> None:
+    """Under "what went well?", "which part would they hold up as good practice?" is the same
+    question again (readers heard it as an echo)."""
+    for made in every_item(full_library):
+        asked = ""
+        for prompt in made.prompts:
+            if prompt.role is Role.PRACTITIONER:
+                asked = prompt.text
+            elif "went well" in asked:
+                assert "good practice" not in prompt.text, (made.item.ref, asked, prompt.text)
