@@ -191,8 +191,9 @@ _EVALUATE = (
     ),
     Cue(
         Lens.LEARNING,
-        # Not "how they go about {doing}": nobody "goes about tolerating" anything.
-        "Name one strength you hear in their work on {doing}, so they can build on it.",
+        # Not "how they go about {doing}": nobody "goes about tolerating" anything; nor "their
+        # work on {doing}": "their work on using ..." stumbles.
+        "Name one strength you hear in how they are {doing}, so they can build on it.",
         "Name one strength you hear in how they handle {topic}, so they can build on it.",
         "Name one strength you hear in their work here, so they can build on it.",
         time=Time.ONGOING,

@@ -232,6 +232,9 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+    if re.search(r"\bmatter", (handle or walk.handles[0]).text, re.IGNORECASE):
+        # "Thinking about why it matters that ..., why does it matter so much?" says it twice.
+        rotation = tuple(s for s in rotation if "matter" not in s) or rotation
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.
         rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation

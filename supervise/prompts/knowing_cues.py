@@ -110,9 +110,11 @@ _KNOWING_ANALYSE = (
     # Not "what they do when what a customer wants sits uneasily with what they know about
     # ...": three "what"s, and no tension at all for knowing the signs of an overdose. Nor "how
     # they would put it across to a customer": nobody explains dependency to the customer.
+    # Nor "where what they know here shows in the way they are with ...": clumsy, and close
+    # to "how knowing this changes what they do with ...".
     fixed(
         Lens.RELATIONSHIP,
-        "Ask where what they know here shows in the way they are with {one}.",
+        "Ask when this last came up between them and {one}, and how they handled it.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

@@ -214,3 +214,11 @@ def test_no_prompt_talks_about_talking(full_library: Library) -> None:
         for prompt in made.prompts:
             assert "talk about talking" not in prompt.text, (made.item.ref, prompt.text)
             assert "the same tomorrow" not in prompt.text, (made.item.ref, prompt.text)
+
+
+def test_a_topic_about_why_it_matters_is_not_asked_why_it_matters(full_library: Library) -> None:
+    """ "Thinking about why it matters that customers say ..., why does it matter so much?"
+    asks the topic of itself."""
+    for made in every_item(full_library):
+        for prompt in made.prompts:
+            assert prompt.text.count("matter") <= 1, (made.item.ref, prompt.text)
