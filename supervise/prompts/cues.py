@@ -4,11 +4,12 @@ Each cue looks through one lens: the seven-eyed model (Hawkins and Shohet: the p
 the interventions, the relationship, the practitioner, the parallel process, the supervisor's own
 reactions, the wider context) and the functions of supervision (Proctor: normative, formative;
 restorative is the practitioner's lens). Each move of a model has its own cues, so a cue always
-fits its stage ("the exact words" while the moment is told, "what they now know" at the
-conclusion), and one item's stages each take a different lens. Slots are those of ``stems``;
-``{act}`` and ``{topic}`` are turned into the third person in their sentence. In a cue, "they" is
-always the practitioner; the person served is named ("the customer"). A cue's words keep the
-time of the item's questions (``Time``): one moment gone by, or work still going on.
+fits its stage ("what they actually said and did" while the moment is told, "what they now
+know" at the conclusion), and one item's stages each take a different lens. Slots are those of
+``stems``; ``{act}`` and ``{topic}`` are turned into the third person in their sentence. In a
+cue, "they" is always the practitioner; the person served is named ("the customer"). A cue's
+words keep the time of the item's questions (``Time``): one moment gone by, or work still going
+on.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ from supervise.prompts.themes import Knowing, Theme
 _DESCRIBE = (
     Cue(
         Lens.INTERVENTION,
-        "Ask for the exact words they used when {doing}. Listen for what is left out.",
-        "Ask for the words actually said about {topic}. Listen for what is missing.",
-        "Ask for the exact words they used; listen for anything played down.",
+        # Not "the exact words they used when ...": helping someone reach a service is calls,
+        # forms and going along as much as words, and keeping a dialogue going is no one line.
+        "Ask what they actually said and did when {doing}. Listen for what is left out.",
+        "Ask what was actually said and done about {topic}. Listen for what is missing.",
+        "Ask what they actually said and did; listen for anything played down.",
         outward=True,
         time=Time.MOMENT,
     ),
