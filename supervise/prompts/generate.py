@@ -233,7 +233,7 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # "Think of a customer ... check that a customer has understood you" says it twice.
         rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
     if re.search(r"\bmatter", (handle or walk.handles[0]).text, re.IGNORECASE):
-        # "Thinking about why it matters that ..., why does it matter so much?" says it twice.
+        # A topic that is itself why something matters is not asked where it will "matter most".
         rotation = tuple(s for s in rotation if "matter" not in s) or rotation
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.

@@ -111,10 +111,11 @@ _KNOWING_ANALYSE = (
     # ...": three "what"s, and no tension at all for knowing the signs of an overdose. Nor "how
     # they would put it across to a customer": nobody explains dependency to the customer.
     # Nor "where what they know here shows in the way they are with ...": clumsy, and close
-    # to "how knowing this changes what they do with ...".
+    # to "how knowing this changes what they do with ...". Nor "when this last came up
+    # between them and ...": law, an assessment or an overdose does not "come up between".
     fixed(
         Lens.RELATIONSHIP,
-        "Ask when this last came up between them and {one}, and how they handled it.",
+        "Ask for the last time this mattered in their work with {one}, and how they handled it.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

@@ -319,8 +319,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "why does it matter to understand {topic}": "understand recognising anger" and
         # "understand why it matters that ..."; nor "what difference does it make to know about
         # how ...": "know about how" stumbles, and it asks again where knowing helped; nor
-        # "how does what you know change what you do?": a cue asks that of the knowing already.
-        "Thinking {about}, why does it matter so much in this work?",
+        # "how does what you know change what you do?": a cue asks that of the knowing already;
+        # nor "why does it matter so much?": "it" after a plural topic, and leading.
+        "Thinking {about}, what is at stake for {one}?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
