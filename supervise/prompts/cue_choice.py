@@ -67,8 +67,8 @@ def supervisor_cue(
             )
     if walk.knowing:
         # "Where they feel least sure" after a question on how sure they are says it again;
-        # weighing "how sure they sound" fits only after one (not under "what do you notice").
-        unfit = "least sure" if walk.sure else "how sure they sound"
+        # weighing their confidence fits only after one (not under "what do you notice").
+        unfit = "least sure" if walk.sure else "their confidence is borne out"
         rotation = tuple(c for c in rotation if unfit not in c.plain) or rotation
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.

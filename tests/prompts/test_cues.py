@@ -194,3 +194,26 @@ def test_a_cue_does_not_ask_again_what_went_well(full_library: Library) -> None:
                 asked = prompt.text
             elif "went well" in asked:
                 assert "good practice" not in prompt.text, (made.item.ref, asked, prompt.text)
+
+
+def test_confidence_is_weighed_only_once_a_question_has_asked_for_it(
+    full_library: Library,
+) -> None:
+    """ "Listen for whether their confidence is borne out ..." under "what do you notice in
+    yourself?" weighs what nobody asked (readers flagged it); after a question on how sure
+    they are, it follows on. And that question is not followed by "where they feel least
+    sure", which asks it again."""
+    from supervise.prompts.draft import SURE
+
+    weighed = 0
+    for made in every_item(full_library):
+        sure = False
+        for prompt in made.prompts:
+            if prompt.role is Role.PRACTITIONER:
+                sure = sure or bool(SURE.search(prompt.text))
+            elif "confidence is borne out" in prompt.text:
+                weighed += 1
+                assert sure, (made.item.ref, prompt.stage, prompt.text)
+            elif sure:
+                assert "least sure" not in prompt.text, (made.item.ref, prompt.text)
+    assert weighed, "no cue weighs their confidence: the check above checks nothing"
