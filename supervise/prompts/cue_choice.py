@@ -38,8 +38,7 @@ def supervisor_cue(
     if not (walk.knowing or walk.reflecting or CHARGED.intersection(walk.themes)):
         # The supervisor's own reactions, and a pull between the two of them, say something
         # where the work is charged; beside a referral or an explanation they read as stock.
-        inward = (cues.Lens.SUPERVISOR, cues.Lens.PARALLEL)
-        options = tuple(c for c in options if c.lens not in inward) or options
+        options = tuple(c for c in options if _kind(c.lens) is not cues.Lens.SUPERVISOR) or options
     if walk.handles[0].inner or walk.handles[0].ongoing:
         # Reflecting or noticing has no words to ask for and nobody to shadow; what is kept up
         # over months has no one moment's exact words.
