@@ -92,8 +92,9 @@ _FEEL_KNOW: Pool = (
     "How confident are you about {topic}? Where does that confidence come from?",
     "When it comes to {topic}, what do you feel sure of, and what leaves you uneasy?",
     # For an item whose sub-points have asked already how well each is understood.
-    # Not "when your work turns to": "your work turns to helping ... work through" says work twice.
-    "What do you notice in yourself when your work involves {topic}?",
+    # Not "when your work turns to": "your work turns to helping ... work through" says work
+    # twice; nor "when your work involves": "involves a customer's anger" is a form's words.
+    "What do you notice in yourself when it comes to {topic}?",
 )
 _EVALUATE_ACT: Pool = (
     "What went well when you tried to {act}, and what was harder?",
