@@ -44,10 +44,11 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.PERSON,
-        # Not "from that side": said to nobody in particular.
-        "As they describe it, ask how it might have felt for {the_one}.",
-        "Keep {the_one} in view, and ask how that side might see {topic}.",
-        "Keep {the_one} in view: how might it feel from that side?",
+        # Not "from that side": said to nobody in particular, and heard as taking sides. Not
+        # "how it might have felt": work still going on has not finished being felt.
+        "As they describe it, ask how it might look to {the_one}.",
+        "Ask how {the_one} might see {topic}.",
+        "Ask how it might look to {the_one}.",
     ),
     Cue(
         Lens.RELATIONSHIP,
@@ -208,7 +209,8 @@ _ANALYSE = (
         # Not "they draw on to {act}" ("draw on to draw out doubts"), nor "helps them {act}"
         # ("helps them help").
         "Ask what guidance, training or experience they draw on when {doing}.",
-        "Ask what theory, guidance or experience helps explain {topic}.",
+        # Not "helps explain {topic}": an essay question.
+        "Ask what has helped them make sense of {topic}: training, guidance or experience.",
         "Ask what theory, guidance or experience helps them make sense of it.",
         asks=SOURCE,
     ),
@@ -236,7 +238,8 @@ _CONCLUDE = (
         # Not "what they most want to take away": the question has just asked what they learned.
         "Ask what they will watch for the next time they {act}, and what would tell them it is"
         " going well.",
-        "Ask what they will watch for when they next meet {topic}.",
+        # Not "when they next meet {topic}": one meets a person, not relapse or a risk.
+        "Ask what they will watch for the next time their work touches on {topic}.",
         "Ask what they will watch for next time, and what would tell them it is going well.",
         time=Time.MOMENT,
     ),
@@ -335,8 +338,8 @@ POINT_CUES: tuple[str, ...] = (
 FLAGS: dict[Theme, str] = {
     Theme.RISK: (
         # Not "whether any risk was immediate": on an item about acting at once it was.
-        "Check whether any risk is still live, what was done, and whether it was recorded and"
-        " passed on."
+        # Not "what was done": the cue it follows has asked what they did.
+        "Check whether any risk is still live, and whether it was recorded and passed on."
     ),
     Theme.BOUNDARY: "Check for drift: has contact or help ended up more, or less, than agreed?",
     Theme.DEPENDENCY: (
@@ -354,8 +357,8 @@ FLAGS: dict[Theme, str] = {
     " them at the time.",
     # Not "how they met doubt": beside "a young person or their parent", whose doubt?
     # Not "how they met doubt", nor "whoever voiced it, whether they met it": whose "they"?
-    # "If", not "when": it may not have come up.
-    Theme.DOUBT: "If doubt or disagreement came up, listen for whether they stayed curious or"
+    # Not "if doubt ... came up": on an item about doubt, it is the moment they tell.
+    Theme.DOUBT: "When doubt or disagreement came up, listen for whether they stayed curious or"
     " grew defensive.",
     # Not "raise the next one": it assumes another mistake.
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise any future"

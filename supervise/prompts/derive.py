@@ -41,7 +41,12 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 # "(e.g. ...)", and an "e.g."/"i.e." with all that follows it: examples, not the topic.
-_ASIDE = re.compile(r"\s*\((?:[^()]*)\)|\s*,?\s*\b(?:e\.g|i\.e)\b\.?.*$", re.IGNORECASE)
+# An aside runs to the end, or to a next thing done (", and take action to put it right").
+_ASIDE = re.compile(
+    r"\s*\((?:[^()]*)\)|\s*,?\s*\b(?:e\.g|i\.e)\b\.?.*?(?=,\s+and\s+(?:take|put|make|keep|record"
+    r"|review|agree|support|act|tell|report|inform|refer|seek|ask|check|offer|provide)\s|$)",
+    re.IGNORECASE,
+)
 _VERB_LEADS = re.compile(
     r"^(?:you\s+(?:must\s+|should\s+|will\s+|need\s+to\s+)?"
     # "\s*" also accepts the run-together "Anability to" of a scanned source.
@@ -73,10 +78,20 @@ _PART_BREAKS = re.compile(
     r",?|,?\s+while\s+|,?\s+whilst\s+",
     re.IGNORECASE,
 )
+# "you agree ..., and record what has been agreed": after a comma, "and" with a second verb
+# (not "again", not a listed noun: a verb is followed by what it acts on) starts the next
+# thing the practitioner does.
+_NEXT_DOING = re.compile(
+    r",\s+and\s+(?!(?:again|then|also|so|that|which|who|where|when|the|a|an|their|your|his|her"
+    r"|its|any|all|each|other|others)\b)(?=\w*(?:[^s]|ss)\s+(?!(?:of|for|in|and|or|to)\b)\w)",
+)
 # "it is important to": an "it" that stands for nothing said before.
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
 _ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
+# "take steps to widen that network": a "that" which points back, as a last noun or before a
+# preposition (a "that" which starts a clause is followed by its subject).
+_THAT_ONE = re.compile(r"\bthat\s+\w+(?:\s+(?:while|whilst|to|of|in|and|with|for)\b|\s*$)")
 # "and to others, ...", "and to your manager": this "to" does not start a verb phrase.
 _NOT_A_VERB = re.compile(
     r"^to\s+(?:(?:the|a|an|your|their|his|her|its|our|any|all|other|others|people|them)\b"
@@ -284,12 +299,16 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # people about ..." in a question about one case jars.
         text = _MANY.sub(lambda m: f"{m.group(1)} {_ONE_OF[m.group(2).lower()]}", text)
     text = plain(text)
-    pieces = [piece.strip(" ,") for piece in _PART_BREAKS.split(text) if piece and piece.strip()]
+    breaks = _PART_BREAKS
+    if verb:
+        breaks = re.compile(_PART_BREAKS.pattern + "|" + _NEXT_DOING.pattern, re.IGNORECASE)
+    pieces = [piece.strip(" ,") for piece in breaks.split(text) if piece and piece.strip()]
     first = pieces[0] if verb else reworded(pieces[0], limit)
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.
     handles = [_fit(first, verb, limit + (first != pieces[0]), statement)]
     for piece in pieces[1:]:
-        leaning = _ANAPHORA.search(_IMPERSONAL.sub("", piece))
+        unsaid = _IMPERSONAL.sub("", piece)
+        leaning = _ANAPHORA.search(unsaid) or _THAT_ONE.search(unsaid)
         if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):
             continue
         part, part_verb, part_lead = _lead(piece, kind)
@@ -343,7 +362,9 @@ def derive_short(text: str, verb: bool) -> str | None:
         short = _qualified(short, text)
     said = text.split()
     modal = next((i for i, w in enumerate(said) if w.lower() in _MODALS), 0)
-    if not verb and said[0].lower() == "how" and modal > 2:
+    # Not where what follows is the practitioner ("how working with people in crisis can
+    # affect you"): that is the point, not the working.
+    if not verb and said[0].lower() == "how" and modal > 2 and "you" not in said[modal:]:
         # "how changes in someone's circumstances can affect ...": once said, the changes.
         short = " ".join(said[1:modal])
     short = _GENERIC_PLACE.sub("", _CONTRAST.sub("", short))

@@ -44,10 +44,34 @@ def fill(
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     # "As they talk about talking with ...": the telling said once.
     text = _TALK_TWICE.sub(r"describe \1", text)
+    if "{the_one}" in template or "{one}" in template:
+        text = _once(text, people)
     return finish(_ASKED_WH.sub(r"\1 ", text))
 
 
 _TALK_TWICE = re.compile(r"\btalk about (talking|speaking)\b")
+_HEAD_ENDS = frozenset({"or", "and", "you", "they", "who", "their"})
+
+
+def _once(text: str, people: People) -> str:
+    """``text`` with the person named once: "their relationship with the customer makes it
+    easier or harder to help the customer ..." says "help them" the second time."""
+    head: list[str] = []
+    for word in people.one.split()[1:]:
+        if word in _HEAD_ENDS:
+            break
+        head.append(word)
+    if not head:
+        return text
+    said = re.compile(rf"\b(?:a|an|the) {' '.join(head)}(?:'s)?\b")
+    first = said.search(text)
+    if not first:
+        return text
+
+    def pronoun(match: re.Match[str]) -> str:
+        return "their" if match.group(0).endswith("'s") else "them"
+
+    return text[: first.end()] + said.sub(pronoun, text[first.end() :])
 
 
 _ASKED_WH = re.compile(

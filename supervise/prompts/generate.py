@@ -151,9 +151,17 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
     if walk.about_self:
         # Asked as noticing in oneself: later questions speak of "it", and the cues name parts.
         return None
-    if walk.parts and move is not Move.PLAN:
-        return walk.parts.pop(0)
+    # A part done only where a case calls for it is left to the cues, which can ask it; so is
+    # "while maintaining ...", kept up over time, which no question about the moment says well
+    # ("how did you handle maintaining ...").
+    told = [part for part in walk.parts if not part.conditional and not part.kept_up]
+    if told and move is not Move.PLAN:
+        walk.parts.remove(told[0])
+        return told[0]
     return None
+
+
+_PICKED = re.compile(r"\bone recent case\b", re.IGNORECASE)
 
 
 def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
@@ -177,8 +185,9 @@ def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str
         stem = moments.over_time(stem)
     if filled.inner and (reword or not filled.ongoing):
         stem = moments.without_trying(stem)
-    # Knowing tells no moment, so nobody becomes "the customer".
-    later = index > 0 and not walk.knowing
+    # Knowing tells no moment, so nobody becomes "the customer"; a case already picked ("Take
+    # one recent case ... how did you help the customer ...") has its person.
+    later = (index > 0 or _PICKED.search(stem) is not None) and not walk.knowing
     text = fill(
         stem,
         filled,

@@ -39,6 +39,9 @@ _INNER_VERBS = frozenset(
 # handles and briefs are written, never needs them (opening a session waits on that import).
 
 
+_CONDITION = re.compile(r"\s(?:where|if|whenever|unless|should)\s", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Handle:
     """What an item (or one part of it) is about, as a verb phrase or a noun phrase."""
@@ -67,6 +70,18 @@ class Handle:
     def ongoing(self) -> bool:
         """True for something kept up over time (keep, maintain, tolerate): not one moment."""
         return self.verb and self.text.split(" ", 1)[0].lower() in _ONGOING_VERBS
+
+    @property
+    def conditional(self) -> bool:
+        """True for something done only if a case calls for it ("take action where risk is
+        immediate"): a question about the moment told cannot assume it did."""
+        return self.verb and _CONDITION.search(self.text) is not None
+
+    @property
+    def kept_up(self) -> bool:
+        """True for a gerund of something kept up over time ("maintaining a relationship")."""
+        first = self.text.split(" ", 1)[0].lower()
+        return not self.verb and first.endswith("ing") and first[:-3] in _ONGOING_VERBS
 
     @property
     def doing(self) -> str:

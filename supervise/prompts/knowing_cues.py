@@ -225,7 +225,7 @@ _OWN_ANALYSE = (
 _OWN_CONCLUDE = (
     fixed(
         Lens.SUPERVISOR,
-        "If they judge themselves more harshly than what you heard warrants, say so kindly.",
+        "If they are harder on themselves than what you heard warrants, say so kindly.",
     ),
 )
 _OWN_PLAN = (

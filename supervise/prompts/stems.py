@@ -23,7 +23,8 @@ _DESCRIBE_ACT: Pool = (
     # Not "where it was your job to": it always is; not "a case that asked you to": every
     # case does.
     "Pick one recent case. When it came to {doing}, what did you do, and how did it go?",
-    "Recall one visit, call or meeting that involved {doing}. What did you do first?",
+    # Not "what did you do first?": it narrows the telling to its start.
+    "Recall one visit, call or meeting that involved {doing}. What happened, and what did you do?",
     "Think of recent work with {one}, and one time you tried to {act}. What happened?",
     "Take one recent case and walk through it step by step: how did you {act}?",
     "From your own recent work, pick one example of {doing}. What did you do?",
@@ -36,7 +37,9 @@ _DESCRIBE_ACT: Pool = (
 _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
     "Think of one piece of work that involved {topic}. What did you do?",
-    "Recall a recent conversation with {one} that turned to {topic}. What was said?",
+    # Not "that turned to {topic}": a talk turns to a subject, not to "relapse as part of
+    # recovery".
+    "Recall a recent conversation with {one} that touched on {topic}. What was said?",
     "Describe a recent time when you came up against {topic}. What did you do?",
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
@@ -321,8 +324,10 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # "understand why it matters that ..."; nor "what difference does it make to know about
         # how ...": "know about how" stumbles, and it asks again where knowing helped; nor
         # "how does what you know change what you do?": a cue asks that of the knowing already;
-        # nor "why does it matter so much?": "it" after a plural topic, and leading.
-        "Thinking {about}, what is at stake for {one}?",
+        # nor "why does it matter so much?": "it" after a plural topic, and leading; nor
+        # "thinking about {topic}, what is at stake for {one}?": a long run-up, and "what is at
+        # stake" says "why it matters" again.
+        "What could it mean for {one} if their worker got this wrong?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
@@ -347,7 +352,8 @@ for _back in (_BACK_DOING, _BACK_ONGOING, _BACK_KNOWING):
 # noticing in oneself, never as something to look up or be taught.
 _OWN_DESCRIBE: Pool = (
     "Think of a piece of work that stayed with you. What did it show you about {topic}?",
-    "Lately, where have you noticed {topic}?",
+    # Not "where have you noticed {topic}": "where have you noticed how ... can affect you".
+    "What have you noticed lately {about}?",
 )
 _BACK_OWN: dict[Move, Pool] = {
     Move.DESCRIBE: (),

@@ -577,7 +577,67 @@ def test_a_derived_handle_may_keep_a_word_more_where_no_prompt_would_copy_the_st
         " record what has been agreed",
         SectionKind.PERFORMANCE,
     )
-    assert spared == [("agree purpose, frequency and limits of key work sessions", True)]
+    assert spared == [
+        ("agree purpose, frequency and limits of key work sessions", True),
+        ("record what has been agreed", True),
+    ]
+
+
+def test_a_second_thing_done_after_a_comma_is_a_part_of_its_own() -> None:
+    """ "..., and record what has been agreed" is a second thing done, asked in its own stage;
+    a listed noun (", and routes of ...") or "and again when" is not."""
+    from supervise.prompts.derive import derive
+
+    listed = derive(
+        "you explore patterns of use, doses, and routes of administration", SectionKind.PERFORMANCE
+    )
+    assert [verb for _, verb in listed] == [True] and len(listed) == 1, listed
+    again = derive(
+        "you explain the limits of confidentiality at the start of work, and again when it"
+        " becomes relevant",
+        SectionKind.PERFORMANCE,
+    )
+    assert len(again) == 1, again
+    # An "e.g." aside ends where the next thing done begins.
+    aside = derive(
+        "you acknowledge to the person when you have made a mistake in your practice, e.g. a"
+        " missed appointment, and record what went wrong",
+        SectionKind.PERFORMANCE,
+    )
+    assert aside[1:] == [("record what went wrong", True)], aside
+
+
+def test_a_part_done_only_if_a_case_calls_for_it_is_left_to_the_cues(
+    full_library: Library,
+) -> None:
+    """ "take action promptly where risk is immediate": a question about the moment told
+    cannot assume risk was immediate; a cue may ask about it."""
+    for model in ("driscoll", "gibbs"):
+        prompts = made(full_library, "test-unseen/pc/4", model)
+        asked = [p.text for p in prompts.prompts if p.role is Role.PRACTITIONER]
+        assert not any("risk is immediate" in text for text in asked), asked
+        cued = [p.text for p in prompts.prompts if p.role is Role.SUPERVISOR]
+        assert any("risk is immediate" in text for text in cued), cued
+
+
+def test_a_cue_names_the_person_once() -> None:
+    """ "their relationship with the customer makes it easier or harder to help the customer
+    ..." says "help them" the second time."""
+    from supervise.content.model import People
+    from supervise.prompts.draft import fill
+    from supervise.prompts.handle import Handle
+
+    people = People(one="a customer", many="customers")
+    text = fill(
+        "Ask what in their relationship with {the_one} makes it easier or harder to {act}.",
+        Handle("help a customer reach another service", verb=True),
+        people,
+        Role.SUPERVISOR,
+    )
+    assert text == (
+        "Ask what in their relationship with the customer makes it easier or harder to help them"
+        " reach another service."
+    ), text
 
 
 def test_reflecting_on_ones_own_values_asks_about_a_decision_they_shaped(
