@@ -14,11 +14,16 @@ from supervise.prompts.themes import HARD, Knowing, Theme
 
 
 def supervisor_cue(
-    walk: Draft, index: int, move: Move, handle: Handle | None, question: str
+    walk: Draft,
+    index: int,
+    move: Move,
+    handle: Handle | None,
+    question: str,
+    own: str | None = None,
 ) -> str:
     """The supervisor's cue for one stage: a lens not yet used for this item, in words that fit
-    the stage and do not echo ``question``; while the moment is first told, the red flag its
-    theme calls for."""
+    the stage and do not echo ``question`` (or ``own``, what the statement itself asks to
+    listen for); while the moment is first told, the red flag its theme calls for."""
     options = cues.cues_for(move, walk.knowing, walk.known, walk.ongoing)
     # A cue that follows up the question ("who could help you?") is said under it, first.
     follow = {c for c in options if c.follows and re.search(c.follows, question)}
@@ -91,6 +96,10 @@ def supervisor_cue(
     if index == 0 and not walk.reflecting and walk.known is not Knowing.OWN_WAYS:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
+        if flag == cues.FLAGS.get(Theme.RULES) and not _LAW.search(walk.item.text):
+            # "policy or the law" beside goals set within a service's treatment policy: the
+            # law is asked about where the statement speaks of it.
+            flag = cues.POLICY_FLAG
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     fitting = [(c, t) for c, t in written if echo(t, question) <= ECHO and PRACTITIONER not in t]
     # "Listen for ... Listen for ...": the flag said after it opens otherwise (a sorted list
@@ -103,9 +112,21 @@ def supervisor_cue(
     if chosen.asks:
         walk.asked.add(chosen.asks)
     walk.cased = walk.cased or bool(CASE.search(text))
-    if flag:
+    if own:
+        text = own
+    if flag and not _flag_said(flag, text):
         text += " " + flag
     return text
+
+
+def _flag_said(flag: str, cue: str) -> bool:
+    """Whether ``cue`` already speaks of what ``flag`` checks ("when the talk turned to
+    disagreement ..." before "When doubt or disagreement came up ...")."""
+    return any(word in cue.lower() for word in _FLAGGED if word in flag.lower())
+
+
+_FLAGGED = ("disagreement", "drift")
+"""What a flag is about, in the one word a cue naming it would use."""
 
 
 def _opens_alike(cue: str, flag: str) -> bool:
@@ -115,12 +136,17 @@ def _opens_alike(cue: str, flag: str) -> bool:
     return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
+_LAW = re.compile(r"\b(?:law|laws|legal|legislat\w*|act|acts|statutory|rights)\b", re.IGNORECASE)
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
     re.compile(r"\b(?:read|colleagues?)\b", re.IGNORECASE),
     # "What went well?" and "which part would they hold up as good practice?": one question.
     re.compile(r"\b(?:went well|good practice)\b", re.IGNORECASE),
+    # "What will you read ... to learn more?" and "what would they like to understand better?"
+    re.compile(r"\b(?:learn more|understand better)\b", re.IGNORECASE),
+    # "Walk through it step by step" asks already what they actually said and did.
+    re.compile(r"\b(?:step by step|actually said)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}

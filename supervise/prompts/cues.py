@@ -335,6 +335,11 @@ POINT_CUES: tuple[str, ...] = (
 )
 """Cues for the prompt that lists the sub-points."""
 
+POLICY_FLAG = (
+    "Check what the service's policy asked of them here, and whether that was clear to them at"
+    " the time."
+)
+"""The rules flag where the statement speaks of policy, not of the law."""
 FLAGS: dict[Theme, str] = {
     Theme.RISK: (
         # Not "whether any risk was immediate": on an item about acting at once it was.

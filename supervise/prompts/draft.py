@@ -53,17 +53,24 @@ _TALK_TWICE = re.compile(r"\btalk about (talking|speaking)\b")
 _HEAD_ENDS = frozenset({"or", "and", "you", "they", "who", "their"})
 
 
-def _once(text: str, people: People) -> str:
-    """``text`` with the person named once: "their relationship with the customer makes it
-    easier or harder to help the customer ..." says "help them" the second time."""
+def served(people: People) -> str:
+    """The word for one person served, without its article or who they are with: "customer",
+    "young person", "person"."""
     head: list[str] = []
     for word in people.one.split()[1:]:
         if word in _HEAD_ENDS:
             break
         head.append(word)
+    return " ".join(head)
+
+
+def _once(text: str, people: People) -> str:
+    """``text`` with the person named once: "their relationship with the customer makes it
+    easier or harder to help the customer ..." says "help them" the second time."""
+    head = served(people)
     if not head:
         return text
-    said = re.compile(rf"\b(?:a|an|the) {' '.join(head)}(?:'s)?\b")
+    said = re.compile(rf"\b(?:a|an|the) {head}(?:'s)?\b")
     first = said.search(text)
     if not first:
         return text
@@ -200,7 +207,7 @@ CASE = re.compile(
     re.IGNORECASE,
 )
 """A question or cue that asks for one real piece of work."""
-SOURCE = re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE)
+SOURCE = re.compile(r"\b(?:training|guidance|taught you)\b", re.IGNORECASE)
 """A question that asks where what they know or do comes from."""
 SURE = re.compile(r"\b(?:confident|confidence|sure|understand well)\b", re.IGNORECASE)
 """A question that asks how sure of it they are."""

@@ -30,8 +30,10 @@ from supervise.prompts.draft import (
     names_person,
     opening,
     pick,
+    served,
 )
 from supervise.prompts.handle import Handle, brief, handles_of, short_of
+from supervise.prompts.own_checks import listed_check, manner_check
 from supervise.prompts.themes import HARD, Theme, themes_of
 
 POINTS_STAGE = "points"
@@ -113,11 +115,28 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     # The cues name what the questions do not: parts no question reached, then the item itself
     # where its question did not name it; otherwise the cue names nothing.
     unasked = [handle for handle in handles if handle not in asked]
+    # What the statement itself asks to listen for: what it lists, heard as the moment is first
+    # told; the way it asks for it, where the work is weighed. Parts a framework writes name
+    # the way already ("to respond to the customer with care"); examples of a mistake are what
+    # is told, not what to listen for.
+    manner = None if walk.knowing or item.parts else manner_check(item.text, served(people))
+    listed = None if Theme.MISTAKE in walk.themes else listed_check(item.text, walk.knowing)
+    # Every question first: a cue that asks what any question of the item asks (where they
+    # learned it, one real case) says it twice, even before that question comes.
+    questions: list[str] = []
+    sure_by_then: list[bool] = []
     for index, stage in enumerate(model.stages):
-        question = _question(walk, index, stage.asks, asked[index])
+        questions.append(_question(walk, index, stage.asks, asked[index]))
+        sure_by_then.append(walk.sure)
+    for index, stage in enumerate(model.stages):
+        question = questions[index]
+        # Their confidence is weighed only once a question has asked how sure they are.
+        walk.sure = sure_by_then[index]
         # The item itself otherwise, unless that echoes the question (then the cue names
         # nothing: see supervisor_cue).
-        about = unasked.pop(0) if unasked else handles[0]
+        # A part done only if a case calls for it is not what they are telling at first.
+        waiting = index == 0 and bool(unasked) and unasked[0].conditional
+        about = unasked.pop(0) if unasked and not waiting else handles[0]
         if about is handles[0]:
             # Named in full once is enough, by a cue or by this stage's question: later cues
             # say it shorter, as a person would, where it has a short form.
@@ -134,7 +153,10 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
                 # of a statement split by rule. Parts a framework writes are aspects of the work
                 # ("staying within the rules"), not its next step.
                 about = handles[-1]
-        cue = supervisor_cue(walk, index, stage.asks, about, question)
+        own = listed if index == 0 else None
+        if manner and stage.asks in (Move.MAKE_SENSE, Move.EVALUATE):
+            own, manner = manner, None
+        cue = supervisor_cue(walk, index, stage.asks, about, question, own)
         prompts.append(Prompt(stage.id, stage.title, Role.PRACTITIONER, question, stage.asks))
         prompts.append(Prompt(stage.id, stage.title, Role.SUPERVISOR, cue, stage.asks))
     return ItemPrompts(item=item, form=walk.form, prompts=tuple(prompts), handle=handles[0])

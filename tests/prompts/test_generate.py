@@ -652,3 +652,21 @@ def test_reflecting_on_ones_own_values_asks_about_a_decision_they_shaped(
         assert "decision" in first or "shaped" in first, first
         said = " ".join(p.text for p in prompts.prompts)
         assert "had to reflect" not in said and "having to reflect" not in said, said
+
+
+def test_a_red_flag_is_not_said_again_by_the_cue_it_follows(full_library: Library) -> None:
+    """ "... when the talk turned to disagreement over tasks and goals. When doubt or
+    disagreement came up, listen for ...": one disagreement, one listen."""
+    for model in ("driscoll", "gibbs"):
+        first = next(
+            p.text
+            for p in made(full_library, "cyp-4.3/t/2", model).prompts
+            if p.role is S and p.asks is Move.DESCRIBE
+        )
+        assert first.lower().count("disagreement") == 1, first
+
+
+def test_the_law_is_flagged_where_the_statement_speaks_of_it(full_library: Library) -> None:
+    """Goals agreed within "the service's treatment policies" raise policy, not the law."""
+    said = " ".join(p.text for p in made(full_library, "test-unseen/pc/3").prompts)
+    assert "the law" not in said and "the service's policy" in said, said
