@@ -7,7 +7,7 @@ import re
 
 from supervise.content.model import Move, Role
 from supervise.prompts import cues, moments
-from supervise.prompts.draft import CASE, EXPECTED, Draft, fill, names_person
+from supervise.prompts.draft import CASE, EXPECTED, SOURCE, Draft, fill, names_person
 from supervise.prompts.handle import Handle
 from supervise.prompts.person import PRACTITIONER
 from supervise.prompts.themes import HARD, Knowing, Theme
@@ -30,8 +30,13 @@ def supervisor_cue(
     options = tuple(c for c in options if c in follow or not c.follows)
     # "Where did they learn it" and "which source do they trust": one question, asked once.
     options = tuple(c for c in options if c.asks not in walk.asked) or options
+    if SOURCE.search(walk.handles[0].text):
+        # "Where they learned about the guidance: training, guidance ...": circular.
+        options = tuple(c for c in options if c.asks != cues.SOURCE) or options
     if walk.stance:
         options = tuple(c for c in options if not EXPECTED.search(c.act)) or options
+    risky = Theme.RISK in walk.themes
+    options = tuple(c for c in options if not (c.gentle if risky else c.grave)) or options
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake is conduct, not knowledge: a reading list would patronise.
         options = tuple(c for c in options if not c.reading) or options

@@ -52,6 +52,12 @@ class Cue:
     light: bool = False
     """True where the cue fits only work with nothing hard at stake: "pleased, uneasy, or
     drained?" is no question to ask after a disclosure of abuse."""
+    grave: bool = False
+    """True where the cue fits only where someone's safety is at stake ("correct it there and
+    then"), and False for one too gentle there ("say so kindly, and suggest where to look"):
+    see ``gentle``."""
+    gentle: bool = False
+    """True where the cue is too soft for knowledge that keeps someone alive."""
     asks: str = ""
     """What the cue asks where another cue asks it in other words ("source": where what they
     know comes from): one item's cues ask it once."""

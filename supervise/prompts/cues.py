@@ -362,9 +362,10 @@ FLAGS: dict[Theme, str] = {
     " them at the time.",
     # Not "how they met doubt": beside "a young person or their parent", whose doubt?
     # Not "how they met doubt", nor "whoever voiced it, whether they met it": whose "they"?
-    # Not "if doubt ... came up": on an item about doubt, it is the moment they tell.
-    Theme.DOUBT: "When doubt or disagreement came up, listen for whether they stayed curious or"
-    " grew defensive.",
+    # Not "if doubt ... came up" (on an item about doubt, it is the moment they tell), nor
+    # "when" (on an item about suspending disbelief, it may not have).
+    Theme.DOUBT: "Where doubt or disagreement came into it, listen for whether they stayed"
+    " curious or grew defensive.",
     # Not "raise the next one": it assumes another mistake.
     Theme.MISTAKE: "Check it has been put right, and that they would feel able to raise any future"
     " mistake early.",

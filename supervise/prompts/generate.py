@@ -269,6 +269,9 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.
         rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
+    if SOURCE.search(walk.handles[0].text):
+        # "What have training, guidance or colleagues taught you" about the guidance itself.
+        rotation = tuple(s for s in rotation if not SOURCE.search(s)) or rotation
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake: "do it again" or "next time" is heard as making it again.
         rotation = tuple(s for s in rotation if not _AGAIN.search(s)) or rotation

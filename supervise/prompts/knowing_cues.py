@@ -19,8 +19,16 @@ from supervise.prompts.cue_types import (
 # ``act`` is unused for knowing (its handle is always read as a topic), so it repeats ``topic``.
 
 
-def _knowing(lens: Lens, topic: str, plain: str, asks: str = "", follows: str = "") -> Cue:
-    return Cue(lens, topic, topic, plain, asks=asks, follows=follows)
+def _knowing(
+    lens: Lens,
+    topic: str,
+    plain: str,
+    asks: str = "",
+    follows: str = "",
+    grave: bool = False,
+    gentle: bool = False,
+) -> Cue:
+    return Cue(lens, topic, topic, plain, asks=asks, follows=follows, grave=grave, gentle=gentle)
 
 
 _KNOWING_DESCRIBE = (
@@ -87,6 +95,14 @@ _KNOWING_EVALUATE = (
         "If they have missed something important {about}, say so kindly, and suggest where to"
         " look.",
         "Check it against current policy and practice, and name any gap plainly.",
+        gentle=True,
+    ),
+    _knowing(
+        Lens.STANDARDS,
+        # Where a life may hang on it (the signs of an overdose), a gap is closed at once.
+        "If they miss or confuse anything {about}, correct it clearly there and then.",
+        "If they miss or confuse anything here, correct it clearly there and then.",
+        grave=True,
     ),
     _knowing(
         Lens.LEARNING,
@@ -120,8 +136,10 @@ _KNOWING_ANALYSE = (
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(
         Lens.CONTEXT,
-        "Ask how their team tends to think about {topic}, and where they see it differently.",
-        "Ask how their team tends to think about this, and where they see it differently.",
+        # Not "how their team tends to think about how ...", nor "where they see it
+        # differently": the team, or the practitioner?
+        "Ask what their team makes of {topic}, and where their own view differs.",
+        "Ask what their team makes of this, and where their own view differs.",
         follows=TAUGHT,
     ),
 )
@@ -253,7 +271,7 @@ OWN_CUES: dict[Move, tuple[Cue, ...]] = {
 _WAYS_DESCRIBE = (
     fixed(
         Lens.PERSON,
-        "Listen for real moments rather than good intentions: what would {one} say they see?",
+        "Listen for real moments rather than good intentions: what would {the_one} say they see?",
     ),
     _knowing(
         Lens.SUPERVISOR,

@@ -49,7 +49,8 @@ _DESCRIBE_KNOW: Pool = (
     "If you had five minutes to teach a new colleague {about}, what would you say?",
     # Not "where do you use what you know" (a skill is not looked up), nor "where does it help
     # you to know", nor "how does what you know here apply to them" (what, here?).
-    "Which piece of work has taught you most about {topic}? What did it show you?",
+    # Not "... taught you most ...? What did it show you?": the same asked twice.
+    "Which piece of work has taught you most about {topic}, and how?",
 )
 DESCRIBE_ONGOING: Pool = (
     "Think of one piece of work with {one} that has run for some time. How is it going, when"
@@ -114,8 +115,9 @@ _EVALUATE_KNOW: Pool = (
     # Not "which real case": as if some cases were not.
     "Which case from your own work tested what you know about {topic}? How well did it hold up?",
     # Not "where has what you know served you well": knotted, said aloud.
-    "Thinking of {topic}, when has your knowledge made a real difference, and when has it fallen"
-    " short?",
+    # Not "thinking of {topic}, when has your knowledge ...": a long run-up, and "your
+    # knowledge" of something they do.
+    "In your work, when has it made a real difference to know {about}?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
 )
@@ -276,9 +278,10 @@ _BACK_ONGOING: dict[Move, Pool] = {
         "So far, what has gone well, and what has been harder than you expected?",
         # Not "How well is it going": the opener has asked how it is going.
         # Not "it is working": understanding someone does not "work".
-        "What tells you the work is going well, and where are you less sure?",
+        # Not "what tells you the work is going well": asked of the case that is hardest.
+        "What tells you how the work is going, and where are you less sure?",
         "If {the_one} could tell you honestly how it has been for them, what would they say?",
-        "Thinking about what you do, what is going well, and what less well?",
+        "In this work, what is going well, and what less well?",
     ),
     Move.ANALYSE: (
         "Why do you think it has gone the way it has? What helps, and what gets in the way?",
@@ -302,7 +305,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
         "How confident do you feel about what you know here, and where does that confidence, or"
         " doubt, come from?",
-        "When you draw on this in your work, how sure of yourself do you feel, and why?",
+        # Not "when you draw on this": which "this", after a case was told?
+        "When you draw on what you know here, how sure of yourself do you feel, and why?",
         "When this comes up in your work, what do you notice in yourself, and why might that be?",
     ),
     Move.EVALUATE: (
@@ -333,7 +337,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         # Not "what do you know now about this that you did not ...": "this" twice, and vague.
-        "Since you started out, what have you come to understand about {topic}?",
+        # Not "what have you come to understand": "come to ... come to depend".
+        "Since you started out, what have you learned about {topic}?",
         # Not "knowing what you know": circular where no case was told.
         "What has talking this through made clearer, and what is still unclear to you?",
     ),

@@ -670,3 +670,14 @@ def test_the_law_is_flagged_where_the_statement_speaks_of_it(full_library: Libra
     """Goals agreed within "the service's treatment policies" raise policy, not the law."""
     said = " ".join(p.text for p in made(full_library, "test-unseen/pc/3").prompts)
     assert "the law" not in said and "the service's policy" in said, said
+
+
+def test_a_gap_in_knowledge_that_keeps_someone_alive_is_corrected_there_and_then(
+    full_library: Library,
+) -> None:
+    """ "Say so kindly, and suggest where to look" is too soft for the signs of an overdose."""
+    for model in ("driscoll", "gibbs"):
+        said = [p.text for p in made(full_library, "test-unseen/k/d", model).prompts]
+        assert not any("suggest where to look" in text for text in said), said
+    gentle = [p.text for p in made(full_library, "h3-25/k/c", "gibbs").prompts]
+    assert not any("there and then" in text for text in gentle), gentle
