@@ -89,6 +89,29 @@ _NEXT_DOING = re.compile(
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
 _ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
+# "how these may influence ...": "these" said of what the first part acts on.
+_POINTING = re.compile(
+    r"\b(?:these|those)\b(?=\s+(?:can|could|may|might|will|would|are|were|have)\b)",
+    re.IGNORECASE,
+)
+_JOINING = word_set("on with to about for upon")
+_OBJECT_ENDS = word_set("towards toward of about to for with in on that which who when where")
+
+
+def _object_of(doing: str) -> str | None:
+    """What a verb phrase acts on, without what follows it: "reflect on your values and
+    attitudes towards ..." -> "your values and attitudes"; None where that is not plain."""
+    words = doing.split()[1:]
+    if words and words[0].lower() in _JOINING:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        if word.lower() in _OBJECT_ENDS or word.endswith(","):
+            break
+        kept.append(word)
+    return " ".join(kept) if 1 < len(kept) <= 5 else None
+
+
 # "take steps to widen that network": a "that" which points back, as a last noun or before a
 # preposition (a "that" which starts a clause is followed by its subject).
 _THAT_ONE = re.compile(r"\bthat\s+\w+(?:\s+(?:while|whilst|to|of|in|and|with|for)\b|\s*$)")
@@ -307,6 +330,9 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.
     handles = [_fit(first, verb, limit + (first != pieces[0]), statement)]
     for piece in pieces[1:]:
+        if verb:
+            # "and to recognise how these may influence ...": these values and attitudes.
+            piece = _POINTING.sub(lambda m: _object_of(pieces[0]) or m.group(0), piece, count=1)
         unsaid = _IMPERSONAL.sub("", piece)
         leaning = _ANAPHORA.search(unsaid) or _THAT_ONE.search(unsaid)
         if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):

@@ -44,12 +44,16 @@ def fill(
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     # "As they talk about talking with ...": the telling said once.
     text = _TALK_TWICE.sub(r"describe \1", text)
+    if _LISTENING.search(text):
+        # "As they talk about listening without judging, listen for ...": one listen.
+        text = text.replace("listen for whether", "notice whether")
     if "{the_one}" in template or "{one}" in template:
         text = _once(text, people)
     return finish(_ASKED_WH.sub(r"\1 ", text))
 
 
 _TALK_TWICE = re.compile(r"\btalk about (talking|speaking)\b")
+_LISTENING = re.compile(r"\blistening\b.*\blisten for whether\b")
 _HEAD_ENDS = frozenset({"or", "and", "you", "they", "who", "their"})
 
 

@@ -33,7 +33,7 @@ from supervise.prompts.draft import (
     served,
 )
 from supervise.prompts.handle import Handle, brief, handles_of, short_of
-from supervise.prompts.own_checks import listed_check, manner_check
+from supervise.prompts.own_checks import listed_check, manner_check, seen_check
 from supervise.prompts.themes import HARD, Theme, themes_of
 
 POINTS_STAGE = "points"
@@ -121,6 +121,13 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     # is told, not what to listen for.
     manner = None if walk.knowing or item.parts else manner_check(item.text, served(people))
     listed = None if Theme.MISTAKE in walk.themes else listed_check(item.text, walk.knowing)
+    if manner is None and walk.reflecting:
+        # "and to recognise how these may influence decisions about risk": what the supervisor
+        # listens for as they reflect, said once; no other cue names it.
+        seen = next((part for part in handles[1:] if part.inner and " how " in part.text), None)
+        if seen:
+            manner = seen_check(item.text, seen.text)
+            unasked = [handle for handle in unasked if handle is not seen]
     # Every question first: a cue that asks what any question of the item asks (where they
     # learned it, one real case) says it twice, even before that question comes.
     questions: list[str] = []
@@ -176,7 +183,13 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
     # A part done only where a case calls for it is left to the cues, which can ask it; so is
     # "while maintaining ...", kept up over time, which no question about the moment says well
     # ("how did you handle maintaining ...").
-    told = [part for part in walk.parts if not part.conditional and not part.kept_up]
+    # Nor, where they reflect on their own values, is recognising how those values work asked
+    # as a moment ("what did you feel as you had to recognise ..."): the cues listen for it.
+    told = [
+        part
+        for part in walk.parts
+        if not part.conditional and not part.kept_up and not (walk.reflecting and part.inner)
+    ]
     if told and move is not Move.PLAN:
         walk.parts.remove(told[0])
         return told[0]

@@ -139,6 +139,13 @@ def short_of(item: Item) -> Handle | None:
     return Handle(short, handle.verb) if short else None
 
 
+# A first word with no ending of a noun or adjective, followed by what a verb acts on.
+_BARE_VERB = re.compile(
+    r"^(?!\w+(?:s|ing|ed|ly|al|ful|ive|ous|ent|ant|ion)\s)([a-z]+)\s"
+    r"(?=(?:the|a|an|other|how|what|their|any|them|it|whether|when|on|up)\b)"
+)
+
+
 @cache
 def brief(point: Point) -> str:
     """A few words for ``point`` in a list ("being rigid" stays, long points are cut)."""
@@ -150,6 +157,9 @@ def brief(point: Point) -> str:
 
     text = tidy(point.text)
     text = re.sub(r"^(?:for\s+the\s+\w+\s+)?to\s+(\w+)", lambda m: gerund(m.group(1)), text)
+    # Points that go on a statement's list of things done ("..., and:" "record the outcomes",
+    # "inform other agencies"): said as things done in a list ("recording the outcomes").
+    text = _BARE_VERB.sub(lambda m: gerund(m.group(1)) + " ", text)
     short = cut(text, BRIEF_WORDS)
     # Only the printed words, and never a made-up ending: where the brief runs to the source's
     # cut, the cut is shown as one; a brief that ends before it is whole as it is.

@@ -109,3 +109,24 @@ def listed_check(statement: str, knowing: bool) -> str | None:
         if run(text, statement) <= RUN_WORDS:
             return text
     return None
+
+
+def seen_check(statement: str, part: str) -> str:
+    """ "Listen for how their own values ... may influence decisions about risk, sanctions or
+    the ending of treatment", for a part that recognises how something works (``part``, its
+    derived handle, whose "these" is already named): the rest in the statement's words where
+    they can be said in full, else the handle's."""
+    verb, said = part.split(" ", 1)
+    short = "Listen for " + third_person(said) + "."
+    at = statement.lower().find(f"{verb.lower()} how ")
+    if at < 0:
+        return short
+    # "these may influence decisions about ..." -> "may influence decisions about ...".
+    rest = statement[at + len(verb) + len(" how ") :].split(" ", 1)[-1].rstrip(" .")
+    joined = said.find(" " + rest.split(" ", 1)[0] + " ")
+    if joined < 0:
+        return short
+    # "or": any of them, and a list of the statement's not said word for word.
+    rest = re.sub(r"\s+and\s+(?!.*\s(?:and|or)\s)", " or ", rest)
+    text = "Listen for " + third_person(said[:joined] + " " + rest) + "."
+    return text if run(text, statement) <= RUN_WORDS else short

@@ -50,7 +50,7 @@ _DESCRIBE_KNOW: Pool = (
     # Not "where do you use what you know" (a skill is not looked up), nor "where does it help
     # you to know", nor "how does what you know here apply to them" (what, here?).
     # Not "... taught you most ...? What did it show you?": the same asked twice.
-    "Which piece of work has taught you most about {topic}, and how?",
+    "Which piece of work has taught you most about {topic}? What happened?",
 )
 DESCRIBE_ONGOING: Pool = (
     "Think of one piece of work with {one} that has run for some time. How is it going, when"

@@ -93,3 +93,14 @@ def test_examples_of_a_mistake_are_what_is_told_not_what_to_listen_for(
     for model in ("driscoll", "gibbs"):
         said = " ".join(cues(made(full_library, "test-unseen/pc/10", model)))
         assert "missed appointment" not in said, said
+
+
+def test_how_ones_own_values_shape_decisions_is_listened_for(full_library: Library) -> None:
+    """ "... and to recognise how these may influence decisions about risk, sanctions and the
+    ending of treatment": readers found no line that reached decisions on sanctions."""
+    for model in ("driscoll", "gibbs"):
+        said = cues(made(full_library, "test-unseen/a/7", model))
+        assert (
+            "Listen for how their own values and attitudes may influence decisions about risk,"
+            " sanctions or the ending of treatment." in said
+        ), said
