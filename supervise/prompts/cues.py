@@ -384,10 +384,8 @@ KNOWING_FLAGS: dict[Theme, str] = {
     # Not "notice dependence on them growing": knotted, and "them" twice.
     Theme.DEPENDENCY: "Ask how they would spot someone growing too dependent on them.",
     Theme.COLLUSION: "Ask how they would notice being pulled to one side.",
-    # Not "how they look after themselves when this comes up": bolted on beside knowing why
-    # people hold back, or where anger comes from.
-    Theme.FEELINGS: "Ask what it is like for them when strong feelings come their way, and what"
-    " helps.",
+    # No flag for strong feelings: beside knowing why people hold back, or where anger comes
+    # from, "how they look after themselves" (and every rewording of it) read as bolted on.
     Theme.RUPTURE: "Make it safe for them to name a time it went wrong in their own work.",
 }
 """The red flag for each theme on a knowing statement, where nothing has happened yet."""

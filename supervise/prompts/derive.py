@@ -89,6 +89,11 @@ _NEXT_DOING = re.compile(
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
 _ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
+_NAMED_THEN_THEY = re.compile(
+    r"\b(?:people|persons|customers|clients|families|parents|carers|children|others)\b.*?"
+    r"\b(?:they|them)\b",
+    re.IGNORECASE,
+)
 # "how these may influence ...": "these" said of what the first part acts on.
 _POINTING = re.compile(
     r"\b(?:these|those)\b(?=\s+(?:can|could|may|might|will|would|are|were|have)\b)",
@@ -333,14 +338,22 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         if verb:
             # "and to recognise how these may influence ...": these values and attitudes.
             piece = _POINTING.sub(lambda m: _object_of(pieces[0]) or m.group(0), piece, count=1)
-        unsaid = _IMPERSONAL.sub("", piece)
+        # "why planned endings help people to keep the gains they have made": "they" are the
+        # people just named.
+        unsaid = _NAMED_THEN_THEY.sub("", _IMPERSONAL.sub("", piece))
         leaning = _ANAPHORA.search(unsaid) or _THAT_ONE.search(unsaid)
         if leaning or len(piece.split()) < 2 or _NOT_A_VERB.match(piece):
             continue
         part, part_verb, part_lead = _lead(piece, kind)
         part_limit = _limit(part_lead)
         said = part if part_verb else reworded(part, part_limit)
-        handles.append(_fit(said, part_verb, part_limit + (said != part), statement))
+        fitted = _fit(said, part_verb, part_limit + (said != part), statement)
+        asked = said.split(" ", 1)[0].lower()
+        if asked in ("why", "how") and not fitted[0].lower().startswith(asked):
+            # "why planned endings help people [to keep ...]" cut to "planned endings help
+            # people": a question's words, no longer a question. Better unsaid.
+            continue
+        handles.append(fitted)
     return handles
 
 

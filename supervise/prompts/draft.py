@@ -207,7 +207,7 @@ class Draft:
 
 CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|caseload now|piece of work"
-    r"|glad you knew)\b",
+    r"|glad you knew|last time this mattered)\b",
     re.IGNORECASE,
 )
 """A question or cue that asks for one real piece of work."""

@@ -141,8 +141,9 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         walk.sure = sure_by_then[index]
         # The item itself otherwise, unless that echoes the question (then the cue names
         # nothing: see supervisor_cue).
-        # A part done only if a case calls for it is not what they are telling at first.
-        waiting = index == 0 and bool(unasked) and unasked[0].conditional
+        # The first cue stays with what its question asks; parts come later (a cue on "keeping
+        # to their own role" under "deal with challenging behaviour" reads as another item).
+        waiting = index == 0 and bool(unasked) and unasked[0] is not handles[0]
         about = unasked.pop(0) if unasked and not waiting else handles[0]
         if about is handles[0]:
             # Named in full once is enough, by a cue or by this stage's question: later cues

@@ -139,6 +139,7 @@ def short_of(item: Item) -> Handle | None:
     return Handle(short, handle.verb) if short else None
 
 
+_SHARED_OF = re.compile(r"\bthe\s+\w+\s+(?:or|and)\s+\w+\s+of\s+(?:the\s+)?")
 # A first word with no ending of a noun or adjective, followed by what a verb acts on.
 _BARE_VERB = re.compile(
     r"^(?!\w+(?:s|ing|ed|ly|al|ful|ive|ous|ent|ant|ion)\s)([a-z]+)\s"
@@ -160,6 +161,8 @@ def brief(point: Point) -> str:
     # Points that go on a statement's list of things done ("..., and:" "record the outcomes",
     # "inform other agencies"): said as things done in a list ("recording the outcomes").
     text = _BARE_VERB.sub(lambda m: gerund(m.group(1)) + " ", text)
+    # "changes in the strength or content of the street drug supply": changes in the supply.
+    text = _SHARED_OF.sub("the ", text) if len(text.split()) > BRIEF_WORDS else text
     short = cut(text, BRIEF_WORDS)
     # Only the printed words, and never a made-up ending: where the brief runs to the source's
     # cut, the cut is shown as one; a brief that ends before it is whole as it is.

@@ -49,7 +49,8 @@ _KNOWING_DESCRIBE = (
         # Not "when their worker gets this right": the worker is the one being asked.
         # Not "if this were handled well": knowledge is not handled.
         # Not "what difference this knowledge makes to": stilted.
-        "Ask how knowing this changes what they do with {one}.",
+        # Not "how knowing this changes what they do with": which "this", and "do with".
+        "Ask how their work with {one} shows what they know {about}.",
         "Ask what {one} would most want them to understand here.",
     ),
     _knowing(
@@ -81,9 +82,11 @@ _KNOWING_FEEL = (
         "Listen for whether their confidence is borne out by what they can describe.",
     ),
     _knowing(
-        Lens.SUPERVISOR,
-        "Notice what you feel as they talk about {topic}; it may echo something in the work.",
-        "Notice what you feel as they talk about it; it may echo something in the work.",
+        Lens.PRACTITIONER,
+        # Not "notice what you feel ...; it may echo something in the work": on referral
+        # thresholds or the law, readers heard no echo to listen for.
+        "Listen for any frustration or unease as they talk about {topic}, and give it room.",
+        "Listen for any frustration or unease as they talk about it, and give it room.",
     ),
 )
 _KNOWING_EVALUATE = (

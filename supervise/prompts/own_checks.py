@@ -68,7 +68,8 @@ def manner_check(statement: str, person: str) -> str | None:
 
 
 _LISTED = re.compile(
-    r"\b(?:including|e\.g\.?|i\.e\.?|such\s+as|for\s+example)\s+(?P<said>[^:;()]+?)"
+    r"\b(?:including|e\.g\.?|i\.e\.?|such\s+as|for\s+example|(?:that|which)\s+takes?\s+account"
+    r"\s+of)\s+(?P<said>[^:;()]+?)"
     # It ends where the next thing done does (", and take action ..."; not ", and any recent
     # changes" or ", and testing for ..."), or a "while", a "to ...", a verb or the statement.
     r"(?=,\s+and\s+(?!(?:any|the|a|an|their|other|local|all|some)\b)\w+\s+(?!(?:of|for|in|to|and|or)\b)"

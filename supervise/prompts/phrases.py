@@ -112,6 +112,9 @@ def _cut_once(
                 return _drop_trailing(words[:end])
             if word not in strength or before.lower().strip(",") in no_end:
                 continue
+            if word in ("or", "and") and "of" in (w.lower() for w in words[end + 2 : end + 3]):
+                # "changes in the strength | or content of the supply": both share the "of".
+                continue
             if word == "that" and before.lower() in _VERBS_BEFORE_THAT:
                 continue
             if strict and words[end - 2].lower() in _CLAUSES | word_set("that why if"):

@@ -31,7 +31,8 @@ _DESCRIBE_ACT: Pool = (
     # Not "when it mattered that you {act}": a present verb in a past frame.
     # Not "this month": it may leave them nothing to bring.
     "Think of a recent time when it really mattered to {act}. What happened?",
-    "Who comes to mind first when you think about {doing}? What happened with them?",
+    # Not "What happened with them?": after a disclosure, it invites the story of the abuse.
+    "Who comes to mind first when you think about {doing}? What did you do?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
@@ -194,8 +195,10 @@ def _add_make_sense(pools: dict[Move, Pool]) -> None:
 _PART_ACT: dict[Move, Pool] = {
     # "How did it feel to hear mistrust without taking it personally?" assumes they did.
     Move.FEEL: (
-        "What did you feel as you tried to {act}?",
-        "How easy or hard was it to {act}, and what did you feel?",
+        # Not "as you tried to ...": it hints they failed; nor "how easy or hard was it to
+        # ..., and what did you feel?": a feeling tacked on.
+        "What did you feel when it came to {doing}?",
+        "What was it like for you when it came to {doing}?",
     ),
     Move.EVALUATE: (
         "How did it go when you tried to {act}? What went well, and what was harder?",
@@ -203,7 +206,8 @@ _PART_ACT: dict[Move, Pool] = {
     ),
     Move.ANALYSE: (
         # Not "what gets in the way" of, say, keeping within the law: it sounds like a charge.
-        "Thinking of that moment, what made it easier, or harder, to {act}?",
+        # Not "thinking of that moment": a part may be kept up over time (a record).
+        "What made it easier, or harder, to {act}?",
         "What in your training, guidance or experience helps you {act}? Is anything missing?",
     ),
     Move.CONCLUDE: (

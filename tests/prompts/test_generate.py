@@ -681,3 +681,11 @@ def test_a_gap_in_knowledge_that_keeps_someone_alive_is_corrected_there_and_then
         assert not any("suggest where to look" in text for text in said), said
     gentle = [p.text for p in made(full_library, "h3-25/k/c", "gibbs").prompts]
     assert not any("there and then" in text for text in gentle), gentle
+
+
+def test_a_brief_keeps_what_two_words_share(full_library: Library) -> None:
+    """ "changes in the strength or content of the street drug supply" is not cut to "changes
+    in the strength": the two share "of the street drug supply". Five readers flagged it."""
+    said = " ".join(p.text for p in made(full_library, "test-unseen/a/2").prompts)
+    assert "changes in the strength," not in said and "changes in the strength?" not in said
+    assert "changes in the street drug supply" in said, said
