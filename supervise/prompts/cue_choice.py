@@ -33,7 +33,7 @@ def supervisor_cue(
     if SOURCE.search(walk.handles[0].text):
         # "Where they learned about the guidance: training, guidance ...": circular.
         options = tuple(c for c in options if c.asks != cues.SOURCE) or options
-    if walk.stance:
+    if walk.stance or _EXPECTED_ASKED in walk.asked:
         options = tuple(c for c in options if not EXPECTED.search(c.act)) or options
     risky = Theme.RISK in walk.themes
     options = tuple(c for c in options if not (c.gentle if risky else c.grave)) or options
@@ -105,6 +105,9 @@ def supervisor_cue(
             # "policy or the law" beside goals set within a service's treatment policy: the
             # law is asked about where the statement speaks of it.
             flag = cues.POLICY_FLAG
+        if flag in (cues.FLAGS.get(Theme.RULES), cues.POLICY_FLAG):
+            # Asked what policy asked of them: no later cue asks what the service expects.
+            walk.asked.add(_EXPECTED_ASKED)
     written = [(c, _cue_text(walk, c, move, h)) for c in ranked for h in (handle, None)]
     fitting = [(c, t) for c, t in written if echo(t, question) <= ECHO and PRACTITIONER not in t]
     # "Listen for ... Listen for ...": the flag said after it opens otherwise (a sorted list
@@ -141,6 +144,8 @@ def _opens_alike(cue: str, flag: str) -> bool:
     return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
+_EXPECTED_ASKED = "expected"
+"""What ``walk.asked`` holds once a flag has asked what policy asked of them."""
 _LAW = re.compile(r"\b(?:law|laws|legal|legislat\w*|act|acts|statutory|rights)\b", re.IGNORECASE)
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),

@@ -89,6 +89,7 @@ _NEXT_DOING = re.compile(
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
 _ANAPHORA = re.compile(r"\b(?:this|these|those|they|them|it|such|above)\b", re.IGNORECASE)
+_WHILE = re.compile(r",?\s+(?:while|whilst)\s+[^,]*", re.IGNORECASE)
 _NAMED_THEN_THEY = re.compile(
     r"\b(?:people|persons|customers|clients|families|parents|carers|children|others)\b.*?"
     r"\b(?:they|them)\b",
@@ -327,6 +328,10 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # people about ..." in a question about one case jars.
         text = _MANY.sub(lambda m: f"{m.group(1)} {_ONE_OF[m.group(2).lower()]}", text)
     text = plain(text)
+    if verb:
+        # "... while maintaining a consistent working relationship", "while recognising that
+        # the person may not be ready": a side condition of the doing, not a part to ask.
+        text = _WHILE.sub("", text)
     breaks = _PART_BREAKS
     if verb:
         breaks = re.compile(_PART_BREAKS.pattern + "|" + _NEXT_DOING.pattern, re.IGNORECASE)

@@ -44,6 +44,8 @@ def fill(
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     # "As they talk about talking with ...": the telling said once.
     text = _TALK_TWICE.sub(r"describe \1", text)
+    # "their relationship with the young person ... strain in the relationship": said once.
+    text = _RELATIONSHIP_AGAIN.sub(r"\1", text)
     if _LISTENING.search(text):
         # "As they talk about listening without judging, listen for ...": one listen.
         text = text.replace("listen for whether", "notice whether")
@@ -53,6 +55,9 @@ def fill(
 
 
 _TALK_TWICE = re.compile(r"\btalk about (talking|speaking)\b")
+_RELATIONSHIP_AGAIN = re.compile(
+    r"(\brelationship with\b.*?)\s+in\s+(?:the|their|your)\s+(?:working\s+)?relationship\b"
+)
 _LISTENING = re.compile(r"\blistening\b.*\blisten for whether\b")
 _HEAD_ENDS = frozenset({"or", "and", "you", "they", "who", "their"})
 
@@ -74,15 +79,12 @@ def _once(text: str, people: People) -> str:
     head = served(people)
     if not head:
         return text
-    said = re.compile(rf"\b(?:a|an|the) {head}(?:'s)?\b")
+    # Not "the customer's" as "their": in a cue, "their use" is heard as the practitioner's.
+    said = re.compile(rf"\b(?:a|an|the) {head}\b(?!'s)")
     first = said.search(text)
     if not first:
         return text
-
-    def pronoun(match: re.Match[str]) -> str:
-        return "their" if match.group(0).endswith("'s") else "them"
-
-    return text[: first.end()] + said.sub(pronoun, text[first.end() :])
+    return text[: first.end()] + said.sub("them", text[first.end() :])
 
 
 _ASKED_WH = re.compile(

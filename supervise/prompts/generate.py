@@ -144,7 +144,13 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         # The first cue stays with what its question asks; parts come later (a cue on "keeping
         # to their own role" under "deal with challenging behaviour" reads as another item).
         waiting = index == 0 and bool(unasked) and unasked[0] is not handles[0]
-        about = unasked.pop(0) if unasked and not waiting else handles[0]
+        # Likewise a cue under a question on one part stays with that part ("borne out by what
+        # they can describe about reviewing agreements" under a question on feedback read as a
+        # cue for another question); unasked parts go to stages whose question names nothing.
+        on_part = asked[index] is not None and asked[index] is not handles[0]
+        about = unasked.pop(0) if unasked and not waiting and not on_part else handles[0]
+        if on_part:
+            about = asked[index] or handles[0]
         if about is handles[0]:
             # Named in full once is enough, by a cue or by this stage's question: later cues
             # say it shorter, as a person would, where it has a short form.
@@ -332,9 +338,13 @@ def _told_over_time(
 _AGAIN = re.compile(r"\bdo it again\b|\bnext time\b", re.IGNORECASE)
 """A question about doing it again: beside the point where "it" was a mistake."""
 
-_CUT_OFF = "{} (the source cuts this point off)"
-"""How a sub-point the source cuts off is named where its brief runs to the cut: by its printed
-words, said to be cut (not "the point that breaks off at", which no one says aloud)."""
+_CUT_OFF = (
+    "One point is cut off in the source ({}); if it fits their case, ask about it in its printed"
+    " words."
+)
+"""The supervisor's cue for a sub-point the source cuts off, where its brief runs to the cut:
+named by its printed words, in the cue, since readers heard "…" in a question as trailing off
+and a note about the source in it as a note, not a question."""
 
 
 def _points_prompts(walk: Draft) -> list[Prompt]:
@@ -356,9 +366,10 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
         # The practitioner's own qualities: asked of themselves, not "seen in your work".
         pool = stems.POINTS_QUALITIES
     stem = pick(pool, walk.item.number)
-    # A point the source cuts off is named last, as what it is, so no question hangs on "…".
-    points = sorted(walk.item.points, key=lambda point: point.truncated)
-    briefs = [_CUT_OFF.format(brief(p)) if brief(p).endswith("…") else brief(p) for p in points]
+    # A point the source cuts off where its brief runs to the cut is the supervisor's to raise,
+    # by its printed words: no question hangs on "…".
+    cut_off = [brief(p) for p in walk.item.points if brief(p).endswith("…")]
+    briefs = [brief(p) for p in walk.item.points if not brief(p).endswith("…")]
     # As many groups as a greedy fill needs, then shared out evenly: no lone last point.
     count, line = 1, ""
     for words in briefs:
@@ -385,6 +396,8 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
         start = (walk.item.number + number) % len(cues.POINT_CUES)
         turned = cues.POINT_CUES[start:] + cues.POINT_CUES[:start]
         cue = next((c for c in turned if echo(c, asked) <= ECHO), turned[0])
+        if cut_off and number == len(groups):
+            cue = " ".join(_CUT_OFF.format(said) for said in cut_off)
         prompts.append(Prompt(stage, title, Role.PRACTITIONER, asked))
         prompts.append(Prompt(stage, title, Role.SUPERVISOR, cue))
     return prompts

@@ -30,7 +30,7 @@ _ONGOING_VERBS = frozenset(
     }
 )
 _INNER_VERBS = frozenset(
-    {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain"}
+    {"reflect", "notice", "recognise", "recognize", "tolerate", "grasp", "remain", "pick", "spot"}
 )
 
 

@@ -201,7 +201,8 @@ _PART_ACT: dict[Move, Pool] = {
         "What was it like for you when it came to {doing}?",
     ),
     Move.EVALUATE: (
-        "How did it go when you tried to {act}? What went well, and what was harder?",
+        # Not "when you tried to": said of work kept up, it became "worked to".
+        "How did it go when it came to {doing}? What went well, and what was harder?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
@@ -341,8 +342,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         # Not "what do you know now about this that you did not ...": "this" twice, and vague.
-        # Not "what have you come to understand": "come to ... come to depend".
-        "Since you started out, what have you learned about {topic}?",
+        # Not "what have you come to understand": "come to ... come to depend"; nor "since you
+        # started out, what have you learned about ...": it asks the first question again.
+        "Having talked this through, what will you hold on to about {topic}?",
         # Not "knowing what you know": circular where no case was told.
         "What has talking this through made clearer, and what is still unclear to you?",
     ),

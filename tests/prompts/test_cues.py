@@ -123,14 +123,16 @@ def test_a_doing_items_points_are_not_asked_as_understanding(full_library: Libra
 
 
 def test_the_cut_off_point_is_said_to_be_cut_not_left_hanging(full_library: Library) -> None:
-    """ "…or links between the 'rupture' and how they usually…?" reads as the supervisor
-    trailing off; the point is named by its printed words and said to be cut off (not "the
-    point that breaks off at", which readers would not say aloud)."""
+    """ "…or links between the 'rupture' and how they usually…?" reads as the practitioner's
+    question trailing off, and "(the source cuts this point off)" in it as a note: the point
+    is the supervisor's to raise, named by its printed words, said to be cut off."""
     made = prompts_for(full_library.item("cyp-4.3/t/3"), full_library.models["gibbs"])
     listing = [p.text for p in made.prompts if p.asks is None and p.role is Role.PRACTITIONER]
-    cut = [text for text in listing if "how they usually…" in text]
-    assert len(cut) == 1
-    assert "how they usually… (the source cuts this point off)" in cut[0], cut[0]
+    assert not any("how they usually" in text for text in listing), listing
+    cues = [p.text for p in made.prompts if p.asks is None and p.role is Role.SUPERVISOR]
+    cut = [text for text in cues if "how they usually…" in text]
+    assert len(cut) == 1, cues
+    assert cut[0].startswith("One point is cut off in the source ("), cut[0]
     assert "breaks off" not in cut[0]
 
 

@@ -689,3 +689,16 @@ def test_a_brief_keeps_what_two_words_share(full_library: Library) -> None:
     said = " ".join(p.text for p in made(full_library, "test-unseen/a/2").prompts)
     assert "changes in the strength," not in said and "changes in the strength?" not in said
     assert "changes in the street drug supply" in said, said
+
+
+def test_a_cue_under_a_question_on_one_part_stays_with_that_part(
+    full_library: Library,
+) -> None:
+    """ "Listen for whether their confidence is borne out by what they can describe about
+    reviewing agreements" under a question on giving positive feedback read as the cue of
+    another question."""
+    prompts = made(full_library, "h3-25/k/f", "gibbs").prompts
+    for at, prompt in enumerate(prompts):
+        if prompt.role is P and "positive feedback" in prompt.text:
+            cue = prompts[at + 1].text
+            assert "reviewing agreements" not in cue, cue
