@@ -72,7 +72,7 @@ def supervisor_cue(
             # The question already asks this (what would help, what it drew on): a cue asking
             # it again in other words adds nothing.
             rotation = (
-                tuple(c for c in rotation if c in follow or not asked.search(c.plain)) or rotation
+                tuple(c for c in rotation if c in follow or not asked.search(_said(c))) or rotation
             )
     if walk.knowing:
         # "Where they feel least sure" after a question on how sure they are says it again;
@@ -137,6 +137,11 @@ _FLAGGED = ("disagreement", "drift")
 """What a flag is about, in the one word a cue naming it would use."""
 
 
+def _said(cue: cues.Cue) -> str:
+    """Every wording of ``cue``: what one asks, they all ask."""
+    return " ".join((cue.act, cue.topic, cue.plain))
+
+
 def _opens_alike(cue: str, flag: str) -> bool:
     """Whether ``flag`` opens with the verb of the cue's last sentence ("Listen for ... Listen
     for ..."); a second "Ask" is how supervisors talk, and reads as no echo."""
@@ -157,6 +162,11 @@ _SAME_ASK = (
     re.compile(r"\b(?:learn more|understand better)\b", re.IGNORECASE),
     # "Walk through it step by step" asks already what they actually said and did.
     re.compile(r"\b(?:step by step|actually said)\b", re.IGNORECASE),
+    # "What will you hold on to?" and "the one thing they most want to remember".
+    re.compile(r"\b(?:hold on to|most want to remember)\b", re.IGNORECASE),
+    # "What would you tell yourself back then?" and "what advice they would give a new
+    # colleague".
+    re.compile(r"\b(?:tell yourself|new colleague)\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}
