@@ -35,7 +35,9 @@ def supervisor_cue(
         options = tuple(c for c in options if c.asks != cues.SOURCE) or options
     if walk.stance or _EXPECTED_ASKED in walk.asked:
         options = tuple(c for c in options if not EXPECTED.search(c.act)) or options
-    risky = Theme.RISK in walk.themes
+    # Knowledge that keeps someone alive, not the handling of anger or challenging behaviour,
+    # where a blunt correction after a frightening case reads as blame.
+    risky = Theme.RISK in walk.themes and not _CONDUCT.search(walk.item.text)
     options = tuple(c for c in options if not (c.gentle if risky else c.grave)) or options
     if Theme.MISTAKE in walk.themes:
         # Owning a mistake is conduct, not knowledge: a reading list would patronise.
@@ -149,6 +151,8 @@ def _opens_alike(cue: str, flag: str) -> bool:
     return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
+_CONDUCT = re.compile(r"\b(?:behaviour|anger|angry|hostil\w*|aggress\w*)\b", re.IGNORECASE)
+"""What a statement on someone's conduct towards the practitioner says."""
 _EXPECTED_ASKED = "expected"
 """What ``walk.asked`` holds once a flag has asked what policy asked of them."""
 _LAW = re.compile(r"\b(?:law|laws|legal|legislat\w*|act|acts|statutory|rights)\b", re.IGNORECASE)

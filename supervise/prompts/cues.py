@@ -329,7 +329,8 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
     Move.PLAN: _PLAN,
 }
 POINT_CUES: tuple[str, ...] = (
-    "Ask for one real example of a point they name, then listen for where it got difficult.",
+    # Not "then listen for where it got difficult": said of what comes easily too.
+    "Ask for a real example of one they name, and listen for what made it easy or hard.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
     "Ask which point matters most in their work at the moment, and why that one.",
 )

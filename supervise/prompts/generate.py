@@ -197,7 +197,9 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
         for part in walk.parts
         if not part.conditional and not part.kept_up and not (walk.reflecting and part.inner)
     ]
-    if told and move is not Move.PLAN:
+    # Nor is a part what they felt: feelings belong to the moment ("what did you feel when it
+    # came to responding with care?" narrowed the fear or anger of a hard moment to its care).
+    if told and move not in (Move.PLAN, Move.FEEL):
         walk.parts.remove(told[0])
         return told[0]
     return None

@@ -141,8 +141,10 @@ _KNOWING_ANALYSE = (
         Lens.CONTEXT,
         # Not "how their team tends to think about how ...", nor "where they see it
         # differently": the team, or the practitioner?
-        "Ask what their team makes of {topic}, and where their own view differs.",
-        "Ask what their team makes of this, and where their own view differs.",
+        # Nor "what their team makes of {topic}": the law, or what is on offer locally, is no
+        # matter of opinion; and a long topic after it tangles.
+        "Ask how their team tends to approach this, and where their own view differs.",
+        "Ask how their team tends to approach this, and where their own view differs.",
         follows=TAUGHT,
     ),
 )

@@ -118,7 +118,9 @@ _EVALUATE_KNOW: Pool = (
     # Not "where has what you know served you well": knotted, said aloud.
     # Not "thinking of {topic}, when has your knowledge ...": a long run-up, and "your
     # knowledge" of something they do.
-    "In your work, when has it made a real difference to know {about}?",
+    # Not "when has it made a real difference to know about what ending contact can do to
+    # ...": tangled, once the topic is long.
+    "When has what you know here made a real difference in your work?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
 )
@@ -201,8 +203,9 @@ _PART_ACT: dict[Move, Pool] = {
         "What was it like for you when it came to {doing}?",
     ),
     Move.EVALUATE: (
-        # Not "when you tried to": said of work kept up, it became "worked to".
-        "How did it go when it came to {doing}? What went well, and what was harder?",
+        # Not "when you tried to": said of work kept up, it became "worked to"; nor "when it
+        # came to {doing}": clumsy, said aloud.
+        "Looking back, how well did you {act}? What went well, and what was harder?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
@@ -218,7 +221,8 @@ _PART_ACT: dict[Move, Pool] = {
     Move.PLAN: (),
     Move.DESCRIBE: (),
 }
-_add_make_sense(_PART_ACT)
+# Driscoll's "So what?" on a part weighs it; what they felt is asked of the moment.
+_PART_ACT[Move.MAKE_SENSE] = _PART_ACT[Move.EVALUATE] + _PART_ACT[Move.ANALYSE]
 # A further part of work kept up over time: asked as it goes on, never as one thing done.
 _PART_ONGOING: dict[Move, Pool] = {
     **_PART_ACT,
@@ -231,7 +235,7 @@ _PART_ONGOING: dict[Move, Pool] = {
         "So far, what has helped you {act}, and what has been harder?",
     ),
 }
-_add_make_sense(_PART_ONGOING)
+_PART_ONGOING[Move.MAKE_SENSE] = _PART_ONGOING[Move.EVALUATE] + _PART_ONGOING[Move.ANALYSE]
 
 # Later stages talk about the moment already told, as a supervisor would ("it", "that moment"),
 # rather than naming the topic again; these stems take no handle.
@@ -295,7 +299,9 @@ _BACK_ONGOING: dict[Move, Pool] = {
         "What does your organisation expect of you here, and how does that shape what you do?",
     ),
     Move.CONCLUDE: (
-        "What else could you try? What have you learned from it so far?",
+        # Not "What else could you try? What have you learned from it so far?": "it" would be
+        # what they have not tried yet.
+        "What have you learned so far, and what else could you try?",
         "Knowing what you know now, what would you tell yourself at the start?",
         "If you were starting this work again, what would you do differently, and why?",
     ),
