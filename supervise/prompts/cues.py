@@ -32,6 +32,15 @@ from supervise.prompts.themes import Knowing, Theme
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
 _DESCRIBE = (
+    # Under a question that has asked them to walk through it, what to listen for in the
+    # telling (not "what they actually said and did" again).
+    Cue(
+        Lens.STANDARDS,
+        "Listen for what guided each step: habit, policy or their own judgement.",
+        "Listen for what guided each step: habit, policy or their own judgement.",
+        "Listen for what guided each step: habit, policy or their own judgement.",
+        follows=r"(?i)\bstep by step\b",
+    ),
     Cue(
         Lens.INTERVENTION,
         # Not "the exact words they used when ...": helping someone reach a service is calls,

@@ -85,8 +85,10 @@ _KNOWING_FEEL = (
         Lens.PRACTITIONER,
         # Not "notice what you feel ...; it may echo something in the work": on referral
         # thresholds or the law, readers heard no echo to listen for.
-        "Listen for any frustration or unease as they talk about {topic}, and give it room.",
-        "Listen for any frustration or unease as they talk about it, and give it room.",
+        # Not "frustration": beside an overdose or a frightening incident, readers heard
+        # distress, fear or loss to listen for.
+        "Listen for any unease or distress as they talk about {topic}, and give it room.",
+        "Listen for any unease or distress as they talk about it, and give it room.",
     ),
 )
 _KNOWING_EVALUATE = (

@@ -77,6 +77,7 @@ _LISTED = re.compile(
     r"|[.;:]|$)",
     re.IGNORECASE,
 )
+_SHARED_LEADS = frozenset({"their", "the", "a", "an", "your", "any"})
 # A list of cases where something applies ("i.e. where there is a risk ...") is no list of
 # things to listen for.
 _NOT_THINGS = re.compile(r"^(?:where|when|if|whenever|that|which|how|why)\b", re.IGNORECASE)
@@ -99,6 +100,12 @@ def listed_check(statement: str, knowing: bool) -> str | None:
     things = chunks[:-1] + last
     if len(things) < 2:
         return None
+    lead = things[1].split(" ", 1)[0].lower()
+    first = f" {things[0].lower()}"
+    shared = all(t.lower().startswith(lead + " ") for t in things[1:]) and f" {lead} " in first
+    if lead in _SHARED_LEADS and shared:
+        # "their children, their tenancy or their prescription": "their" said once.
+        things = things[:1] + [t.split(" ", 1)[1] for t in things[1:]]
     # "or": any of them is worth hearing, not all of them together. Said as a list, else
     # (where that would read as the statement copied) with an "or" between each.
     for joined in (", ".join(things[:-1]) + " or " + things[-1], " or ".join(things)):
@@ -129,5 +136,12 @@ def seen_check(statement: str, part: str) -> str:
         return short
     # "or": any of them, and a list of the statement's not said word for word.
     rest = re.sub(r"\s+and\s+(?!.*\s(?:and|or)\s)", " or ", rest)
+    # Said of a decision already told: "may influence" -> "may have influenced".
+    rest = re.sub(
+        r"\b(may|might)\s+(\w+?)(e?)\b(?=\s)",
+        lambda m: f"{m.group(1)} have {m.group(2)}{m.group(3)}{'d' if m.group(3) else 'ed'}",
+        rest,
+        count=1,
+    )
     text = "Listen for " + third_person(said[:joined] + " " + rest) + "."
     return text if run(text, statement) <= RUN_WORDS else short

@@ -79,7 +79,9 @@ the time it was so ("a time when a person was ...", "a recent time you noticed s
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
     # Not "give one example of": the topic may be plural ("achievements and shortfalls").
-    "Which case from your own work comes to mind when you think of {topic}? What did it show you?",
+    # "if any": not everyone has been at an overdose, and it should not be assumed.
+    "Which case from your own work, if any, comes to mind when you think of {topic}? What did it"
+    " show you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -204,8 +206,9 @@ _PART_ACT: dict[Move, Pool] = {
     ),
     Move.EVALUATE: (
         # Not "when you tried to": said of work kept up, it became "worked to"; nor "when it
-        # came to {doing}": clumsy, said aloud.
-        "Looking back, how well did you {act}? What went well, and what was harder?",
+        # came to {doing}": clumsy, said aloud; nor "how well did you respond with care?": an
+        # appraisal of a skill no one can score.
+        "Looking back, what helped you {act}, and what got in the way?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (

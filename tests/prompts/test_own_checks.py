@@ -101,6 +101,19 @@ def test_how_ones_own_values_shape_decisions_is_listened_for(full_library: Libra
     for model in ("driscoll", "gibbs"):
         said = cues(made(full_library, "test-unseen/a/7", model))
         assert (
-            "Listen for how their own values and attitudes may influence decisions about risk,"
-            " sanctions or the ending of treatment." in said
+            "Listen for how their own values and attitudes may have influenced decisions about"
+            " risk, sanctions or the ending of treatment." in said
         ), said
+
+
+def test_a_listed_lead_word_is_said_once() -> None:
+    """ "fear of losing their children, their tenancy or their prescription": with the list's
+    "or" between each, readers heard "or their ... or their"; "their" is said once."""
+    said = listed_check(
+        "reasons why people may not disclose their use, i.e. fear of losing their children,"
+        " their tenancy or their prescription",
+        knowing=True,
+    )
+    assert said == (
+        "Listen for whether they mention fear of losing their children, tenancy or prescription."
+    )
