@@ -107,6 +107,8 @@ def supervisor_cue(
             # "policy or the law" beside goals set within a service's treatment policy: the
             # law is asked about where the statement speaks of it.
             flag = cues.POLICY_FLAG
+        if flag == cues.FLAGS.get(Theme.DOUBT) and _DOUBTS.search(walk.handles[0].text):
+            flag = cues.DOUBT_TOLD_FLAG
         if flag in (cues.FLAGS.get(Theme.RULES), cues.POLICY_FLAG):
             # Asked what policy asked of them: no later cue asks what the service expects.
             walk.asked.add(_EXPECTED_ASKED)
@@ -151,6 +153,8 @@ def _opens_alike(cue: str, flag: str) -> bool:
     return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
+_DOUBTS = re.compile(r"\b(?:doubts?|disagree\w*|sceptic\w*|mistrust)\b", re.IGNORECASE)
+"""A handle whose moment is a doubt voiced."""
 _CONDUCT = re.compile(r"\b(?:behaviour|anger|angry|hostil\w*|aggress\w*)\b", re.IGNORECASE)
 """What a statement on someone's conduct towards the practitioner says."""
 _EXPECTED_ASKED = "expected"

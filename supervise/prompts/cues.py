@@ -345,6 +345,12 @@ POINT_CUES: tuple[str, ...] = (
 )
 """Cues for the prompt that lists the sub-points."""
 
+DOUBT_TOLD_FLAG = (
+    "Listen for whether they stayed curious or grew defensive, especially where the doubts were"
+    " about them."
+)
+"""The doubt flag on an item whose moment is the doubt itself ("where doubt came into it" read
+as a template there)."""
 POLICY_FLAG = (
     "Check what the service's policy asked of them here, and whether that was clear to them at"
     " the time."

@@ -302,6 +302,7 @@ _FIRST_MENTION_AGAIN = re.compile(r"\ba " + SERVED + r"\b")
 
 
 _ONE_OF = {
+    "family members and carers": "a family member or carer",
     "young people": "a young person",
     "children": "a child",
     "parents": "a parent",

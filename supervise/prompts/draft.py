@@ -44,6 +44,9 @@ def fill(
     text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
     # "As they talk about talking with ...": the telling said once.
     text = _TALK_TWICE.sub(r"describe \1", text)
+    if text.count("change") > 1:
+        # "goals for change ..., and who could change it": one "change".
+        text = text.replace("who could change it", "who could do something about it")
     # "their relationship with the young person ... strain in the relationship": said once.
     text = _RELATIONSHIP_AGAIN.sub(r"\1", text)
     if _LISTENING.search(text):

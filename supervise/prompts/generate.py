@@ -341,8 +341,8 @@ _AGAIN = re.compile(r"\bdo it again\b|\bnext time\b", re.IGNORECASE)
 """A question about doing it again: beside the point where "it" was a mistake."""
 
 _CUT_OFF = (
-    "One point is cut off in the source ({}); if it fits their case, ask about it in its printed"
-    " words."
+    "One point is cut off in the source ({}); if it fits their case, explore it with them,"
+    " without guessing how it ends."
 )
 """The supervisor's cue for a sub-point the source cuts off, where its brief runs to the cut:
 named by its printed words, in the cue, since readers heard "…" in a question as trailing off

@@ -85,10 +85,16 @@ _KNOWING_FEEL = (
         Lens.PRACTITIONER,
         # Not "notice what you feel ...; it may echo something in the work": on referral
         # thresholds or the law, readers heard no echo to listen for.
-        # Not "frustration": beside an overdose or a frightening incident, readers heard
-        # distress, fear or loss to listen for.
+        # Beside an overdose, distress or loss; beside thresholds or the law, frustration.
         "Listen for any unease or distress as they talk about {topic}, and give it room.",
         "Listen for any unease or distress as they talk about it, and give it room.",
+        grave=True,
+    ),
+    _knowing(
+        Lens.PRACTITIONER,
+        "Listen for any frustration or unease as they talk about {topic}, and give it room.",
+        "Listen for any frustration or unease as they talk about it, and give it room.",
+        gentle=True,
     ),
 )
 _KNOWING_EVALUATE = (
@@ -134,9 +140,11 @@ _KNOWING_ANALYSE = (
     # Nor "where what they know here shows in the way they are with ...": clumsy, and close
     # to "how knowing this changes what they do with ...". Nor "when this last came up
     # between them and ...": law, an assessment or an overdose does not "come up between".
+    # Nor "the last time this mattered in their work with ...": a case asked for again at
+    # Analysis, and an assessment or the law matters every time.
     fixed(
-        Lens.RELATIONSHIP,
-        "Ask for the last time this mattered in their work with {one}, and how they handled it.",
+        Lens.LEARNING,
+        "Ask which part of this they find hardest to put into practice, and why.",
     ),
     # Under a question that has asked what training or guidance taught them: the team's view.
     _knowing(

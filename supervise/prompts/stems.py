@@ -30,7 +30,9 @@ _DESCRIBE_ACT: Pool = (
     "From your own recent work, pick one example of {doing}. What did you do?",
     # Not "when it mattered that you {act}": a present verb in a past frame.
     # Not "this month": it may leave them nothing to bring.
-    "Think of a recent time when it really mattered to {act}. What happened?",
+    # Not "when it really mattered to": routine work (agreeing what contact is for) matters
+    # every time.
+    "From a recent case, how did you {act}, and how did it go?",
     # Not "What happened with them?": after a disclosure, it invites the story of the abuse.
     "Who comes to mind first when you think about {doing}? What did you do?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
@@ -208,7 +210,8 @@ _PART_ACT: dict[Move, Pool] = {
         # Not "when you tried to": said of work kept up, it became "worked to"; nor "when it
         # came to {doing}": clumsy, said aloud; nor "how well did you respond with care?": an
         # appraisal of a skill no one can score.
-        "Looking back, what helped you {act}, and what got in the way?",
+        # Nor "what helped you ..., and what got in the way?": Analysis asks that.
+        "What went well, and what less well, in {doing}?",
         "How well did you manage to {act}? What tells you so?",
     ),
     Move.ANALYSE: (
