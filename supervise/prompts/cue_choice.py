@@ -223,7 +223,7 @@ def _cue_text(walk: Draft, cue: cues.Cue, move: Move, handle: Handle | None) -> 
         # watching, so the cue names nothing.
         template = cue.plain
     noticed = None if ahead or walk.knowing else moments.noticed(handle)
-    if noticed and "went about" in template:
+    if (noticed or handle.inner) and "went about" in template:
         # Nobody "goes about noticing": what they did once they saw it is the strength.
         template, noticed = cue.plain, None
     if noticed:

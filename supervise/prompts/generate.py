@@ -276,7 +276,7 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     if walk.reflecting:
         # "What was going on for the person you support" turns away from their own views.
         rotation = tuple(s for s in rotation if "one}" not in s) or rotation
-    if handle is not None and handle.verb:
+    if handle is not None and (handle.verb or handle.text.split(" ", 1)[0].endswith("ing")):
         # "glad you knew about helping a customer work through anger": a doing is not known.
         rotation = tuple(s for s in rotation if "glad you knew" not in s) or rotation
     if handle is not None and re.search(r"\bmind\b", handle.text):

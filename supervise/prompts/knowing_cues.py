@@ -105,7 +105,8 @@ _KNOWING_EVALUATE = (
         # Not "something you know about": as if it were whatever the supervisor happens to know.
         "If they have missed something important {about}, say so kindly, and suggest where to"
         " look.",
-        "Check it against current policy and practice, and name any gap plainly.",
+        # Not "Check it against ...": "it" had nothing to point to.
+        "Check what they say against current policy and practice, and name any gap plainly.",
         gentle=True,
     ),
     _knowing(

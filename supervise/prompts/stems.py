@@ -287,7 +287,8 @@ _BACK_ONGOING: dict[Move, Pool] = {
         # A feeling, not "what goes through your mind": where the pull to a side shows first.
         "What do you find yourself feeling as this work goes on, and what do you do with that?",
         "What do you tend to feel in this work, and what do you do with it?",
-        "Where have you felt least sure of yourself so far, and why then, do you think?",
+        # Not "where ..., and why then, do you think?": "where" then "then".
+        "At what point in this work have you felt least sure of yourself, and why?",
     ),
     Move.EVALUATE: (
         "So far, what has gone well, and what has been harder than you expected?",
