@@ -107,6 +107,8 @@ def supervisor_cue(
             # "policy or the law" beside goals set within a service's treatment policy: the
             # law is asked about where the statement speaks of it.
             flag = cues.POLICY_FLAG
+        if flag == cues.FLAGS.get(Theme.BOUNDARY) and _ENDING.search(walk.handles[0].text):
+            flag = cues.ENDING_FLAG
         if flag == cues.FLAGS.get(Theme.DOUBT) and _DOUBTS.search(walk.handles[0].text):
             flag = cues.DOUBT_TOLD_FLAG
         if flag in (cues.FLAGS.get(Theme.RULES), cues.POLICY_FLAG):
@@ -153,6 +155,8 @@ def _opens_alike(cue: str, flag: str) -> bool:
     return last != "Ask" and last == flag.split(" ", 1)[0]
 
 
+_ENDING = re.compile(r"\bend(?:ing|ings)?\b", re.IGNORECASE)
+"""A handle about ending the work."""
 _DOUBTS = re.compile(r"\b(?:doubts?|disagree\w*|sceptic\w*|mistrust)\b", re.IGNORECASE)
 """A handle whose moment is a doubt voiced."""
 _CONDUCT = re.compile(r"\b(?:behaviour|anger|angry|hostil\w*|aggress\w*)\b", re.IGNORECASE)

@@ -351,6 +351,9 @@ DOUBT_TOLD_FLAG = (
 )
 """The doubt flag on an item whose moment is the doubt itself ("where doubt came into it" read
 as a template there)."""
+ENDING_FLAG = "Check the ending was planned with the person, not drifted into or cut short."
+"""The boundary flag on an item about ending the work ("has contact ended up more, or less,
+than agreed?" muddled an ending)."""
 POLICY_FLAG = (
     "Check what the service's policy asked of them here, and whether that was clear to them at"
     " the time."

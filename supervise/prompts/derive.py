@@ -312,7 +312,7 @@ _ONE_OF = {
     "clients": "a client",
     "service users": "a service user",
 }
-_MANY = re.compile(r"\b(with|to|for) (" + "|".join(_ONE_OF) + r")\b", re.IGNORECASE)
+_MANY = re.compile(r"\b(with|to|for|involve) (" + "|".join(_ONE_OF) + r")\b", re.IGNORECASE)
 
 
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:

@@ -139,6 +139,7 @@ def short_of(item: Item) -> Handle | None:
     return Handle(short, handle.verb) if short else None
 
 
+_SAFEGUARD = re.compile(r"\b(?:consent|agreement|permission)\b", re.IGNORECASE)
 _SHARED_OF = re.compile(r"\bthe\s+\w+\s+(?:or|and)\s+\w+\s+of\s+(?:the\s+)?")
 # A first word with no ending of a noun or adjective, followed by what a verb acts on.
 _BARE_VERB = re.compile(
@@ -164,6 +165,9 @@ def brief(point: Point) -> str:
     # "changes in the strength or content of the street drug supply": changes in the supply.
     text = _SHARED_OF.sub("the ", text) if len(text.split()) > BRIEF_WORDS else text
     short = cut(text, BRIEF_WORDS)
+    if _SAFEGUARD.search(text[len(short) :]) and len(text.split()) <= BRIEF_WORDS + 4:
+        # "inform other agencies | with the person's consent": the safeguard is the point.
+        short = text
     # Only the printed words, and never a made-up ending: where the brief runs to the source's
     # cut, the cut is shown as one; a brief that ends before it is whole as it is.
     reaches_cut = len(short.split()) >= len(text.split())

@@ -702,3 +702,18 @@ def test_a_cue_under_a_question_on_one_part_stays_with_that_part(
         if prompt.role is P and "positive feedback" in prompt.text:
             cue = prompts[at + 1].text
             assert "reviewing agreements" not in cue, cue
+
+
+def test_a_brief_keeps_its_safeguard(full_library: Library) -> None:
+    """ "inform other agencies involved, with the person's consent": readers in four rounds
+    heard "informing other agencies" without the consent that makes it safe."""
+    said = " ".join(p.text for p in made(full_library, "test-unseen/pc/11").prompts)
+    assert "with the person's consent" in said, said
+
+
+def test_an_ending_is_checked_as_an_ending(full_library: Library) -> None:
+    """ "Has contact or help ended up more, or less, than agreed?" muddled an ending."""
+    for model in ("driscoll", "gibbs"):
+        said = " ".join(p.text for p in made(full_library, "test-unseen/pc/11", model).prompts)
+        assert "ended up more, or less" not in said, said
+        assert "Check the ending was planned with the person" in said, said
