@@ -384,6 +384,8 @@ _SHORT_ENOUGH = 3
 """A handle of this many words is said in full every time."""
 
 
+# What is affected is someone ("how ... can affect you", "a person's mood"): that is the point.
+_SOMEONE = re.compile(r"\b(?:you|your|person's|someone's|people's|customer's|client's)\b")
 _ON_WHAT = re.compile(r"^\s*on\s+((?:(?:a|an|the|their|your)\s+)?[\w'-]+)", re.IGNORECASE)
 
 
@@ -409,7 +411,8 @@ def derive_short(text: str, verb: bool) -> str | None:
     modal = next((i for i, w in enumerate(said) if w.lower() in _MODALS), 0)
     # Not where what follows is the practitioner ("how working with people in crisis can
     # affect you"): that is the point, not the working.
-    if not verb and said[0].lower() == "how" and modal > 2 and "you" not in said[modal:]:
+    affected = " ".join(said[modal:]).lower()
+    if not verb and said[0].lower() == "how" and modal > 2 and not _SOMEONE.search(affected):
         # "how changes in someone's circumstances can affect ...": once said, the changes.
         short = " ".join(said[1:modal])
     short = _GENERIC_PLACE.sub("", _CONTRAST.sub("", short))

@@ -379,6 +379,8 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
         if line and len((stem + trial).split()) > POINTS_WORDS:
             count, trial = count + 1, words
         line = trial
+    # A group of one is no "which of these": two at least, in a longer line if need be.
+    count = max(1, min(count, len(briefs) // 2))
     size, extra = divmod(len(briefs), count)
     groups, start = [], 0
     for number in range(count):

@@ -120,9 +120,21 @@ def without_manner(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# "how the effects of alcohol and other drugs, including withdrawal, can affect a person's
+# mood, memory and ability to engage ...": how alcohol and other drugs can affect a person's
+# mood and memory. What is affected is the point; its first two are enough to say it.
+_EFFECTS_HOW = re.compile(
+    r"^how\s+the\s+(?:effects?|impact)\s+of\s+(?P<cause>.+?)(?:,\s+including\s+[^,]+,)?\s+"
+    r"(?P<modal>(?:can|could|may|might)\s+)?(?P<verb>affects?)\s+(?P<first>[^,]+),\s+"
+    r"(?P<second>\w+)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def reworded(piece: str, limit: int) -> str:
     """A noun phrase that says its point in fewer words, where a long form has a short one."""
     piece = _IMPACT.sub(r"how \2 can affect \3", piece)
+    piece = _EFFECTS_HOW.sub(r"how \g<cause> \g<modal>\g<verb> \g<first> and \g<second>", piece)
     piece = _PART_OF.sub("as part of", piece)
     # "factors that increase the risk of drug-related death": what is said is the risk; its
     # factors are what the points and the knowing name.

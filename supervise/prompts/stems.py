@@ -33,8 +33,9 @@ _DESCRIBE_ACT: Pool = (
     # Not "when it really mattered to": routine work (agreeing what contact is for) matters
     # every time.
     "From a recent case, how did you {act}, and how did it go?",
-    # Not "What happened with them?": after a disclosure, it invites the story of the abuse.
-    "Who comes to mind first when you think about {doing}? What did you do?",
+    # Not "What happened with them?": after a disclosure, it invites the story of the abuse;
+    # nor "Who comes to mind first ...? What did you do?": from a person to an act in a jump.
+    "Think of the last time your work involved {doing}. What happened, and what did you do?",
     "Describe one moment, as plainly as you can, when you tried to {act}.",
 )
 _DESCRIBE_TOPIC: Pool = (
