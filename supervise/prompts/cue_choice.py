@@ -107,10 +107,9 @@ def supervisor_cue(
             # "policy or the law" beside goals set within a service's treatment policy: the
             # law is asked about where the statement speaks of it.
             flag = cues.POLICY_FLAG
-        if flag == cues.FLAGS.get(Theme.BOUNDARY) and _ENDING.search(walk.handles[0].text):
-            flag = cues.ENDING_FLAG
-        if flag == cues.FLAGS.get(Theme.DOUBT) and _DOUBTS.search(walk.handles[0].text):
-            flag = cues.DOUBT_TOLD_FLAG
+        for theme, moment, said in _FLAGS_OF_THE_MOMENT:
+            if flag == cues.FLAGS.get(theme) and moment.search(walk.handles[0].text):
+                flag = said
         if flag in (cues.FLAGS.get(Theme.RULES), cues.POLICY_FLAG):
             # Asked what policy asked of them: no later cue asks what the service expects.
             walk.asked.add(_EXPECTED_ASKED)
@@ -159,6 +158,12 @@ _ENDING = re.compile(r"\bend(?:ing|ings)?\b", re.IGNORECASE)
 """A handle about ending the work."""
 _DOUBTS = re.compile(r"\b(?:doubts?|disagree\w*|sceptic\w*|mistrust)\b", re.IGNORECASE)
 """A handle whose moment is a doubt voiced."""
+_FLAGS_OF_THE_MOMENT = (
+    (Theme.BOUNDARY, _ENDING, cues.ENDING_FLAG),
+    (Theme.DOUBT, _DOUBTS, cues.DOUBT_TOLD_FLAG),
+)
+"""A theme's flag said otherwise where the handle's moment is what the flag asks about: an
+ending is no drift, and a doubt voiced is no "if doubt came up"."""
 _CONDUCT = re.compile(r"\b(?:behaviour|anger|angry|hostil\w*|aggress\w*)\b", re.IGNORECASE)
 """What a statement on someone's conduct towards the practitioner says."""
 _EXPECTED_ASKED = "expected"

@@ -85,6 +85,8 @@ _NEXT_DOING = re.compile(
     r",\s+and\s+(?!(?:again|then|also|so|that|which|who|where|when|the|a|an|their|your|his|her"
     r"|its|any|all|each|other|others)\b)(?=\w*(?:[^s]|ss)\s+(?!(?:of|for|in|and|or|to)\b)\w)",
 )
+_DOING_BREAKS = re.compile(_PART_BREAKS.pattern + "|" + _NEXT_DOING.pattern, re.IGNORECASE)
+"""Where a statement of something done joins several things done."""
 # "it is important to": an "it" that stands for nothing said before.
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:important|essential|vital|necessary)\b", re.IGNORECASE)
 # Words that stand for something said earlier: a part that leans on one cannot stand alone.
@@ -329,13 +331,12 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         # people about ..." in a question about one case jars.
         text = _MANY.sub(lambda m: f"{m.group(1)} {_ONE_OF[m.group(2).lower()]}", text)
     text = plain(text)
+    breaks = _PART_BREAKS
     if verb:
         # "... while maintaining a consistent working relationship", "while recognising that
         # the person may not be ready": a side condition of the doing, not a part to ask.
         text = _WHILE.sub("", text)
-    breaks = _PART_BREAKS
-    if verb:
-        breaks = re.compile(_PART_BREAKS.pattern + "|" + _NEXT_DOING.pattern, re.IGNORECASE)
+        breaks = _DOING_BREAKS
     pieces = [piece.strip(" ,") for piece in breaks.split(text) if piece and piece.strip()]
     first = pieces[0] if verb else reworded(pieces[0], limit)
     # A reworded phrase no longer runs on as the statement does: it may keep a word more.

@@ -147,10 +147,13 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
         # Likewise a cue under a question on one part stays with that part ("borne out by what
         # they can describe about reviewing agreements" under a question on feedback read as a
         # cue for another question); unasked parts go to stages whose question names nothing.
-        on_part = asked[index] is not None and asked[index] is not handles[0]
-        about = unasked.pop(0) if unasked and not waiting and not on_part else handles[0]
-        if on_part:
-            about = asked[index] or handles[0]
+        part = asked[index]
+        if part is not None and part is not handles[0]:
+            about = part
+        elif unasked and not waiting:
+            about = unasked.pop(0)
+        else:
+            about = handles[0]
         if about is handles[0]:
             # Named in full once is enough, by a cue or by this stage's question: later cues
             # say it shorter, as a person would, where it has a short form.

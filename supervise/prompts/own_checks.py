@@ -77,6 +77,8 @@ _LISTED = re.compile(
     r"|[.;:]|$)",
     re.IGNORECASE,
 )
+# The "and" (or "or") that joins a list's last two things: none follows it.
+_LAST_JOIN = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)")
 _SHARED_LEADS = frozenset({"their", "the", "a", "an", "your", "any"})
 # A list of cases where something applies ("i.e. where there is a risk ...") is no list of
 # things to listen for.
@@ -96,7 +98,7 @@ def listed_check(statement: str, knowing: bool) -> str | None:
     chunks = said.split(", ")
     # The last chunk's "and" joins the list's last two things; an "and" inside a thing
     # ("needle and syringe programmes") is left alone.
-    last = re.split(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)", chunks[-1])
+    last = _LAST_JOIN.split(chunks[-1])
     things = chunks[:-1] + last
     if len(things) < 2:
         return None
@@ -135,7 +137,7 @@ def seen_check(statement: str, part: str) -> str:
     if joined < 0:
         return short
     # "or": any of them, and a list of the statement's not said word for word.
-    rest = re.sub(r"\s+and\s+(?!.*\s(?:and|or)\s)", " or ", rest)
+    rest = _LAST_JOIN.sub(" or ", rest)
     # Said of a decision already told: "may influence" -> "may have influenced".
     rest = re.sub(
         r"\b(may|might)\s+(\w+?)(e?)\b(?=\s)",
