@@ -32,22 +32,14 @@ from supervise.prompts.themes import Knowing, Theme
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
 _DESCRIBE = (
-    # Under a question that has asked them to walk through it, what to listen for in the
-    # telling (not "what they actually said and did" again).
-    Cue(
-        Lens.STANDARDS,
-        "Listen for what guided each step: habit, policy or their own judgement.",
-        "Listen for what guided each step: habit, policy or their own judgement.",
-        "Listen for what guided each step: habit, policy or their own judgement.",
-        follows=r"(?i)\bstep by step\b",
-    ),
     Cue(
         Lens.INTERVENTION,
         # Not "the exact words they used when ...": helping someone reach a service is calls,
         # forms and going along as much as words, and keeping a dialogue going is no one line.
-        "Ask what they actually said and did when {doing}. Listen for what is left out.",
-        "Ask what was actually said and done about {topic}. Listen for what is missing.",
-        "Ask what they actually said and did; listen for anything played down.",
+        # Not "Listen for what is left out": nothing to listen for in particular.
+        "Ask what they actually said and did when {doing}, as near word for word as they can.",
+        "Ask what was actually said and done about {topic}, as near word for word as they can.",
+        "Ask them to replay what they said and did, as near word for word as they can.",
         outward=True,
         time=Time.MOMENT,
     ),
@@ -81,11 +73,14 @@ _DESCRIBE = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        # Not "Notice ... noticing ..." where the doing is noticing.
-        "Be aware of your own reaction as they talk about {doing}; it may say something about"
-        " the case.",
-        "Notice what stirs in you as they talk about {topic}; it may mirror the case.",
-        "Notice your own reaction as you listen; it may say something about the case.",
+        # Not "be aware of your own reaction ...; it may say something about the case": nothing
+        # to do with it; nor "hold back and ask one more open question", beside a red flag too
+        # long to say. Where they reflect on their own values, the supervisor's count too.
+        "Notice your own views as they talk about {doing}, and keep them from steering the"
+        " telling.",
+        "Notice your own views as they talk about {topic}, and keep them from steering the"
+        " telling.",
+        "Notice your own views as you listen, and keep them from steering what they tell you.",
     ),
 )
 _FEEL = (
@@ -143,13 +138,17 @@ _FEEL = (
     ),
     fixed(
         Lens.PARALLEL,
-        "As they tell it, notice whether a pull to rush, rescue or argue shows up between you.",
+        # Not "notice whether a pull ... shows up": noticed, and then what?
+        "If you feel pulled to rush, rescue or argue as they tell it, say so gently; it may mirror"
+        " the case.",
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they tell you about {doing}; it may echo their own feelings.",
-        "Notice what you feel as they talk about {topic}; it may echo their own feelings.",
-        "Notice what you feel as you listen; it may echo their own feelings.",
+        "Notice what you feel as they tell you about {doing}; if it may echo theirs, offer it"
+        " tentatively.",
+        "Notice what you feel as they talk about {topic}; if it may echo theirs, offer it"
+        " tentatively.",
+        "Notice what you feel as you listen; if it may echo theirs, offer it tentatively.",
     ),
     # Where nothing hard was at stake, a lighter look at what they came away with. Last, so
     # that the places of the cues above hold (_FEEL[4], the parallel cue, is used elsewhere).
@@ -157,20 +156,26 @@ _FEEL = (
         Lens.PRACTITIONER,
         # Not "ask how they came away from that conversation": the question has just asked how
         # they felt, and the work told may have been more than one conversation.
-        "As they talk about {doing}, listen for whether they sound at ease, unsettled or drained.",
-        "As they talk about {topic}, listen for whether they sound at ease, unsettled or drained.",
-        "Listen for whether they sound at ease, unsettled or drained as they tell it.",
+        # Not "listen for whether they sound at ease, unsettled or drained": nothing to do next,
+        # and "drained" by explaining a service? Reflecting a feeling back is the move.
+        "As they talk about {doing}, name any feeling you hear that they leave unsaid, and ask if"
+        " it fits.",
+        "As they talk about {topic}, name any feeling you hear that they leave unsaid, and ask if"
+        " it fits.",
+        "If they tell you the facts but not the feeling, name the feeling you heard and ask if it"
+        " fits.",
         time=Time.MOMENT,
         light=True,
     ),
     Cue(
         Lens.PRACTITIONER,
         # A cue, not a question: no question mark after "Ask how ...".
-        "As they talk about {doing}, listen for whether it tends to leave them at ease, unsettled"
-        " or drained.",
-        "As they talk about {topic}, listen for whether it tends to leave them at ease, unsettled"
-        " or drained.",
-        "Listen for whether this work tends to leave them at ease, unsettled or drained.",
+        "As they talk about {doing}, name any feeling you hear that they leave unsaid, and ask if"
+        " it fits.",
+        "As they talk about {topic}, name any feeling you hear that they leave unsaid, and ask if"
+        " it fits.",
+        "If they describe the work but not how it leaves them, say what you hear and ask if it"
+        " fits.",
         time=Time.ONGOING,
         light=True,
     ),
@@ -365,7 +370,8 @@ FLAGS: dict[Theme, str] = {
         # Not "what was done": the cue it follows has asked what they did.
         "Check whether any risk is still live, and whether it was recorded and passed on."
     ),
-    Theme.BOUNDARY: "Check for drift: has contact or help ended up more, or less, than agreed?",
+    # Not "Check for drift: has contact or help ended up ...": jargon, and help is not contact.
+    Theme.BOUNDARY: "Check whether contact has drifted from what was agreed, to more or to less.",
     Theme.DEPENDENCY: (
         "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
     ),

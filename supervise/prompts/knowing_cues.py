@@ -50,8 +50,10 @@ _KNOWING_DESCRIBE = (
         # Not "if this were handled well": knowledge is not handled.
         # Not "what difference this knowledge makes to": stilted.
         # Not "how knowing this changes what they do with": which "this", and "do with".
-        "Ask how their work with {one} shows what they know {about}.",
-        "Ask what {one} would most want them to understand here.",
+        # Not "how their work with ... shows what they know": abstract; nor "what a customer
+        # would most want them to understand": no fit for their own stress, or procedure.
+        "Ask them to think of one person they work with now, and apply what they know {about}.",
+        "Ask them to apply it to one person they work with now: what would they look for?",
     ),
     _knowing(
         Lens.SUPERVISOR,
@@ -106,7 +108,8 @@ _KNOWING_EVALUATE = (
         "If they have missed something important {about}, say so kindly, and suggest where to"
         " look.",
         # Not "Check it against ...": "it" had nothing to point to.
-        "Check what they say against current policy and practice, and name any gap plainly.",
+        # Not "Check what they say against current policy": most knowing is no policy.
+        "If they have missed something important, say so kindly, and suggest where to look.",
         gentle=True,
     ),
     _knowing(
@@ -175,8 +178,9 @@ _KNOWING_PLAN = (
     _knowing(
         Lens.STANDARDS,
         # Not "one way to use what they know": vague; a step in a case they have now.
-        "Agree one step in a current case that draws on what they know {about}, and when to look"
-        " back at it.",
+        # Not "draws on what they know about": abstract, said aloud.
+        "Agree one step in a current case that puts this into practice, and when to look back at"
+        " it.",
         "Agree one step in a current case that puts this into practice, and when to look back at"
         " it.",
     ),

@@ -22,21 +22,22 @@ Pool = tuple[str, ...]
 _DESCRIBE_ACT: Pool = (
     # Not "where it was your job to": it always is; not "a case that asked you to": every
     # case does.
-    "Pick one recent case. When it came to {doing}, what did you do, and how did it go?",
     # Not "what did you do first?": it narrows the telling to its start.
     "Recall one visit, call or meeting that involved {doing}. What happened, and what did you do?",
     "Think of recent work with {one}, and one time you tried to {act}. What happened?",
-    "Take one recent case and walk through it step by step: how did you {act}?",
+    # Not "walk through it step by step: how did you": stiff, said aloud.
+    "Take one recent case. What did you do to {act}, and what happened?",
     "From your own recent work, pick one example of {doing}. What did you do?",
     # Not "when it mattered that you {act}": a present verb in a past frame.
     # Not "this month": it may leave them nothing to bring.
     # Not "when it really mattered to": routine work (agreeing what contact is for) matters
     # every time.
-    "From a recent case, how did you {act}, and how did it go?",
+    # Not "and how did it go?": the next stage asks that.
+    "Think of one recent case. What did you do when it came to {doing}?",
     # Not "What happened with them?": after a disclosure, it invites the story of the abuse;
     # nor "Who comes to mind first ...? What did you do?": from a person to an act in a jump.
-    "Think of the last time your work involved {doing}. What happened, and what did you do?",
-    "Describe one moment, as plainly as you can, when you tried to {act}.",
+    # Not "your work involved": a form's words. Not "as plainly as you can": patronising.
+    "Think of the last time you were {doing}. What happened, and what did you do?",
 )
 _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
@@ -350,7 +351,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # nor "why does it matter so much?": "it" after a plural topic, and leading; nor
         # "thinking about {topic}, what is at stake for {one}?": a long run-up, and "what is at
         # stake" says "why it matters" again.
-        "What could it mean for {one} if their worker got this wrong?",
+        # Not "what could it mean for ... if their worker got this wrong?": vague, and heard as
+        # a charge.
+        "Picture your next meeting with {one}. What would you look out for, with this in mind?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
