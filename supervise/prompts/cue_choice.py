@@ -63,6 +63,9 @@ def supervisor_cue(
     if walk.reflecting:
         # Reflecting on their own values stays with their views, not how the person took it.
         rotation = tuple(c for c in rotation if "one}" not in c.plain) or rotation
+    if walk.among_staff:
+        # A review with their supervisor has no person served to ask about.
+        rotation = tuple(c for c in rotation if "one}" not in _said(c)) or rotation
     # "Agree one step ... they agree ...", "help them help ...": the handle's verb said twice.
     first = walk.handles[0].text.split(" ", 1)[0].lower()
     rotation = tuple(c for c in rotation if not _says_twice(c.act, first)) or rotation

@@ -218,15 +218,21 @@ _EVALUATE = (
     ),
 )
 _ANALYSE = (
+    # Not "what guidance, training or experience they draw on", nor "what theory helps them make
+    # sense of it": filler, beside a question on what helped them.
     Cue(
         Lens.LEARNING,
-        # Not "they draw on to {act}" ("draw on to draw out doubts"), nor "helps them {act}"
-        # ("helps them help").
-        "Ask what guidance, training or experience they draw on when {doing}.",
-        # Not "helps explain {topic}": an essay question.
-        "Ask what has helped them make sense of {topic}: training, guidance or experience.",
-        "Ask what theory, guidance or experience helps them make sense of it.",
-        asks=SOURCE,
+        "Ask what was driving their choices when {doing}: a rule, a hunch or a feeling.",
+        "Ask what was driving their choices around {topic}: a rule, a hunch or a feeling.",
+        "Ask what was driving their choices at each point: a rule, a hunch or a feeling.",
+        time=Time.MOMENT,
+    ),
+    Cue(
+        Lens.LEARNING,
+        "Ask what drives their choices when {doing}: a rule, a hunch or a feeling.",
+        "Ask what drives their choices around {topic}: a rule, a hunch or a feeling.",
+        "Ask what drives their choices in this work: a rule, a hunch or a feeling.",
+        time=Time.ONGOING,
     ),
     Cue(
         Lens.CONTEXT,
@@ -237,12 +243,21 @@ _ANALYSE = (
         " {topic}.",
         "Ask whether they have talked this through with their team, and what the team made of it.",
     ),
+    # Not "what in their relationship with the customer makes it easier or harder": a service
+    # is explained before there is any relationship; nor "helps or hinders here": where?
     Cue(
-        Lens.RELATIONSHIP,
-        # Not "in the relationship": which one, where the work has several?
-        "Ask what in their relationship with {the_one} makes it easier or harder to {act}.",
-        "Ask what in their relationship with {the_one} helps or hinders here.",
-        "Ask what in their relationship with {the_one} makes it easier or harder.",
+        Lens.PERSON,
+        "Ask what about {the_one} made it easier or harder to {act}.",
+        "Ask what about {the_one} made it easier or harder to handle {topic}.",
+        "Ask what about {the_one} made it easier or harder.",
+        time=Time.MOMENT,
+    ),
+    Cue(
+        Lens.PERSON,
+        "Ask what about {the_one} makes it easier or harder to {act}.",
+        "Ask what about {the_one} makes it easier or harder to handle {topic}.",
+        "Ask what about {the_one} makes the work easier or harder.",
+        time=Time.ONGOING,
     ),
     _FEEL[4],
 )
@@ -294,7 +309,9 @@ _PLAN = (
         Lens.CONTEXT,
         "Ask whether anything in the team or service makes it harder to {act}, and who could"
         " change it.",
-        "Ask whether the service itself makes any of this harder, and what could be raised.",
+        # Not "makes any of this harder, and what could be raised": raised by whom?
+        "Ask whether anything in the service makes it harder to deal with {topic}, and who could"
+        " change that.",
         "Ask whether anything in the team or service gets in the way of this work, and who could"
         " change it.",
     ),
@@ -335,9 +352,11 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
         _FEEL[3],
         _EVALUATE[0],
         _ANALYSE[0],
-        _ANALYSE[2],
-        _FEEL[4],
         _ANALYSE[1],
+        _ANALYSE[3],
+        _ANALYSE[4],
+        _FEEL[4],
+        _ANALYSE[2],
     ),
     Move.CONCLUDE: _CONCLUDE,
     Move.PLAN: _PLAN,
@@ -346,7 +365,8 @@ POINT_CUES: tuple[str, ...] = (
     # Not "then listen for where it got difficult": said of what comes easily too.
     "Ask for a real example of one they name, and listen for what made it easy or hard.",
     "If any point is passed over, ask about it gently; what is left out often matters.",
-    "Ask which point matters most in their work at the moment, and why that one.",
+    # Not "which point": the app's word, not a supervisor's.
+    "Ask which of these matters most in their work at the moment, and why that one.",
 )
 """Cues for the prompt that lists the sub-points."""
 

@@ -204,12 +204,32 @@ class Draft:
         return Knowing.FACTS
 
     @property
+    def among_staff(self) -> bool:
+        """Whether the work is done with a supervisor or colleagues, or for oneself, and the
+        statement names no one served: "how did the person you support respond" to a review
+        of their own practice, or to seeking advice, misreads it."""
+        text = self.item.text
+        return bool(_AMONG_STAFF.search(text)) and not _SERVED.search(text)
+
+    @property
     def about_self(self) -> bool:
         """Whether the item is knowing about the practitioner themselves: later stages speak of
         it as "this", and no question treats it as something looked up."""
         return self.known is not Knowing.FACTS
 
 
+_AMONG_STAFF = re.compile(
+    r"\b(?:supervisor|supervision|senior colleagues?|line manager|offered to you"
+    r"|your own (?:practice|stress|learning|development|wellbeing|competence))\b",
+    re.IGNORECASE,
+)
+"""Work done with a supervisor or colleagues, or for the practitioner's own sake."""
+_SERVED = re.compile(
+    r"\b(?:person|people|customers?|clients?|service users?|young (?:person|people)|famil\w+"
+    r"|parents?|carers?|child\w*)\b",
+    re.IGNORECASE,
+)
+"""A statement that names someone the work is with."""
 CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|caseload now|piece of work"
     r"|glad you knew|last time this mattered)\b",

@@ -235,9 +235,12 @@ def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str
     # Knowing tells no moment, so nobody becomes "the customer"; a case already picked ("Take
     # one recent case ... how did you help the customer ...") has its person.
     later = (index > 0 or _PICKED.search(stem) is not None) and not walk.knowing
+    # A later stage that names the item again says it shorter, where it has a short form
+    # ("what will you hold on to about keeping the relationship going as things change?").
+    said = filled if handle else short_of(walk.item) or filled
     text = fill(
         stem,
-        filled,
+        said,
         walk.people,
         Role.PRACTITIONER,
         later=later,
@@ -276,8 +279,9 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # Nor "who comes to mind": reflecting is not done with someone.
         inward = ("did you do", "Who comes to mind")
         rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
-    if walk.reflecting:
-        # "What was going on for the person you support" turns away from their own views.
+    if walk.reflecting or walk.among_staff:
+        # "What was going on for the person you support" turns away from their own views, or
+        # from a review with their supervisor.
         rotation = tuple(s for s in rotation if "one}" not in s) or rotation
     if handle is not None and (handle.verb or handle.text.split(" ", 1)[0].endswith("ing")):
         # "glad you knew about helping a customer work through anger": a doing is not known.

@@ -40,25 +40,14 @@ _KNOWING_DESCRIBE = (
         "Ask for one real case. Listen for whether the knowledge shaped what they did, or stayed"
         " on the shelf.",
     ),
-    _knowing(
-        Lens.PERSON,
-        # Not "how a customer would benefit from what they know" (circular), nor "what they
-        # would miss out on if their worker knew nothing" (the next question asks that).
-        # Not "that they know ...": "they" would be the person served.
-        # Not "gains when their worker knows about carrying out ...": knowing is not the gain.
-        # Not "when their worker gets this right": the worker is the one being asked.
-        # Not "if this were handled well": knowledge is not handled.
-        # Not "what difference this knowledge makes to": stilted.
-        # Not "how knowing this changes what they do with": which "this", and "do with".
-        # Not "how their work with ... shows what they know": abstract; nor "what a customer
-        # would most want them to understand": no fit for their own stress, or procedure.
-        "Ask them to think of one person they work with now, and apply what they know {about}.",
-        "Ask them to apply it to one person they work with now: what would they look for?",
-    ),
+    # No cue on the person served: "how their work with a customer shows what they know",
+    # "what a customer would most want them to understand", "apply it to one person they work
+    # with now": each read as abstract, or no fit for their own stress or a procedure.
     _knowing(
         Lens.SUPERVISOR,
-        "Notice what you assume they already know {about}, and check it gently.",
-        "Notice what you assume they already know here, and check it gently.",
+        # Not "notice what you assume they already know, and check it gently": nothing to do.
+        "Let them finish before you add what you know {about}; notice any pull to teach.",
+        "Let them finish before you add what you know here; notice any pull to teach.",
     ),
     _knowing(
         Lens.CONTEXT,
@@ -125,10 +114,9 @@ _KNOWING_EVALUATE = (
         "Name one thing they clearly understand about {topic}, so they can build on it.",
         "Name one thing they clearly understand here, so they can build on it.",
     ),
-    _KNOWING_DESCRIBE[1],
 )
 _KNOWING_ANALYSE = (
-    _KNOWING_DESCRIBE[3],
+    _KNOWING_DESCRIBE[2],
     _knowing(
         Lens.LEARNING,
         "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
@@ -179,10 +167,10 @@ _KNOWING_PLAN = (
         Lens.STANDARDS,
         # Not "one way to use what they know": vague; a step in a case they have now.
         # Not "draws on what they know about": abstract, said aloud.
-        "Agree one step in a current case that puts this into practice, and when to look back at"
-        " it.",
-        "Agree one step in a current case that puts this into practice, and when to look back at"
-        " it.",
+        # Not "in a current case that puts this into practice": a current case may hold no
+        # safeguarding concern to practise on.
+        "Agree one step that would firm up what they know {about}, and when to look back at it.",
+        "Agree one step that would firm up what they know here, and when to look back at it.",
     ),
     _knowing(
         Lens.PRACTITIONER,

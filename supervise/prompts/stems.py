@@ -269,8 +269,8 @@ _BACK_DOING: dict[Move, Pool] = {
     ),
     Move.CONCLUDE: (
         # Not "What else could you have done?": after a relapse or a hard moment it blames.
-        "Looking back, what would you keep, and what might you do differently? What have you"
-        " learned?",
+        # Not "... What have you learned?": a third question tacked on.
+        "Looking back, what would you keep, and what would you do differently?",
         "Knowing what you know now, what would you tell yourself back then?",
         "If you could go back and do it again, what would you do differently, and why?",
     ),
@@ -323,11 +323,12 @@ _BACK_ONGOING: dict[Move, Pool] = {
 }
 _BACK_KNOWING: dict[Move, Pool] = {
     Move.FEEL: (
-        "How confident do you feel about what you know here, and where does that confidence, or"
-        " doubt, come from?",
-        # Not "when you draw on this": which "this", after a case was told?
-        "When you draw on what you know here, how sure of yourself do you feel, and why?",
-        "When this comes up in your work, what do you notice in yourself, and why might that be?",
+        # Not "what you know here", nor "when this comes up in your work": which "this"?
+        "How confident do you feel about {topic}, and where does that confidence, or doubt, come"
+        " from?",
+        "How sure of yourself do you feel when it comes to {topic}, and why?",
+        # Where the sub-points have asked how well each is understood already.
+        "What does this part of the work stir up in you, and what do you do with that?",
     ),
     Move.EVALUATE: (
         "Which case from your own work has tested what you know here? How well did it hold up?",
@@ -351,9 +352,6 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # nor "why does it matter so much?": "it" after a plural topic, and leading; nor
         # "thinking about {topic}, what is at stake for {one}?": a long run-up, and "what is at
         # stake" says "why it matters" again.
-        # Not "what could it mean for ... if their worker got this wrong?": vague, and heard as
-        # a charge.
-        "Picture your next meeting with {one}. What would you look out for, with this in mind?",
         "What have training, guidance or colleagues taught you here, and what did they leave out?",
         "What makes this easy, or hard, for you to put into practice?",
     ),
