@@ -96,7 +96,7 @@ def supervisor_cue(
             c not in follow,
             c in walk.cues,
             _same_kind(walk, c),
-            c.lens in walk.lenses,
+            _kind(c.lens) in {_kind(lens) for lens in walk.lenses},
         ),
     )
     # Values that bear on decisions about risk or endings are no risk or drift to check: the
@@ -187,6 +187,9 @@ _SAME_ASK = (
     # "What would you tell yourself back then?" and "what advice they would give a new
     # colleague".
     re.compile(r"\b(?:tell yourself|new colleague)\b", re.IGNORECASE),
+    # "What makes this easy, or hard, to put into practice?" and "which part they find hardest
+    # to put into practice".
+    re.compile(r"\bput into practice\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}

@@ -76,10 +76,10 @@ _DESCRIBE = (
         # Not "be aware of your own reaction ...; it may say something about the case": nothing
         # to do with it; nor "hold back and ask one more open question", beside a red flag too
         # long to say. Where they reflect on their own values, the supervisor's count too.
-        "Notice your own views as they talk about {doing}, and keep them from steering the"
-        " telling.",
-        "Notice your own views as they talk about {topic}, and keep them from steering the"
-        " telling.",
+        "Notice your own views as they talk about {doing}, and keep them from steering what they"
+        " tell you.",
+        "Notice your own views as they talk about {topic}, and keep them from steering what they"
+        " tell you.",
         "Notice your own views as you listen, and keep them from steering what they tell you.",
     ),
 )
@@ -144,11 +144,12 @@ _FEEL = (
     ),
     Cue(
         Lens.SUPERVISOR,
-        "Notice what you feel as they tell you about {doing}; if it may echo theirs, offer it"
+        "Notice what you feel as they tell you about {doing}; if it might echo what they felt,"
+        " offer it tentatively.",
+        "Notice what you feel as they talk about {topic}; if it might echo what they felt, offer"
+        " it tentatively.",
+        "Notice what you feel as you listen; if it might echo what they felt, offer it"
         " tentatively.",
-        "Notice what you feel as they talk about {topic}; if it may echo theirs, offer it"
-        " tentatively.",
-        "Notice what you feel as you listen; if it may echo theirs, offer it tentatively.",
     ),
     # Where nothing hard was at stake, a lighter look at what they came away with. Last, so
     # that the places of the cues above hold (_FEEL[4], the parallel cue, is used elsewhere).
@@ -222,16 +223,18 @@ _ANALYSE = (
     # sense of it": filler, beside a question on what helped them.
     Cue(
         Lens.LEARNING,
-        "Ask what was driving their choices when {doing}: a rule, a hunch or a feeling.",
-        "Ask what was driving their choices around {topic}: a rule, a hunch or a feeling.",
-        "Ask what was driving their choices at each point: a rule, a hunch or a feeling.",
+        "Ask what was driving their choices when {doing}: a rule, training or a gut feeling.",
+        "Ask what was driving their choices around {topic}: a rule, training or a gut feeling.",
+        "Ask what was driving their choices at each point: a rule, training or a gut feeling.",
+        # Noticing is no choice.
+        outward=True,
         time=Time.MOMENT,
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what drives their choices when {doing}: a rule, a hunch or a feeling.",
-        "Ask what drives their choices around {topic}: a rule, a hunch or a feeling.",
-        "Ask what drives their choices in this work: a rule, a hunch or a feeling.",
+        "Ask what drives their choices when {doing}: a rule, training or a gut feeling.",
+        "Ask what drives their choices around {topic}: a rule, training or a gut feeling.",
+        "Ask what drives their choices in this work: a rule, training or a gut feeling.",
         time=Time.ONGOING,
     ),
     Cue(
@@ -293,9 +296,11 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        "Agree one step that would help them {act}, and a date to look back at it.",
-        "Agree one step and a date to look back at it.",
-        "Agree one step and a date to look back at it.",
+        # Not "Agree one step ... and a date": the question has just asked for both.
+        "Ask what might get in the way of their next step in {doing}, and what they would do then.",
+        "Ask what might get in the way of their next step with {topic}, and what they would do"
+        " then.",
+        "Ask what might get in the way of the step they name, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,
     ),
@@ -303,7 +308,7 @@ _PLAN = (
         Lens.PRACTITIONER,
         "Ask what support would help them {act}, and offer what you can.",
         "Ask how they would like to be supported from here, and offer what you can.",
-        "Ask how they would like to be supported; offer what you can.",
+        "Ask what they need from you between now and the next session.",
     ),
     Cue(
         Lens.CONTEXT,
@@ -391,7 +396,7 @@ FLAGS: dict[Theme, str] = {
         "Check whether any risk is still live, and whether it was recorded and passed on."
     ),
     # Not "Check for drift: has contact or help ended up ...": jargon, and help is not contact.
-    Theme.BOUNDARY: "Check whether contact has drifted from what was agreed, to more or to less.",
+    Theme.BOUNDARY: "Check whether contact has drifted to more, or less, than was agreed.",
     Theme.DEPENDENCY: (
         "Ask, gently, whose needs the contact was meeting: the person's, or partly their own."
     ),

@@ -251,9 +251,7 @@ def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
     if index == 0 and hard and not walk.knowing:
-        easing = pick(stems.EASING, n)
-        walk.openings.add(opening(easing))
-        text = easing + " " + text
+        text = text + " " + pick(stems.EASING, n)
     return text
 
 
@@ -277,7 +275,7 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     if handle is not None and handle.inner:
         # Noticing or reflecting happens inside: ask what was noticed, not what was done.
         # Nor "who comes to mind": reflecting is not done with someone.
-        inward = ("did you do", "Who comes to mind")
+        inward = ("did you do", "Who comes to mind", "go about")
         rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
     if walk.reflecting or walk.among_staff:
         # "What was going on for the person you support" turns away from their own views, or
@@ -291,13 +289,16 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         rotation = tuple(s for s in rotation if "to mind" not in s) or rotation
     if handle is not None and names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
-        rotation = tuple(stem for stem in rotation if "{one}" not in stem) or rotation
+        rotation = tuple(s for s in rotation if "{one}" not in s and "someone" not in s) or rotation
     if re.search(r"\bmatter", (handle or walk.handles[0]).text, re.IGNORECASE):
         # A topic that is itself why something matters is not asked where it will "matter most".
         rotation = tuple(s for s in rotation if "matter" not in s) or rotation
     if handle is not None and re.search(r"\bhow\b", handle.text, re.IGNORECASE):
         # "how you agree how often and how ..." stacks one "how" on another.
         rotation = tuple(s for s in rotation if "how you {act}" not in s) or rotation
+    if re.match(r"why\b", (handle or walk.handles[0]).text, re.IGNORECASE):
+        # "How confident do you feel about why ... matters": sure of a reason, not of a skill.
+        rotation = tuple(s for s in rotation if "feel about {topic}" not in s) or rotation
     if SOURCE.search(walk.handles[0].text):
         # "What have training, guidance or colleagues taught you" about the guidance itself.
         rotation = tuple(s for s in rotation if not SOURCE.search(s)) or rotation

@@ -169,8 +169,9 @@ _KNOWING_PLAN = (
         # Not "draws on what they know about": abstract, said aloud.
         # Not "in a current case that puts this into practice": a current case may hold no
         # safeguarding concern to practise on.
-        "Agree one step that would firm up what they know {about}, and when to look back at it.",
-        "Agree one step that would firm up what they know here, and when to look back at it.",
+        # Nor "agree one step that would firm up what they know": the question asks for it.
+        "Ask what might get in the way of learning more {about}, and how they will get round it.",
+        "Ask what might get in the way of the step they name, and what they would do then.",
     ),
     _knowing(
         Lens.PRACTITIONER,

@@ -121,6 +121,10 @@ def _cut_once(
                 # "recognise when strains [in the relationship threaten ...]": a clause of
                 # one word has lost its verb.
                 continue
+            if word in ("who", "which") and words[end - 2].lower() == "the":
+                # "feedback from the people | who use the service": "the" points at what the
+                # cut took away.
+                continue
             if whole and _wants_more(word, before, words[end + 1]):
                 continue
             return _drop_trailing(words[:end])

@@ -94,6 +94,8 @@ _RAISING = re.compile(
 )
 _RATHER = re.compile(r"(\brather\s+than\s+)(\w+)", re.IGNORECASE)
 _MODALS = word_set("can could may might must shall should will would")
+_WHY_KEPT = 5
+"""The most words after "why it is important to <verb>" that "why ... matters" keeps."""
 _IRREGULAR = {"are": "is", "have": "has", "do": "does", "were": "was"}
 
 
@@ -145,6 +147,11 @@ def reworded(piece: str, limit: int) -> str:
     why = _WHY_IMPORTANT.match(piece)
     if why and len(piece.split()) > limit:
         verbs = " and ".join(gerund(verb) for verb in why.groups() if verb)
+        rest = piece[why.end() :]
+        if len(rest.split()) <= _WHY_KEPT and not re.search(r",|\bthan\b", rest):
+            # "why it is important to keep clear records": why keeping clear records matters;
+            # "keeping clear records" alone loses the why.
+            return f"why {verbs}{rest} matters"
         # "... rather than set them": "agreeing goals rather than setting them".
         rest = _RATHER.sub(lambda m: m.group(1) + gerund(m.group(2)), piece[why.end() :])
         piece = verbs + rest

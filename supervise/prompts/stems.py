@@ -23,8 +23,10 @@ _DESCRIBE_ACT: Pool = (
     # Not "where it was your job to": it always is; not "a case that asked you to": every
     # case does.
     # Not "what did you do first?": it narrows the telling to its start.
-    "Recall one visit, call or meeting that involved {doing}. What happened, and what did you do?",
-    "Think of recent work with {one}, and one time you tried to {act}. What happened?",
+    # Not "that involved {doing}": a form's words; nor "Think of recent work with a customer,
+    # and one time you tried to ...": two set-ups, and "tried" hints they failed.
+    "Recall one recent visit, call or meeting. What did you do to {act}?",
+    "Think of someone you worked with recently. How did you {act}?",
     # Not "walk through it step by step: how did you": stiff, said aloud.
     "Take one recent case. What did you do to {act}, and what happened?",
     "From your own recent work, pick one example of {doing}. What did you do?",
@@ -33,11 +35,13 @@ _DESCRIBE_ACT: Pool = (
     # Not "when it really mattered to": routine work (agreeing what contact is for) matters
     # every time.
     # Not "and how did it go?": the next stage asks that.
-    "Think of one recent case. What did you do when it came to {doing}?",
+    # Not "what did you do when it came to": clumsy, said aloud.
+    "Think of one recent case. How did you go about {doing}?",
     # Not "What happened with them?": after a disclosure, it invites the story of the abuse;
     # nor "Who comes to mind first ...? What did you do?": from a person to an act in a jump.
-    # Not "your work involved": a form's words. Not "as plainly as you can": patronising.
-    "Think of the last time you were {doing}. What happened, and what did you do?",
+    # Not "your work involved": a form's words. Not "as plainly as you can": patronising. Nor
+    # "the last time you were {doing}": "you were agreeing the purpose ..." is stilted.
+    "Which recent piece of work comes to mind when you think of {doing}? What did you do?",
 )
 _DESCRIBE_TOPIC: Pool = (
     "Think of the last time your work with {one} touched on {topic}. What happened?",
@@ -83,9 +87,9 @@ the time it was so ("a time when a person was ...", "a recent time you noticed s
 # Only for a thing, not a "how/why" question: you can look for signs of a thing.
 _DESCRIBE_KNOW_THING: Pool = (
     # Not "give one example of": the topic may be plural ("achievements and shortfalls").
-    # "if any": not everyone has been at an overdose, and it should not be assumed.
-    "Which case from your own work, if any, comes to mind when you think of {topic}? What did it"
-    " show you?",
+    # Not everyone has been at an overdose, and it should not be assumed; nor "which case, if
+    # any, comes to mind? What did it show you?": where none does, the second question hangs.
+    "So far in your work, what have you seen of {topic}, and what did it teach you?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -129,6 +133,8 @@ _EVALUATE_KNOW: Pool = (
     "When has what you know here made a real difference in your work?",
     # Not "how well has your work drawn on what you know": abstract.
     "Think of the last time you were glad you knew {about}. What difference did it make?",
+    # Where a case has been asked for already: what is misunderstood, not another case.
+    "In your experience, what do people most often get wrong about {topic}?",
 )
 _ANALYSE_ACT: Pool = (
     "Why do you think it went the way it did when you tried to {act}?",
@@ -475,10 +481,12 @@ POINTS_QUALITIES: Pool = (
 EASING: Pool = (
     "Many practitioners find this hard.",
     # Not "Most of us face this sooner or later": as if it were rare, where it is everyday work.
-    "Most of us have struggled with this at some point.",
-    "This happens to most of us, and it is worth talking about.",
+    # Not "Most of us have struggled with this": it assumes they struggled.
+    "Most of us have been there.",
+    "Most of us meet this, and it is worth talking about.",
 )
-"""Said first on hard topics (anger, risk, strains), so the question feels safe to answer."""
+"""Said after the question on hard topics (anger, dependency, strains), so it feels safe to
+answer; not before it, where "this" points at nothing yet."""
 
 
 def stems(move: Move, form: Form, verb: bool, clause: bool, known: Knowing = Knowing.FACTS) -> Pool:

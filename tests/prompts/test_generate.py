@@ -18,6 +18,7 @@ from supervise.prompts import (
     prompts_for,
     prompts_for_framework,
 )
+from supervise.prompts.stems import EASING
 
 SHIPPED_FRAMEWORKS = ("h3-25", "cyp-4.3")
 TEST_FRAMEWORKS = ("test-styles", "test-unseen")
@@ -140,24 +141,17 @@ def test_the_framework_s_people_are_named(full_library: Library) -> None:
     assert "customer" in h3
 
 
-EASING = {
-    "Many practitioners find this hard",
-    "Most of us have struggled with this at some point",
-    "This happens to most of us, and it is worth talking about",
-}
-
-
 def test_hard_topics_are_eased_not_blamed(full_library: Library) -> None:
     for ref in ("h3-25/pc/8", "cyp-4.3/a/11", "cyp-4.3/t/1", "cyp-4.3/t/3"):
         asked = made(full_library, ref).for_stage("what", P)
         assert asked is not None
-        assert asked.text.split(".")[0] in EASING, (ref, asked.text)
+        assert asked.text.endswith(EASING), (ref, asked.text)
 
 
 def test_risk_is_asked_plainly_and_checked_by_the_supervisor(full_library: Library) -> None:
     """ "Most of us meet this" would play risk down; the supervisor's cue checks it instead."""
     prompts = made(full_library, "h3-25/pc/5")
-    assert prompts.prompts[0].text.split(".")[0] not in EASING
+    assert not prompts.prompts[0].text.endswith(EASING)
     assert "any risk is still live" in prompts.prompts[1].text
 
 
