@@ -10,7 +10,7 @@ from supervise.prompts import cues, moments
 from supervise.prompts.draft import CASE, EXPECTED, SOURCE, Draft, fill, names_person
 from supervise.prompts.handle import Handle
 from supervise.prompts.person import PRACTITIONER
-from supervise.prompts.themes import HARD, Knowing, Theme
+from supervise.prompts.themes import HARD, Theme
 
 
 def supervisor_cue(
@@ -103,7 +103,7 @@ def supervisor_cue(
     # flags are for what happened with the person served.
     flag = None
     # Nor for knowing about one's own ways: their cues make it safe to speak of them already.
-    if index == 0 and not walk.reflecting and walk.known is not Knowing.OWN_WAYS:
+    if index == 0 and not walk.reflecting and not walk.about_self:
         flags = cues.KNOWING_FLAGS if walk.knowing else cues.FLAGS
         flag = next((flags[theme] for theme in walk.themes if theme in flags), None)
         if flag == cues.FLAGS.get(Theme.RULES) and not _LAW.search(walk.item.text):
@@ -175,6 +175,8 @@ _LAW = re.compile(r"\b(?:law|laws|legal|legislat\w*|act|acts|statutory|rights)\b
 _SAME_ASK = (
     re.compile(r"\b(?:help you|help them|support)\b", re.IGNORECASE),
     re.compile(r"\b(?:training|guidance)\b", re.IGNORECASE),
+    # "Where does that confidence come from?" and "where this knowledge comes from".
+    re.compile(r"\b(?:comes? from|learned)\b", re.IGNORECASE),
     re.compile(r"\b(?:read|colleagues?)\b", re.IGNORECASE),
     # "What went well?" and "which part would they hold up as good practice?": one question.
     re.compile(r"\b(?:went well|good practice)\b", re.IGNORECASE),

@@ -65,10 +65,11 @@ _DESCRIBE = (
     Cue(
         Lens.RELATIONSHIP,
         # Not "over the weeks of ...": that assumes a time span the work may not have had; not
-        # "changed through {doing}": that assumes it was done.
-        "Listen for any shift in the relationship over time as they talk about {doing}.",
-        "Listen for how the relationship has moved whenever the talk turns to {topic}.",
-        "Listen for how {the_one} seems to take the work, and what has changed so far.",
+        # "changed through {doing}": that assumes it was done. Nor "listen for any shift in the
+        # relationship over time": vague, said aloud.
+        "As they talk about {doing}, ask what has changed in the relationship along the way.",
+        "As they talk about {topic}, ask what has changed in the relationship along the way.",
+        "Ask what has changed between them and {the_one} as the work has gone on.",
         time=Time.ONGOING,
     ),
     Cue(
@@ -225,7 +226,7 @@ _ANALYSE = (
         Lens.LEARNING,
         "Ask what was driving their choices when {doing}: a rule, training or a gut feeling.",
         "Ask what was driving their choices around {topic}: a rule, training or a gut feeling.",
-        "Ask what was driving their choices at each point: a rule, training or a gut feeling.",
+        "Ask what was driving their choices: a rule, training or a gut feeling.",
         # Noticing is no choice.
         outward=True,
         time=Time.MOMENT,

@@ -251,7 +251,7 @@ def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str
     # asked plainly, nor before knowing, where nothing has happened.
     hard = HARD.intersection(walk.themes) and Theme.RISK not in walk.themes
     if index == 0 and hard and not walk.knowing:
-        text = text + " " + pick(stems.EASING, n)
+        text = f"{pick(stems.EASING, n)}: {text[:1].lower()}{text[1:]}"
     return text
 
 
@@ -372,8 +372,9 @@ def _points_prompts(walk: Draft) -> list[Prompt]:
     habits = all(brief(p).lower().startswith(("being ", "using ")) for p in walk.item.points)
     if habits and Theme.RUPTURE in walk.themes:
         pool = stems.POINTS_HABITS
-    elif all(p.text.lower().startswith("being ") for p in walk.item.points):
-        # The practitioner's own qualities: asked of themselves, not "seen in your work".
+    elif walk.about_self or all(p.text.lower().startswith("being ") for p in walk.item.points):
+        # The practitioner's own qualities, or their own ways of coping ("regular breaks"):
+        # asked of themselves, not "seen in your work" nor "understood".
         pool = stems.POINTS_QUALITIES
     stem = pick(pool, walk.item.number)
     # A point the source cuts off where its brief runs to the cut is the supervisor's to raise,

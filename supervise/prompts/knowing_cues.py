@@ -117,6 +117,13 @@ _KNOWING_EVALUATE = (
 )
 _KNOWING_ANALYSE = (
     _KNOWING_DESCRIBE[2],
+    # Where every other cue has been said, or asks what the question asks.
+    _knowing(
+        Lens.PARALLEL,
+        "If they sound as if they are reciting what they know {about}, ask what they make of it"
+        " themselves.",
+        "If what they say sounds recited, ask what they make of it themselves.",
+    ),
     _knowing(
         Lens.LEARNING,
         "Ask which source they trust most on {topic}, and why: a colleague, a policy, or their"
@@ -170,7 +177,9 @@ _KNOWING_PLAN = (
         # Not "in a current case that puts this into practice": a current case may hold no
         # safeguarding concern to practise on.
         # Nor "agree one step that would firm up what they know": the question asks for it.
-        "Ask what might get in the way of learning more {about}, and how they will get round it.",
+        # Not "of learning more about": the question may have asked where it will matter.
+        "Ask what might get in the way of the step they name on {topic}, and what they would do"
+        " then.",
         "Ask what might get in the way of the step they name, and what they would do then.",
     ),
     _knowing(

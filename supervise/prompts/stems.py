@@ -333,8 +333,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "How confident do you feel about {topic}, and where does that confidence, or doubt, come"
         " from?",
         "How sure of yourself do you feel when it comes to {topic}, and why?",
-        # Where the sub-points have asked how well each is understood already.
-        "What does this part of the work stir up in you, and what do you do with that?",
+        # Where the sub-points have asked how well each is understood already. Not "what does
+        # this part of the work stir up in you": which part?
+        "What do you notice in yourself as you talk about {topic}?",
     ),
     Move.EVALUATE: (
         "Which case from your own work has tested what you know here? How well did it hold up?",
@@ -479,14 +480,15 @@ POINTS_QUALITIES: Pool = (
 """The stem for a list of the practitioner's own qualities ("being warm", "being open")."""
 
 EASING: Pool = (
-    "Many practitioners find this hard.",
+    "Many practitioners find this hard at times",
     # Not "Most of us face this sooner or later": as if it were rare, where it is everyday work.
     # Not "Most of us have struggled with this": it assumes they struggled.
-    "Most of us have been there.",
-    "Most of us meet this, and it is worth talking about.",
+    "Most of us have been here",
+    "Most of us meet this at some point",
 )
-"""Said after the question on hard topics (anger, dependency, strains), so it feels safe to
-answer; not before it, where "this" points at nothing yet."""
+"""Said first on hard topics (anger, dependency, strains), so the question feels safe to
+answer; joined to it by a colon, so "this" points at what follows (said alone before it, or
+after it as an afterthought, readers stumbled)."""
 
 
 def stems(move: Move, form: Form, verb: bool, clause: bool, known: Knowing = Knowing.FACTS) -> Pool:

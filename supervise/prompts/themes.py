@@ -57,7 +57,9 @@ _SIGNS: dict[Theme, str] = {
     r"|requirements|judicial|guidance",
     Theme.DOUBT: r"disagree|mistrust|scepticism|sceptical|doubts|defensive",
     Theme.MISTAKE: r"\bmistakes?\b",
-    Theme.OWN: r"(?:have|has|had)\s+on\s+you\b|\byour\s+own\s+(?:responses|reactions|feelings)\b",
+    # The limits of their own competence, their own stress: noticed in themselves, not taught.
+    Theme.OWN: r"(?:have|has|had)\s+on\s+you\b"
+    r"|\byour\s+own\s+(?:responses|reactions|feelings|competence|stress|wellbeing)\b",
     Theme.WAYS: r"\bpractitioner\s+(?:factors|qualities|characteristics|attributes)\b"
     r"|\byour\s+own\s+(?:qualities|habits|manner|style)\b",
 }

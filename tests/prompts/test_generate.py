@@ -145,13 +145,13 @@ def test_hard_topics_are_eased_not_blamed(full_library: Library) -> None:
     for ref in ("h3-25/pc/8", "cyp-4.3/a/11", "cyp-4.3/t/1", "cyp-4.3/t/3"):
         asked = made(full_library, ref).for_stage("what", P)
         assert asked is not None
-        assert asked.text.endswith(EASING), (ref, asked.text)
+        assert asked.text.startswith(EASING), (ref, asked.text)
 
 
 def test_risk_is_asked_plainly_and_checked_by_the_supervisor(full_library: Library) -> None:
     """ "Most of us meet this" would play risk down; the supervisor's cue checks it instead."""
     prompts = made(full_library, "h3-25/pc/5")
-    assert not prompts.prompts[0].text.endswith(EASING)
+    assert not prompts.prompts[0].text.startswith(EASING)
     assert "any risk is still live" in prompts.prompts[1].text
 
 
