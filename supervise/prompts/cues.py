@@ -297,11 +297,13 @@ _CONCLUDE = (
 _PLAN = (
     Cue(
         Lens.STANDARDS,
-        # Not "Agree one step ... and a date": the question has just asked for both.
-        "Ask what might get in the way of their next step in {doing}, and what they would do then.",
-        "Ask what might get in the way of their next step with {topic}, and what they would do"
-        " then.",
-        "Ask what might get in the way of the step they name, and what they would do then.",
+        # Not "Agree one step ... and a date": the question has just asked for both. Nor "their
+        # next step in responding to disclosures": heard as the next step in the case.
+        "Ask how they will know the step has helped them {act}, and when you will look at it"
+        " together.",
+        "Ask how they will know the step has helped with {topic}, and when you will look at it"
+        " together.",
+        "Ask what might get in the way of the step they have named, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,
     ),

@@ -11,6 +11,7 @@ from supervise.prompts import cues, moments
 from supervise.prompts.cues import Lens
 from supervise.prompts.handle import Handle
 from supervise.prompts.person import third_person
+from supervise.prompts.spoken import past_phrase
 from supervise.prompts.themes import Knowing, Theme
 from supervise.prompts.tidy import finish
 
@@ -33,6 +34,7 @@ def fill(
     else:
         one = people.one
     values = {"one": one, "the_one": _the(people.one), "many": people.many}
+    did = past_phrase(act)
     if role is Role.SUPERVISOR:
         act, topic, doing = third_person(act), third_person(topic), third_person(doing)
         # "the person you support" is the practitioner's, not the supervisor's.
@@ -41,7 +43,9 @@ def fill(
     # not English, while "what they know about why ..." is; "what they know about how to
     # carry out ..." is, but stilted: a doing is known about as "carrying out ...".
     about = f"about {doing if handle.verb else topic}"
-    text = template.format(act=act, topic=topic, about=about, doing=doing, **values, **more)
+    text = template.format(
+        act=act, topic=topic, about=about, doing=doing, did=did, **values, **more
+    )
     # "As they talk about talking with ...": the telling said once.
     text = _TALK_TWICE.sub(r"describe \1", text)
     if text.count("change") > 1:

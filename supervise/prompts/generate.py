@@ -208,7 +208,7 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
     return None
 
 
-_PICKED = re.compile(r"\bone recent case\b", re.IGNORECASE)
+_PICKED = re.compile(r"\bone recent case\b|\bcurrent cases\b", re.IGNORECASE)
 
 
 def _question(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
@@ -277,6 +277,15 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # Nor "who comes to mind": reflecting is not done with someone.
         inward = ("did you do", "Who comes to mind", "go about")
         rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
+    if not walk.item.points:
+        # "Which of these ...": only where the sub-points have been listed.
+        rotation = tuple(s for s in rotation if "of these" not in s) or rotation
+    if not (handle or walk.handles[0]).verb:
+        rotation = tuple(s for s in rotation if "{act}" not in s and "{did}" not in s) or rotation
+    if handle is not None and handle is not walk.handles[0]:
+        # A further part is named by its question, or it is never asked at all.
+        named = tuple(s for s in rotation if re.search(r"\{(?:act|topic|about|doing)\}", s))
+        rotation = named or rotation
     if walk.reflecting or walk.among_staff:
         # "What was going on for the person you support" turns away from their own views, or
         # from a review with their supervisor.

@@ -177,10 +177,11 @@ _KNOWING_PLAN = (
         # Not "in a current case that puts this into practice": a current case may hold no
         # safeguarding concern to practise on.
         # Nor "agree one step that would firm up what they know": the question asks for it.
-        # Not "of learning more about": the question may have asked where it will matter.
-        "Ask what might get in the way of the step they name on {topic}, and what they would do"
-        " then.",
-        "Ask what might get in the way of the step they name, and what they would do then.",
+        # Not "of learning more about": the question may have asked where it will matter; nor
+        # "the step they name on the signs of ...": clumsy.
+        "Ask how they will know the step has helped with {topic}, and when you will look at it"
+        " together.",
+        "Ask what might get in the way of the step they have named, and what they would do then.",
     ),
     _knowing(
         Lens.PRACTITIONER,

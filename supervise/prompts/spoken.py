@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from supervise.prompts.phrases import WRITTEN, word_set
 
@@ -51,16 +52,96 @@ def gerund_phrase(text: str) -> str:
     """A verb phrase as a gerund phrase: "identify and assess risks" -> "identifying and
     assessing risks", "start a talk and keep it going" -> "starting a talk and keeping it
     going"."""
+    return _each_verb(text, gerund)
+
+
+def _each_verb(text: str, form: Callable[[str], str], verbs: frozenset[str] = frozenset()) -> str:
+    """``text`` with its first verb, and each verb joined to it by "and"/"or", in ``form``;
+    after "and", a word that starts what it acts on ("and keep it going") is a verb, and so
+    is any of ``verbs`` ("and check understanding")."""
     words = text.split()
-    said = [gerund(words[0])]
+    said = [form(words[0])]
     for index in range(1, len(words)):
         word, before = words[index], words[index - 1].lower()
         after = words[index + 1].lower() if index + 1 < len(words) else ""
         joined = before in ("and", "or") and word.isalpha() and word.lower() not in _NOT_VERBS
-        if joined and (index == 2 or after in _OBJECT_STARTS):
-            word = gerund(word)
+        if joined and (index == 2 or after in _OBJECT_STARTS or word.lower() in verbs):
+            word = form(word)
         said.append(word)
     return " ".join(said)
+
+
+_PAST = {
+    "be": "was",
+    "become": "became",
+    "begin": "began",
+    "bring": "brought",
+    "build": "built",
+    "choose": "chose",
+    "deal": "dealt",
+    "do": "did",
+    "draw": "drew",
+    "feel": "felt",
+    "find": "found",
+    "get": "got",
+    "give": "gave",
+    "go": "went",
+    "have": "had",
+    "hear": "heard",
+    "hold": "held",
+    "keep": "kept",
+    "know": "knew",
+    "lead": "led",
+    "leave": "left",
+    "let": "let",
+    "lose": "lost",
+    "make": "made",
+    "meet": "met",
+    "put": "put",
+    "say": "said",
+    "see": "saw",
+    "seek": "sought",
+    "set": "set",
+    "show": "showed",
+    "sit": "sat",
+    "speak": "spoke",
+    "spend": "spent",
+    "stand": "stood",
+    "take": "took",
+    "teach": "taught",
+    "tell": "told",
+    "think": "thought",
+    "understand": "understood",
+    "write": "wrote",
+}
+
+
+_WORK_VERBS = frozenset(_PAST) | word_set(
+    "check record review agree help explain support ask act respond identify assess plan share"
+    " involve explore refer report acknowledge"
+)
+"""Verbs that, after "and", start a second thing done, whatever follows them."""
+
+
+def past(verb: str) -> str:
+    """The past tense of a base-form verb ("deal" -> "dealt", "plan" -> "planned")."""
+    lower = verb.lower()
+    if lower in _PAST:
+        return verb[:1] + _PAST[lower][1:] if verb[:1].isupper() else _PAST[lower]
+    if lower.endswith("e"):
+        return verb + "d"
+    if lower.endswith("y") and lower[-2:-1] not in _VOWELS:
+        return verb[:-1] + "ied"
+    if lower in _DOUBLED or _short_stressed(lower):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def past_phrase(text: str) -> str:
+    """A verb phrase in the past tense: "identify and assess risks" -> "identified and
+    assessed risks", "explain the reasons and check understanding" -> "explained the reasons
+    and checked understanding"."""
+    return _each_verb(text, past, _WORK_VERBS)
 
 
 # Words ending in "ly" that are not adverbs of manner ("early", "family", "apply").

@@ -24,19 +24,19 @@ _DESCRIBE_ACT: Pool = (
     # case does.
     # Not "what did you do first?": it narrows the telling to its start.
     # Not "that involved {doing}": a form's words; nor "Think of recent work with a customer,
-    # and one time you tried to ...": two set-ups, and "tried" hints they failed.
-    "Recall one recent visit, call or meeting. What did you do to {act}?",
-    "Think of someone you worked with recently. How did you {act}?",
-    # Not "walk through it step by step: how did you": stiff, said aloud.
-    "Take one recent case. What did you do to {act}, and what happened?",
+    # and one time you tried to ...": two set-ups, and "tried" hints they failed. Nor "Recall
+    # one recent visit ... What did you do to ...?", "Think of one recent case. How did you go
+    # about ...?": the case picked first may hold no such moment. The moment is named first,
+    # in the past tense ("a recent time you dealt with challenging behaviour").
+    "Think of a recent time you {did}. What happened, and what did you say and do?",
+    "When did you last {act}? What happened?",
+    "Think back to the last visit, call or meeting where you {did}. How did it go?",
     "From your own recent work, pick one example of {doing}. What did you do?",
     # Not "when it mattered that you {act}": a present verb in a past frame.
     # Not "this month": it may leave them nothing to bring.
     # Not "when it really mattered to": routine work (agreeing what contact is for) matters
     # every time.
     # Not "and how did it go?": the next stage asks that.
-    # Not "what did you do when it came to": clumsy, said aloud.
-    "Think of one recent case. How did you go about {doing}?",
     # Not "What happened with them?": after a disclosure, it invites the story of the abuse;
     # nor "Who comes to mind first ...? What did you do?": from a person to an act in a jump.
     # Not "your work involved": a form's words. Not "as plainly as you can": patronising. Nor
@@ -49,7 +49,8 @@ _DESCRIBE_TOPIC: Pool = (
     # Not "that turned to {topic}": a talk turns to a subject, not to "relapse as part of
     # recovery".
     "Recall a recent conversation with {one} that touched on {topic}. What was said?",
-    "Describe a recent time when you came up against {topic}. What did you do?",
+    # Not "came up against": support offered is no obstacle.
+    "Describe a recent time in your work that touched on {topic}. What did you do?",
     "Which recent case comes to mind when you think of {topic}? What was your part?",
 )
 _DESCRIBE_KNOW: Pool = (
@@ -64,11 +65,12 @@ _DESCRIBE_KNOW: Pool = (
 DESCRIBE_ONGOING: Pool = (
     "Think of one piece of work with {one} that has run for some time. How is it going, when"
     " it comes to {doing}?",
-    "Over recent months, which piece of work has most needed you to {act}? How has it gone?",
+    # Not "which piece of work has most needed you to": every piece needs it, and it is stiff.
+    "Over recent months, where has it been hardest to {act}? How has it gone?",
     # Not "where do you most need to": it is needed everywhere. Not "where is it hardest ...,
-    # and how is it going?": the hardest place is not going well.
-    "Think about your current cases. In which one is it hardest right now to {act}? What makes"
-    " it so?",
+    # and how is it going?": the hardest place is not going well. Nor "In which one is it
+    # hardest ...? What makes it so?": stiff, said aloud.
+    "Of your current cases, where is it hardest right now to {act}? What makes it hard?",
 )
 """Stems for what is kept up over time ("keep contact at the level ...", "tolerate ..."):
 asked over a stretch of work, not as one moment."""
@@ -89,7 +91,8 @@ _DESCRIBE_KNOW_THING: Pool = (
     # Not "give one example of": the topic may be plural ("achievements and shortfalls").
     # Not everyone has been at an overdose, and it should not be assumed; nor "which case, if
     # any, comes to mind? What did it show you?": where none does, the second question hangs.
-    "So far in your work, what have you seen of {topic}, and what did it teach you?",
+    # Nor "what have you seen of {topic}": "seen of the signs" is awkward.
+    "What has your own work shown you about {topic}?",
 )
 _FEEL_ACT: Pool = (
     "How did you feel as you tried to {act}? What stayed with you afterwards?",
@@ -281,8 +284,9 @@ _BACK_DOING: dict[Move, Pool] = {
         "If you could go back and do it again, what would you do differently, and why?",
     ),
     Move.PLAN: (
-        "What will you try next time? Name one step and when you will take it.",
-        # Not "when will that be": an emergency cannot be put in a diary.
+        # Not "Name one step and when you will take it": "next time" and "when" twice, and
+        # nobody can diary the next incident. Nor "when will that be", for the same reason.
+        "What will you do differently next time, and what can you put in place before then?",
         "What one thing will you try next time, and how will you prepare for it?",
         "Who could help you get better at this, and when will you ask them?",
         "Before your next supervision, what is one small thing you will try?",
@@ -305,7 +309,8 @@ _BACK_ONGOING: dict[Move, Pool] = {
         # Not "what tells you the work is going well": asked of the case that is hardest.
         "What tells you how the work is going, and where are you less sure?",
         "If {the_one} could tell you honestly how it has been for them, what would they say?",
-        "In this work, what is going well, and what less well?",
+        # Not "In this work, what is going well": which work? The item said short.
+        "So far, how well are you managing to {act}, and where is it harder?",
     ),
     Move.ANALYSE: (
         "Why do you think it has gone the way it has? What helps, and what gets in the way?",
@@ -333,14 +338,16 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "How confident do you feel about {topic}, and where does that confidence, or doubt, come"
         " from?",
         "How sure of yourself do you feel when it comes to {topic}, and why?",
-        # Where the sub-points have asked how well each is understood already. Not "what does
-        # this part of the work stir up in you": which part?
-        "What do you notice in yourself as you talk about {topic}?",
+        # Where the sub-points have asked how well each is understood already: "these" are
+        # they. Not "what does this part of the work stir up in you": which part? Nor "what do
+        # you notice in yourself as you talk about the legislation": a feeling about a fact.
+        "Which of these do you find hardest to work with, and how does that feel?",
     ),
     Move.EVALUATE: (
-        "Which case from your own work has tested what you know here? How well did it hold up?",
+        # Not "what you know here", "knowing this": which "this"? The item said short.
+        "Which case from your own work has tested what you know {about}? How well did it hold up?",
         # Not "where has this helped": after a question on confidence, "this" is the confidence.
-        "Where has knowing this helped you in practice, and where has it fallen short?",
+        "In practice, where has it helped you to know {about}, and where has that not been enough?",
     ),
     Move.ANALYSE: (
         # Not "if you did not know it": a test, and beside the point where the knowing is
@@ -359,8 +366,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # nor "why does it matter so much?": "it" after a plural topic, and leading; nor
         # "thinking about {topic}, what is at stake for {one}?": a long run-up, and "what is at
         # stake" says "why it matters" again.
-        "What have training, guidance or colleagues taught you here, and what did they leave out?",
-        "What makes this easy, or hard, for you to put into practice?",
+        "What have training, guidance or colleagues taught you {about}, and what did they leave"
+        " out?",
+        "What makes it easy, or hard, to act on what you know {about}?",
     ),
     Move.CONCLUDE: (
         # Not "what do you know now about this that you did not ...": "this" twice, and vague.
@@ -372,7 +380,7 @@ _BACK_KNOWING: dict[Move, Pool] = {
     ),
     Move.PLAN: (
         "What will you read, ask or try in order to learn more, and by when?",
-        "Who in your team or beyond could help you learn more here, and when will you ask?",
+        "Who in your team or beyond could help you learn more {about}, and when will you ask?",
         # Knowing is not "used" like a tool (the law is not): ask where it will matter.
         "Where in your work will this matter most this month, and what will you do about it?",
     ),

@@ -253,4 +253,4 @@ async def test_the_statement_is_shown_as_printed_with_its_slips_and_editorial_ti
         assert "Abilities (our title)" in text
         # The prompts name the item by its handle, never by the statement or its slips.
         assert text.count("ways in that") == 2  # the statement, and the sic note
-        assert "how a young person sees themselves and the world" in text
+        assert "sees themselves and the world" in text
