@@ -83,7 +83,7 @@ def supervisor_cue(
         # "Where they feel least sure" after a question on how sure they are says it again;
         # weighing their confidence fits only after one (not under "what do you notice").
         unfit = "least sure" if walk.sure else "their confidence is borne out"
-        rotation = tuple(c for c in rotation if unfit not in c.plain) or rotation
+        rotation = tuple(c for c in rotation if unfit not in _said(c)) or rotation
     if walk.knowing and walk.cased:
         # A question has asked for a case already; a cue asking for another repeats it.
         rotation = tuple(c for c in rotation if not CASE.search(c.topic)) or rotation
@@ -183,7 +183,7 @@ _SAME_ASK = (
     # "What will you read ... to learn more?" and "what would they like to understand better?"
     re.compile(r"\b(?:learn more|understand better)\b", re.IGNORECASE),
     # "Walk through it step by step" asks already what they actually said and did.
-    re.compile(r"\b(?:step by step|actually said)\b", re.IGNORECASE),
+    re.compile(r"\b(?:step by step|actually said|say and do|said and did)\b", re.IGNORECASE),
     # "What will you hold on to?" and "the one thing they most want to remember".
     re.compile(r"\b(?:hold on to|most want to remember)\b", re.IGNORECASE),
     # "What would you tell yourself back then?" and "what advice they would give a new

@@ -67,9 +67,13 @@ _DESCRIBE = (
         # Not "over the weeks of ...": that assumes a time span the work may not have had; not
         # "changed through {doing}": that assumes it was done. Nor "listen for any shift in the
         # relationship over time": vague, said aloud.
-        "As they talk about {doing}, ask what has changed in the relationship along the way.",
-        "As they talk about {topic}, ask what has changed in the relationship along the way.",
-        "Ask what has changed between them and {the_one} as the work has gone on.",
+        # Nor "ask what has changed in the relationship along the way": beside the point of
+        # listening without judging. The words they choose say where the relationship is.
+        "As they talk about {doing}, listen for the words they use about the people involved,"
+        " and what those words suggest.",
+        "As they talk about {topic}, listen for the words they use about the people involved,"
+        " and what those words suggest.",
+        "Listen for the words they use about the people involved, and what those words suggest.",
         time=Time.ONGOING,
     ),
     Cue(
@@ -77,11 +81,11 @@ _DESCRIBE = (
         # Not "be aware of your own reaction ...; it may say something about the case": nothing
         # to do with it; nor "hold back and ask one more open question", beside a red flag too
         # long to say. Where they reflect on their own values, the supervisor's count too.
-        "Notice your own views as they talk about {doing}, and keep them from steering what they"
-        " tell you.",
-        "Notice your own views as they talk about {topic}, and keep them from steering what they"
-        " tell you.",
-        "Notice your own views as you listen, and keep them from steering what they tell you.",
+        # Nor "notice your own views ..., and keep them from steering": long, and "them" is
+        # the views or the practitioner.
+        "Keep your own views out of the way as they talk about {doing}.",
+        "Keep your own views out of the way as they talk about {topic}.",
+        "Keep your own views out of the way while they tell it.",
     ),
 )
 _FEEL = (
@@ -224,18 +228,22 @@ _ANALYSE = (
     # sense of it": filler, beside a question on what helped them.
     Cue(
         Lens.LEARNING,
-        "Ask what was driving their choices when {doing}: a rule, training or a gut feeling.",
-        "Ask what was driving their choices around {topic}: a rule, training or a gut feeling.",
-        "Ask what was driving their choices: a rule, training or a gut feeling.",
+        # Not "what was driving their choices: a rule, training or a gut feeling": which
+        # choices, and training is what the question beside it asks.
+        "Ask what they were weighing up when {doing}, and what tipped the balance.",
+        "Ask what they were weighing up around {topic}, and what tipped the balance.",
+        "Ask what they were weighing up at the time, and what tipped the balance.",
         # Noticing is no choice.
         outward=True,
         time=Time.MOMENT,
     ),
     Cue(
         Lens.LEARNING,
-        "Ask what drives their choices when {doing}: a rule, training or a gut feeling.",
-        "Ask what drives their choices around {topic}: a rule, training or a gut feeling.",
-        "Ask what drives their choices in this work: a rule, training or a gut feeling.",
+        "Ask what they weigh up when {doing}, and what tips the balance.",
+        "Ask what they weigh up around {topic}, and what tips the balance.",
+        "Ask what they weigh up in this work, and what tips the balance.",
+        # Keeping a view in mind is no choice either.
+        outward=True,
         time=Time.ONGOING,
     ),
     Cue(
@@ -299,10 +307,11 @@ _PLAN = (
         Lens.STANDARDS,
         # Not "Agree one step ... and a date": the question has just asked for both. Nor "their
         # next step in responding to disclosures": heard as the next step in the case.
-        "Ask how they will know the step has helped them {act}, and when you will look at it"
-        " together.",
-        "Ask how they will know the step has helped with {topic}, and when you will look at it"
-        " together.",
+        # Not "how they will know the step has helped": which step?
+        "Ask how they will know that what they try has helped them {act}, and agree when to look"
+        " at it together.",
+        "Ask how they will know that what they try has helped with {topic}, and agree when to look"
+        " at it together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,

@@ -33,7 +33,7 @@ from supervise.prompts.draft import (
     served,
 )
 from supervise.prompts.handle import Handle, brief, handles_of, short_of
-from supervise.prompts.own_checks import listed_check, manner_check, seen_check
+from supervise.prompts.own_checks import listed_check, manner_check, seen_check, without_check
 from supervise.prompts.themes import HARD, Theme, themes_of
 
 POINTS_STAGE = "points"
@@ -121,6 +121,9 @@ def prompts_for(item: Item, model: ReflectiveModel, people: People = DEFAULT_PEO
     # is told, not what to listen for.
     manner = None if walk.knowing or item.parts else manner_check(item.text, served(people))
     listed = None if Theme.MISTAKE in walk.themes else listed_check(item.text, walk.knowing)
+    if manner is None and not walk.knowing and "without" not in handles[0].text:
+        # "... without arguing with or pressuring them": how it is done, which no handle says.
+        manner = without_check(item.text, served(people))
     if manner is None and walk.reflecting:
         # "and to recognise how these may influence decisions about risk": what the supervisor
         # listens for as they reflect, said once; no other cue names it.
@@ -208,6 +211,9 @@ def _handle_for(walk: Draft, index: int, move: Move) -> Handle | None:
     return None
 
 
+_SLOT = re.compile(r"\{(?:act|topic|about|doing|did)\}")
+_SAID_AGAIN = 5
+"""The most words of an item's name that a later question says again."""
 _PICKED = re.compile(r"\bone recent case\b|\bcurrent cases\b", re.IGNORECASE)
 
 
@@ -277,6 +283,10 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # Nor "who comes to mind": reflecting is not done with someone.
         inward = ("did you do", "Who comes to mind", "go about")
         rotation = tuple(s for s in rotation if not any(w in s for w in inward)) or rotation
+    if handle is None and len((short_of(walk.item) or walk.handles[0]).text.split()) > _SAID_AGAIN:
+        # A long name said again in a later question grates ("what will you hold on to about
+        # how alcohol and other drugs can affect a person's mood and memory?").
+        rotation = tuple(s for s in rotation if not _SLOT.search(s)) or rotation
     if not walk.item.points:
         # "Which of these ...": only where the sub-points have been listed.
         rotation = tuple(s for s in rotation if "of these" not in s) or rotation

@@ -61,7 +61,8 @@ _KNOWING_FEEL = (
     _knowing(
         Lens.PRACTITIONER,
         "Make it safe for them to say where they feel least sure about {topic}.",
-        "Make it safe to say which part of this they feel least sure of.",
+        # Not "Make it safe to say ...": how?
+        "Say that most people have a part they find harder, then ask which part is theirs.",
     ),
     _knowing(
         Lens.PARALLEL,
@@ -179,8 +180,8 @@ _KNOWING_PLAN = (
         # Nor "agree one step that would firm up what they know": the question asks for it.
         # Not "of learning more about": the question may have asked where it will matter; nor
         # "the step they name on the signs of ...": clumsy.
-        "Ask how they will know the step has helped with {topic}, and when you will look at it"
-        " together.",
+        "Ask how they will know that what they try has helped with {topic}, and agree when to look"
+        " at it together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
     ),
     _knowing(

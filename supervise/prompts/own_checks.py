@@ -40,6 +40,11 @@ def manner_check(statement: str, person: str) -> str | None:
     match = _MANNER.search(statement)
     if not match or not _SAID_OF_IT.match(match.group("said")):
         return None
+    # "talk with young people ... appropriate to their age": the young person's, not "the
+    # person's" of the framework at large.
+    named = _SERVED_HERE.search(statement[: match.start()])
+    if named:
+        person = _ONE.get(named.group(0).lower(), named.group(0).lower())
     parts = [part.strip(" ,") for part in _NEXT.split(match.group("said")) if part.strip(" ,")]
     kept: list[str] = []
     without: list[str] = []
@@ -67,6 +72,35 @@ def manner_check(statement: str, person: str) -> str | None:
     return text if run(text, statement) <= RUN_WORDS else None
 
 
+_WITHOUT = re.compile(r",?\s+without\s+(?P<said>\w+ing\b[^,.;:]*)", re.IGNORECASE)
+
+
+def without_check(statement: str, person: str) -> str | None:
+    """ "Listen for whether they did it without ..." for a doing ``statement`` that says what
+    it is done without ("without arguing with or pressuring them"); None where it says none."""
+    match = _WITHOUT.search(statement)
+    if match is None:
+        return None
+    said = _THEM.sub(f"the {person}", _THEIR.sub(f"the {person}'s", match.group("said").strip()))
+    text = f"Listen for whether they did it without {third_person(said)}."
+    return text if run(text, statement) <= RUN_WORDS else None
+
+
+_SERVED_HERE = re.compile(
+    r"\b(?:young (?:people|person)|children|child|parents?|carers?|customers?|clients?"
+    r"|family members?)\b(?!')",
+    re.IGNORECASE,
+)
+"""Whom the statement itself says the work is with ("young people", "a client")."""
+_ONE = {
+    "young people": "young person",
+    "children": "child",
+    "parents": "parent",
+    "carers": "carer",
+    "customers": "customer",
+    "clients": "client",
+    "family members": "family member",
+}
 _LISTED = re.compile(
     r"\b(?:including|e\.g\.?|i\.e\.?|such\s+as|for\s+example|(?:that|which)\s+takes?\s+account"
     r"\s+of)\s+(?P<said>[^:;()]+?)"

@@ -63,8 +63,10 @@ _DESCRIBE_KNOW: Pool = (
     "Which piece of work has taught you most about {topic}? What happened?",
 )
 DESCRIBE_ONGOING: Pool = (
-    "Think of one piece of work with {one} that has run for some time. How is it going, when"
-    " it comes to {doing}?",
+    # Not "one piece of work ... that has run for some time. How is it going, when it comes
+    # to ...?": two clumsy turns in one question.
+    "Think of someone you have worked with for a while. How have you gone about {doing}, and how"
+    " is it going?",
     # Not "which piece of work has most needed you to": every piece needs it, and it is stiff.
     "Over recent months, where has it been hardest to {act}? How has it gone?",
     # Not "where do you most need to": it is needed everywhere. Not "where is it hardest ...,
@@ -286,7 +288,8 @@ _BACK_DOING: dict[Move, Pool] = {
     Move.PLAN: (
         # Not "Name one step and when you will take it": "next time" and "when" twice, and
         # nobody can diary the next incident. Nor "when will that be", for the same reason.
-        "What will you do differently next time, and what can you put in place before then?",
+        # Nor "what will you do differently next time": Conclusion has just asked it.
+        "What one thing will you put in place for next time, and who could help you with it?",
         "What one thing will you try next time, and how will you prepare for it?",
         "Who could help you get better at this, and when will you ask them?",
         "Before your next supervision, what is one small thing you will try?",
@@ -338,6 +341,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
         "How confident do you feel about {topic}, and where does that confidence, or doubt, come"
         " from?",
         "How sure of yourself do you feel when it comes to {topic}, and why?",
+        # Where the item's name is long: said again, it grates.
+        "How confident do you feel about what you know here, and where does any doubt come from?",
         # Where the sub-points have asked how well each is understood already: "these" are
         # they. Not "what does this part of the work stir up in you": which part? Nor "what do
         # you notice in yourself as you talk about the legislation": a feeling about a fact.
@@ -347,7 +352,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "what you know here", "knowing this": which "this"? The item said short.
         "Which case from your own work has tested what you know {about}? How well did it hold up?",
         # Not "where has this helped": after a question on confidence, "this" is the confidence.
-        "In practice, where has it helped you to know {about}, and where has that not been enough?",
+        # Nor "where has it helped you to know about ...": tangled, said aloud.
+        "Where has what you know helped you in practice, and where has it fallen short?",
     ),
     Move.ANALYSE: (
         # Not "if you did not know it": a test, and beside the point where the knowing is
@@ -368,7 +374,8 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # stake" says "why it matters" again.
         "What have training, guidance or colleagues taught you {about}, and what did they leave"
         " out?",
-        "What makes it easy, or hard, to act on what you know {about}?",
+        # Nor "to act on what you know about recognising ...": tangled.
+        "What makes it easy, or hard, to put what you know into practice?",
     ),
     Move.CONCLUDE: (
         # Not "what do you know now about this that you did not ...": "this" twice, and vague.
