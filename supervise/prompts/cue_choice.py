@@ -47,6 +47,9 @@ def supervisor_cue(
         options = tuple(c for c in options if not c.toll) or options
     else:
         options = tuple(c for c in options if not c.light) or options
+    if not CHARGED.intersection(walk.themes):
+        # "What tipped the balance" in explaining a service: there was none to tip.
+        options = tuple(c for c in options if not c.weighed) or options
     if not (walk.knowing or walk.reflecting or CHARGED.intersection(walk.themes)):
         # The supervisor's own reactions, and a pull between the two of them, say something
         # where the work is charged; beside a referral or an explanation they read as stock.
@@ -191,7 +194,7 @@ _SAME_ASK = (
     re.compile(r"\b(?:tell yourself|new colleague)\b", re.IGNORECASE),
     # "What makes this easy, or hard, to put into practice?" and "which part they find hardest
     # to put into practice".
-    re.compile(r"\bput into practice\b", re.IGNORECASE),
+    re.compile(r"\binto practice\b", re.IGNORECASE),
 )
 """What a question and a cue may both ask in other words: who would help, what it drew on."""
 CHARGED = HARD | {Theme.RISK, Theme.BOUNDARY, Theme.DOUBT}

@@ -58,6 +58,9 @@ class Cue:
     see ``gentle``."""
     gentle: bool = False
     """True where the cue is too soft for knowledge that keeps someone alive."""
+    weighed: bool = False
+    """True where the cue asks what tipped a judgement: only for an item with one to weigh
+    (risk, limits, strong feelings), not for explaining a service."""
     asks: str = ""
     """What the cue asks where another cue asks it in other words ("source": where what they
     know comes from): one item's cues ask it once."""

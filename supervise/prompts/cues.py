@@ -32,6 +32,16 @@ from supervise.prompts.themes import Knowing, Theme
 # to" do: cues name it as a doing ("{doing}": "checking understanding"), which fits any tense;
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
 _DESCRIBE = (
+    # Where the question has asked what they said and did, and the person is named in it.
+    Cue(
+        Lens.STANDARDS,
+        "As they talk about {doing}, listen for what guided them: the service's way of doing"
+        " things, or their own judgement.",
+        "As they talk about {topic}, listen for what guided them: the service's way of doing"
+        " things, or their own judgement.",
+        "Listen for what guided them in the moment: the service's way of doing things, or their"
+        " own judgement.",
+    ),
     Cue(
         Lens.INTERVENTION,
         # Not "the exact words they used when ...": helping someone reach a service is calls,
@@ -233,6 +243,7 @@ _ANALYSE = (
         "Ask what they were weighing up when {doing}, and what tipped the balance.",
         "Ask what they were weighing up around {topic}, and what tipped the balance.",
         "Ask what they were weighing up at the time, and what tipped the balance.",
+        weighed=True,
         # Noticing is no choice.
         outward=True,
         time=Time.MOMENT,
@@ -244,6 +255,7 @@ _ANALYSE = (
         "Ask what they weigh up in this work, and what tips the balance.",
         # Keeping a view in mind is no choice either.
         outward=True,
+        weighed=True,
         time=Time.ONGOING,
     ),
     Cue(
@@ -272,6 +284,15 @@ _ANALYSE = (
         time=Time.ONGOING,
     ),
     _FEEL[4],
+    # Where nothing was at stake to weigh, and the person is named by the question already.
+    Cue(
+        Lens.LEARNING,
+        "Offer one idea from theory or practice that might make sense of {doing}, and see if it"
+        " fits.",
+        "Offer one idea from theory or practice that might make sense of {topic}, and see if it"
+        " fits.",
+        "Offer one idea from theory or practice that might make sense of it, and see if it fits.",
+    ),
 )
 _CONCLUDE = (
     Cue(
@@ -308,10 +329,11 @@ _PLAN = (
         # Not "Agree one step ... and a date": the question has just asked for both. Nor "their
         # next step in responding to disclosures": heard as the next step in the case.
         # Not "how they will know the step has helped": which step?
-        "Ask how they will know that what they try has helped them {act}, and agree when to look"
+        # Nor "how they will know that what they try has helped with ...": clumsy.
+        "Ask what they would notice, next time they {act}, if it went better; agree when to look"
         " at it together.",
-        "Ask how they will know that what they try has helped with {topic}, and agree when to look"
-        " at it together.",
+        "Ask what they would notice if they got better at {topic}, and agree when to look at it"
+        " together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,
@@ -374,6 +396,7 @@ _DOING: dict[Move, tuple[Cue, ...]] = {
         _ANALYSE[4],
         _FEEL[4],
         _ANALYSE[2],
+        _ANALYSE[6],
     ),
     Move.CONCLUDE: _CONCLUDE,
     Move.PLAN: _PLAN,

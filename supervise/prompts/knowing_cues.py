@@ -180,8 +180,8 @@ _KNOWING_PLAN = (
         # Nor "agree one step that would firm up what they know": the question asks for it.
         # Not "of learning more about": the question may have asked where it will matter; nor
         # "the step they name on the signs of ...": clumsy.
-        "Ask how they will know that what they try has helped with {topic}, and agree when to look"
-        " at it together.",
+        "Ask what they would notice if they got better at {topic}, and agree when to look at it"
+        " together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
     ),
     _knowing(
