@@ -154,8 +154,9 @@ _FEEL = (
     fixed(
         Lens.PARALLEL,
         # Not "notice whether a pull ... shows up": noticed, and then what?
-        "If you feel pulled to rush, rescue or argue as they tell it, say so gently; it may mirror"
-        " the case.",
+        # Not "as they tell it": at Analysis the telling is done.
+        "If you feel pulled to rush, rescue or argue as you talk it through, say so gently; it may"
+        " mirror the case.",
     ),
     Cue(
         Lens.SUPERVISOR,
@@ -332,8 +333,8 @@ _PLAN = (
         # Nor "how they will know that what they try has helped with ...": clumsy.
         "Ask what they would notice, next time they {act}, if it went better; agree when to look"
         " at it together.",
-        "Ask what they would notice if they got better at {topic}, and agree when to look at it"
-        " together.",
+        "Ask what would look different in their work once they know more {about}, and agree when"
+        " to look at it together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,

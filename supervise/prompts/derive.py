@@ -386,7 +386,7 @@ _SHORT_ENOUGH = 3
 
 
 # What is affected is someone ("how ... can affect you", "a person's mood"): that is the point.
-_SOMEONE = re.compile(r"\b(?:you|your|person's|someone's|people's|customer's|client's)\b")
+_SOMEONE = re.compile(r"\b(?:you|your|their|person's|someone's|people's|customer's|client's)\b")
 _ON_WHAT = re.compile(r"^\s*on\s+((?:(?:a|an|the|their|your)\s+)?[\w'-]+)", re.IGNORECASE)
 
 

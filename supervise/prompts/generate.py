@@ -19,6 +19,7 @@ from supervise.content.model import (
 )
 from supervise.prompts import cues, moments, stems
 from supervise.prompts.cue_choice import ECHO, echo, supervisor_cue
+from supervise.prompts.cue_types import WHO_TO_ASK
 from supervise.prompts.draft import (
     CASE,
     EXPECTED,
@@ -322,8 +323,12 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # "What have training, guidance or colleagues taught you" about the guidance itself.
         rotation = tuple(s for s in rotation if not SOURCE.search(s)) or rotation
     if Theme.MISTAKE in walk.themes:
-        # Owning a mistake: "do it again" or "next time" is heard as making it again.
-        rotation = tuple(s for s in rotation if not _AGAIN.search(s)) or rotation
+        # Owning a mistake: "do it again" or "next time" is heard as making it again; and
+        # "who could help you get better" asks for a follow-up with reading, which patronises.
+        rotation = (
+            tuple(s for s in rotation if not _AGAIN.search(s) and not re.search(WHO_TO_ASK, s))
+            or rotation
+        )
     if walk.stance:
         # Listening without judging is their own stance, not the organisation's expectation.
         rotation = tuple(s for s in rotation if not EXPECTED.search(s)) or rotation
@@ -359,7 +364,7 @@ def _told_over_time(
         # Kept up over time: asked over a stretch of work, not as one moment.
         ongoing = stems.DESCRIBE_ONGOING
         if names_person(handle, walk.people):
-            ongoing = tuple(s for s in ongoing if "{one}" not in s)
+            ongoing = tuple(s for s in ongoing if "{one}" not in s and "someone" not in s)
         return pick(ongoing, walk.item.number)
     return None
 

@@ -62,7 +62,8 @@ _KNOWING_FEEL = (
         Lens.PRACTITIONER,
         "Make it safe for them to say where they feel least sure about {topic}.",
         # Not "Make it safe to say ...": how?
-        "Say that most people have a part they find harder, then ask which part is theirs.",
+        "Say that most people find some of this harder than the rest, then ask what is hardest"
+        " for them.",
     ),
     _knowing(
         Lens.PARALLEL,
@@ -180,8 +181,8 @@ _KNOWING_PLAN = (
         # Nor "agree one step that would firm up what they know": the question asks for it.
         # Not "of learning more about": the question may have asked where it will matter; nor
         # "the step they name on the signs of ...": clumsy.
-        "Ask what they would notice if they got better at {topic}, and agree when to look at it"
-        " together.",
+        "Ask what would look different in their work once they know more {about}, and agree when"
+        " to look at it together.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
     ),
     _knowing(

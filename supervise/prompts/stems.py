@@ -65,10 +65,11 @@ _DESCRIBE_KNOW: Pool = (
 DESCRIBE_ONGOING: Pool = (
     # Not "one piece of work ... that has run for some time. How is it going, when it comes
     # to ...?": two clumsy turns in one question.
-    "Think of someone you have worked with for a while. How have you gone about {doing}, and how"
-    " is it going?",
+    "Think of someone you have worked with for a while. How have you been {doing}, and how is it"
+    " going?",
     # Not "which piece of work has most needed you to": every piece needs it, and it is stiff.
-    "Over recent months, where has it been hardest to {act}? How has it gone?",
+    # Not "How has it gone?" after "hardest": it went hard.
+    "Over recent months, where has it been hardest to {act}? What did you do?",
     # Not "where do you most need to": it is needed everywhere. Not "where is it hardest ...,
     # and how is it going?": the hardest place is not going well. Nor "In which one is it
     # hardest ...? What makes it so?": stiff, said aloud.
@@ -281,7 +282,9 @@ _BACK_DOING: dict[Move, Pool] = {
     Move.CONCLUDE: (
         # Not "What else could you have done?": after a relapse or a hard moment it blames.
         # Not "... What have you learned?": a third question tacked on.
-        "Looking back, what would you keep, and what would you do differently?",
+        # Not "Looking back, ...": Evaluation has just said it.
+        "If a similar moment came up tomorrow, what would you keep, and what would you do"
+        " differently?",
         "Knowing what you know now, what would you tell yourself back then?",
         "If you could go back and do it again, what would you do differently, and why?",
     ),
@@ -292,7 +295,9 @@ _BACK_DOING: dict[Move, Pool] = {
         "What one thing will you put in place for next time, and who could help you with it?",
         "What one thing will you try next time, and how will you prepare for it?",
         "Who could help you get better at this, and when will you ask them?",
-        "Before your next supervision, what is one small thing you will try?",
+        # Not "Before your next supervision, what is one small thing you will try?": nothing
+        # urgent may come up by then.
+        "To be ready next time, what one thing will you put in place?",
     ),
 }
 # The same, for work kept up over time: how it is going, never one event gone by.
@@ -354,6 +359,9 @@ _BACK_KNOWING: dict[Move, Pool] = {
         # Not "where has this helped": after a question on confidence, "this" is the confidence.
         # Nor "where has it helped you to know about ...": tangled, said aloud.
         "Where has what you know helped you in practice, and where has it fallen short?",
+        # Where a case has been asked for already: what is misunderstood, not another case.
+        "In your experience, what do people most often get wrong about {topic}?",
+        "What do people most often get wrong about this, in your experience?",
     ),
     Move.ANALYSE: (
         # Not "if you did not know it": a test, and beside the point where the knowing is
