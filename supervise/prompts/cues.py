@@ -35,10 +35,11 @@ _DESCRIBE = (
     # Where the question has asked what they said and did, and the person is named in it.
     Cue(
         Lens.STANDARDS,
-        "As they talk about {doing}, listen for what guided them: the service's way of doing"
-        " things, or their own judgement.",
-        "As they talk about {topic}, listen for what guided them: the service's way of doing"
-        " things, or their own judgement.",
+        # Not "As they talk about {doing}, ...": the name said again before the cue begins.
+        "Listen for what guided them in the moment: the service's way of doing things, or their"
+        " own judgement.",
+        "Listen for what guided them in the moment: the service's way of doing things, or their"
+        " own judgement.",
         "Listen for what guided them in the moment: the service's way of doing things, or their"
         " own judgement.",
     ),
@@ -288,11 +289,13 @@ _ANALYSE = (
     # Where nothing was at stake to weigh, and the person is named by the question already.
     Cue(
         Lens.LEARNING,
-        "Offer one idea from theory or practice that might make sense of {doing}, and see if it"
-        " fits.",
-        "Offer one idea from theory or practice that might make sense of {topic}, and see if it"
-        " fits.",
-        "Offer one idea from theory or practice that might make sense of it, and see if it fits.",
+        # Not "that might make sense of {doing}": an idea explains what happened, not the skill.
+        "Offer one idea from theory or practice that might explain what they describe, and see if"
+        " it fits.",
+        "Offer one idea from theory or practice that might explain what they describe, and see if"
+        " it fits.",
+        "Offer one idea from theory or practice that might explain what they describe, and see if"
+        " it fits.",
     ),
 )
 _CONCLUDE = (
@@ -331,10 +334,11 @@ _PLAN = (
         # next step in responding to disclosures": heard as the next step in the case.
         # Not "how they will know the step has helped": which step?
         # Nor "how they will know that what they try has helped with ...": clumsy.
-        "Ask what they would notice, next time they {act}, if it went better; agree when to look"
-        " at it together.",
-        "Ask what would look different in their work once they know more {about}, and agree when"
-        " to look at it together.",
+        # Not "what they would notice, next time they ..., if it went better": tangled.
+        "Agree a date to look at it together, and ask what would show they are getting better at"
+        " {doing}.",
+        "Agree a date to look at it together, and ask what would show they are getting better at"
+        " handling {topic}.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
         # Reflecting or noticing is not an event with a next time.
         outward=True,

@@ -181,8 +181,9 @@ _KNOWING_PLAN = (
         # Nor "agree one step that would firm up what they know": the question asks for it.
         # Not "of learning more about": the question may have asked where it will matter; nor
         # "the step they name on the signs of ...": clumsy.
-        "Ask what would look different in their work once they know more {about}, and agree when"
-        " to look at it together.",
+        # Not "what would look different once they know more about why ... matters": long.
+        "Agree a date to look at it together, and ask what they will do differently once they know"
+        " more {about}.",
         "Ask what might get in the way of the step they have named, and what they would do then.",
     ),
     _knowing(
