@@ -292,11 +292,11 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         # "Which of these ...": only where the sub-points have been listed.
         rotation = tuple(s for s in rotation if "of these" not in s) or rotation
     if not (handle or walk.handles[0]).verb:
+        # "How well are you managing to displaced anger?": a thing is no verb phrase.
         rotation = tuple(s for s in rotation if "{act}" not in s and "{did}" not in s) or rotation
     if handle is not None and handle is not walk.handles[0]:
         # A further part is named by its question, or it is never asked at all.
-        named = tuple(s for s in rotation if re.search(r"\{(?:act|topic|about|doing)\}", s))
-        rotation = named or rotation
+        rotation = tuple(s for s in rotation if _SLOT.search(s)) or rotation
     if walk.reflecting or walk.among_staff:
         # "What was going on for the person you support" turns away from their own views, or
         # from a review with their supervisor.

@@ -2,7 +2,8 @@
 
 Slots: ``{act}`` a verb phrase ("check that a customer has understood you"), ``{topic}`` a noun
 phrase or a "how/why" clause, ``{one}`` one person the work is with ("a customer"), ``{points}``
-a list of sub-points. A slot ends its clause, so no stem leans on words a phrase might lack.
+a list of sub-points, ``{did}`` the verb phrase in the past tense ("dealt with challenging
+behaviour"). A slot ends its clause, so no stem leans on words a phrase might lack.
 Doing is anchored in one person and one moment (or, for work kept up over time, asked as it
 goes on, in the present perfect); knowing is asked as explaining, teaching, applying or looking
 for, never as "a situation that called on what you know".
