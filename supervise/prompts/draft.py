@@ -34,7 +34,8 @@ def fill(
     else:
         one = people.one
     values = {"one": one, "the_one": _the(people.one), "many": people.many}
-    did = past_phrase(act)
+    # Said in few stems; worked out only where one asks for it (fill runs for every candidate cue).
+    did = past_phrase(act) if "{did}" in template else ""
     if role is Role.SUPERVISOR:
         act, topic, doing = third_person(act), third_person(topic), third_person(doing)
         # "the person you support" is the practitioner's, not the supervisor's.
