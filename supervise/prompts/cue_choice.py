@@ -93,13 +93,14 @@ def supervisor_cue(
     # Cues not yet said first; then one item's cues differ in kind (no two of a kind back to
     # back, the team or the service asked about once), fresh lenses first; among those, the
     # first that is not an echo and names nobody as "the practitioner" (in a cue, "they").
+    kinds_used = {_kind(lens) for lens in walk.lenses}
     ranked = sorted(
         rotation,
         key=lambda c: (
             c not in follow,
             c in walk.cues,
             _same_kind(walk, c),
-            _kind(c.lens) in {_kind(lens) for lens in walk.lenses},
+            _kind(c.lens) in kinds_used,
         ),
     )
     # Values that bear on decisions about risk or endings are no risk or drift to check: the

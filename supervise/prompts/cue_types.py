@@ -69,6 +69,12 @@ class Cue:
     such a question, and there first, where a cue of its own would ask the question again."""
 
 
+STEP_IN_THE_WAY = (
+    "Ask what might get in the way of the step they have named, and what they would do then."
+)
+"""A next step's cue where the question named the item: what could stop it."""
+
+
 def fixed(lens: Lens, text: str, time: Time = Time.ANY) -> Cue:
     """A cue that says the same whatever the handle: it names nothing of the item."""
     return Cue(lens, text, text, text, time=time)

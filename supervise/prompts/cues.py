@@ -19,6 +19,7 @@ from supervise.prompts.cue_types import (
     NO_ONE_TO_ASK,
     NO_ONE_TO_ASK_PLAIN,
     SOURCE as SOURCE,
+    STEP_IN_THE_WAY,
     WHO_TO_ASK,
     Cue as Cue,
     Lens as Lens,
@@ -33,13 +34,9 @@ from supervise.prompts.themes import Knowing, Theme
 # "as they {act}" and "how they {act}" read stilted, and clash with a cue's past tense.
 _DESCRIBE = (
     # Where the question has asked what they said and did, and the person is named in it.
-    Cue(
+    # Not "As they talk about {doing}, ...": the name said again before the cue begins.
+    fixed(
         Lens.STANDARDS,
-        # Not "As they talk about {doing}, ...": the name said again before the cue begins.
-        "Listen for what guided them in the moment: the service's way of doing things, or their"
-        " own judgement.",
-        "Listen for what guided them in the moment: the service's way of doing things, or their"
-        " own judgement.",
         "Listen for what guided them in the moment: the service's way of doing things, or their"
         " own judgement.",
     ),
@@ -287,13 +284,9 @@ _ANALYSE = (
     ),
     _FEEL[4],
     # Where nothing was at stake to weigh, and the person is named by the question already.
-    Cue(
+    # Not "that might make sense of {doing}": an idea explains what happened, not the skill.
+    fixed(
         Lens.LEARNING,
-        # Not "that might make sense of {doing}": an idea explains what happened, not the skill.
-        "Offer one idea from theory or practice that might explain what they describe, and see if"
-        " it fits.",
-        "Offer one idea from theory or practice that might explain what they describe, and see if"
-        " it fits.",
         "Offer one idea from theory or practice that might explain what they describe, and see if"
         " it fits.",
     ),
@@ -339,7 +332,7 @@ _PLAN = (
         " {doing}.",
         "Agree a date to look at it together, and ask what would show they are getting better at"
         " handling {topic}.",
-        "Ask what might get in the way of the step they have named, and what they would do then.",
+        STEP_IN_THE_WAY,
         # Reflecting or noticing is not an event with a next time.
         outward=True,
     ),

@@ -14,6 +14,7 @@ import re
 from supervise.content.model import SectionKind
 from supervise.prompts.phrases import NO_END, cut, cut_whole, word_set
 from supervise.prompts.spoken import (
+    ONE_OF,
     RUN_WORDS,
     SERVED,
     plain,
@@ -303,18 +304,7 @@ _SAID_BEFORE = ("to", "about", "how to", "of")
 _FIRST_MENTION_AGAIN = re.compile(r"\ba " + SERVED + r"\b")
 
 
-_ONE_OF = {
-    "family members and carers": "a family member or carer",
-    "young people": "a young person",
-    "children": "a child",
-    "parents": "a parent",
-    "carers": "a carer",
-    "families": "a family",
-    "customers": "a customer",
-    "clients": "a client",
-    "service users": "a service user",
-}
-_MANY = re.compile(r"\b(with|to|for|involve) (" + "|".join(_ONE_OF) + r")\b", re.IGNORECASE)
+_MANY = re.compile(r"\b(with|to|for|involve) (" + "|".join(ONE_OF) + r")\b", re.IGNORECASE)
 
 
 def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
@@ -329,7 +319,7 @@ def derive(statement: str, kind: SectionKind) -> list[tuple[str, bool]]:
         limit += dropped
         # A doing is asked about one moment with one person: "how did you talk with young
         # people about ..." in a question about one case jars.
-        text = _MANY.sub(lambda m: f"{m.group(1)} {_ONE_OF[m.group(2).lower()]}", text)
+        text = _MANY.sub(lambda m: f"{m.group(1)} {ONE_OF[m.group(2).lower()]}", text)
     text = plain(text)
     breaks = _PART_BREAKS
     if verb:

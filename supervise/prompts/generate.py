@@ -309,7 +309,7 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
         rotation = tuple(s for s in rotation if "to mind" not in s) or rotation
     if handle is not None and names_person(handle, walk.people):
         # "Think of a customer ... check that a customer has understood you" says it twice.
-        rotation = tuple(s for s in rotation if "{one}" not in s and "someone" not in s) or rotation
+        rotation = _naming_no_one(rotation) or rotation
     if re.search(r"\bmatter", (handle or walk.handles[0]).text, re.IGNORECASE):
         # A topic that is itself why something matters is not asked where it will "matter most".
         rotation = tuple(s for s in rotation if "matter" not in s) or rotation
@@ -343,6 +343,12 @@ def _rotated(walk: Draft, index: int, move: Move, handle: Handle | None) -> str:
     return next((s for s in rotation if opening(s) not in walk.openings), rotation[0])
 
 
+def _naming_no_one(pool: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of ``pool`` that bring in no person of their own ("a customer", "someone"),
+    for a handle that names one already."""
+    return tuple(s for s in pool if "{one}" not in s and "someone" not in s)
+
+
 def _told_over_time(
     walk: Draft,
     move: Move,
@@ -364,7 +370,7 @@ def _told_over_time(
         # Kept up over time: asked over a stretch of work, not as one moment.
         ongoing = stems.DESCRIBE_ONGOING
         if names_person(handle, walk.people):
-            ongoing = tuple(s for s in ongoing if "{one}" not in s and "someone" not in s)
+            ongoing = _naming_no_one(ongoing)
         return pick(ongoing, walk.item.number)
     return None
 

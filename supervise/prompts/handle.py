@@ -125,6 +125,7 @@ def handles_of(item: Item) -> tuple[Handle, ...]:
     return tuple(Handle(text, verb) for text, verb in derive(read_as_meant(item), item.kind))
 
 
+@cache
 def short_of(item: Item) -> Handle | None:
     """The item's short handle: written by its framework, else derived where a cut keeps the
     point, else None."""

@@ -8,6 +8,7 @@ from supervise.prompts.cue_types import (
     NO_ONE_TO_ASK,
     NO_ONE_TO_ASK_PLAIN,
     SOURCE,
+    STEP_IN_THE_WAY,
     TAUGHT,
     WHO_TO_ASK,
     Cue,
@@ -184,7 +185,7 @@ _KNOWING_PLAN = (
         # Not "what would look different once they know more about why ... matters": long.
         "Agree a date to look at it together, and ask what they will do differently once they know"
         " more {about}.",
-        "Ask what might get in the way of the step they have named, and what they would do then.",
+        STEP_IN_THE_WAY,
     ),
     _knowing(
         Lens.PRACTITIONER,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from supervise.prompts.person import third_person
-from supervise.prompts.spoken import RUN_WORDS, gerund, run
+from supervise.prompts.spoken import ONE_OF, RUN_WORDS, gerund, run
 
 _MANNER = re.compile(
     r"\bin\s+a\s+(?:way|manner)\s+(?:which|that)\s+(?P<said>.+?)"
@@ -44,7 +44,8 @@ def manner_check(statement: str, person: str) -> str | None:
     # person's" of the framework at large.
     named = _SERVED_HERE.search(statement[: match.start()])
     if named:
-        person = _ONE.get(named.group(0).lower(), named.group(0).lower())
+        found = named.group(0).lower()
+        person = ONE_OF[found].split(" ", 1)[1] if found in ONE_OF else found
     parts = [part.strip(" ,") for part in _NEXT.split(match.group("said")) if part.strip(" ,")]
     kept: list[str] = []
     without: list[str] = []
@@ -92,15 +93,6 @@ _SERVED_HERE = re.compile(
     re.IGNORECASE,
 )
 """Whom the statement itself says the work is with ("young people", "a client")."""
-_ONE = {
-    "young people": "young person",
-    "children": "child",
-    "parents": "parent",
-    "carers": "carer",
-    "customers": "customer",
-    "clients": "client",
-    "family members": "family member",
-}
 _LISTED = re.compile(
     r"\b(?:including|e\.g\.?|i\.e\.?|such\s+as|for\s+example|(?:that|which)\s+takes?\s+account"
     r"\s+of)\s+(?P<said>[^:;()]+?)"

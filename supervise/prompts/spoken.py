@@ -310,6 +310,19 @@ SERVED = (
     r"|patient|child|family)"
 )
 """The words a statement uses for the one the work is with."""
+ONE_OF = {
+    "family members and carers": "a family member or carer",
+    "young people": "a young person",
+    "children": "a child",
+    "parents": "a parent",
+    "carers": "a carer",
+    "families": "a family",
+    "family members": "a family member",
+    "customers": "a customer",
+    "clients": "a client",
+    "service users": "a service user",
+}
+"""One of many the work is with, as a doing names them ("young people" -> "a young person")."""
 # "a person", "a service user" say no more than "someone" does where the work is with them;
 # "a carer", "a young person" say who (and "someone" would not).
 _ANYONE = re.compile(r"\b(?:an?\s+(?:person|individual|service\s+user|client|customer))\b")
