@@ -237,7 +237,8 @@ _SERVED = re.compile(
 """A statement that names someone the work is with."""
 CASE = re.compile(
     r"\b(?:real case|which case|recent case|right now|caseload now|piece of work"
-    r"|glad you knew|last time this mattered|real difference|helped you in practice)\b",
+    r"|glad you knew|last time this mattered|real difference|helped you in practice"
+    r"|own work shown)\b",
     re.IGNORECASE,
 )
 """A question or cue that asks for one real piece of work."""

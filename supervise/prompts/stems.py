@@ -157,8 +157,8 @@ _ANALYSE_TOPIC: Pool = (
 _ANALYSE_KNOW: Pool = (
     "Think of your work with {one} right now. What in their situation links to {topic}?",
     "What does the guidance or research you know say about {topic}?",
-    "What would you like to understand better about {topic}, and where has that gap shown up"
-    " in your work?",
+    # Not "where has that gap shown up in your work?": it assumes a gap, and one already seen.
+    "What would you like to understand better about {topic}, and where would it help you most?",
 )
 _CONCLUDE_ACT: Pool = (
     "Looking back, what would you keep, and what might you do differently? What have you"
